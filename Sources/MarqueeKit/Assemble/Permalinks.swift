@@ -1,0 +1,77 @@
+import Foundation
+
+/// Where one page lives: its URL path below the base (percent-encoded, as links need it) and its
+/// file in the output folder (plain Unicode, as file systems hold it).
+public struct Route: Hashable, Sendable, Comparable {
+    /// "reviews/baran/": relative to the base URL, no leading slash.
+    public let url: String
+    /// "reviews/baran/index.html": relative to the output folder.
+    public let file: String
+
+    /// A clean-URL folder page made of path segments: ["reviews", "baran"] → reviews/baran/index.html.
+    public init(folder segments: [String]) {
+        url = segments.map { Permalinks.encode($0) + "/" }.joined()
+        file = segments.map { $0 + "/" }.joined() + "index.html"
+    }
+
+    /// A plain file at the root of the site: "feed.xml".
+    public init(file name: String) {
+        url = Permalinks.encode(name)
+        file = name
+    }
+
+    public static func < (lhs: Route, rhs: Route) -> Bool { lhs.file < rhs.file }
+
+    public static let home = Route(folder: [])
+    public static func review(_ slug: String) -> Route { Route(folder: ["reviews", slug]) }
+    public static func page(_ slug: String) -> Route { Route(folder: [slug]) }
+
+    /// Page 1 of a list is the list's own folder; page N is `<folder>/page/N/`.
+    public static func listPage(_ segments: [String], _ number: Int) -> Route {
+        number <= 1 ? Route(folder: segments) : Route(folder: segments + ["page", String(number)])
+    }
+}
+
+/// Turns routes into links. Every link the site writes goes through here, so each carries the base
+/// URL's path and a site under `https://example.org/blog/` links `/blog/...` everywhere.
+public struct Permalinks: Hashable, Sendable {
+    /// "https://example.org/blog/"
+    public let baseURL: String
+    /// "/blog/"
+    public let basePath: String
+
+    public init(baseURL: String) {
+        self.baseURL = baseURL
+        basePath = BaseURL.path(of: baseURL)
+    }
+
+    /// "/blog/reviews/baran/"
+    public func link(_ route: Route) -> String { basePath + route.url }
+    public func link(_ sitePath: String) -> String { basePath + sitePath }
+
+    /// "https://example.org/blog/reviews/baran/": canonical links, feeds, sitemaps.
+    public func absolute(_ route: Route) -> String { baseURL + route.url }
+    public func absolute(_ sitePath: String) -> String { baseURL + sitePath }
+
+    /// Percent-encodes everything but unreserved ASCII, so a segment is safe in a path, an attribute and XML.
+    public static func encode(_ segment: String) -> String {
+        var out = ""
+        out.reserveCapacity(segment.utf8.count)
+        for byte in segment.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "~"):
+                out.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                out += "%" + String(byte, radix: 16, uppercase: true).leftPadded(2)
+            }
+        }
+        return out
+    }
+}
+
+extension String {
+    func leftPadded(_ width: Int, with pad: Character = "0") -> String {
+        count >= width ? self : String(repeating: pad, count: width - count) + self
+    }
+}

@@ -1,0 +1,129 @@
+/// Options that decide which reviews a build publishes.
+public struct PublishingOptions: Sendable {
+    /// Build reviews and pages marked `draft: true`.
+    public var includeDrafts = false
+    /// Build reviews dated after `now`.
+    public var includeFuture = false
+    /// The moment "future" is measured from, in seconds since 1970 (a parameter so tests are stable).
+    public var now: Int64
+
+    public init(includeDrafts: Bool = false, includeFuture: Bool = false, now: Int64) {
+        self.includeDrafts = includeDrafts
+        self.includeFuture = includeFuture
+        self.now = now
+    }
+}
+
+/// The assemble stage: `SiteContent` → `Site`. Decides what is published, orders it, and resolves
+/// and checks every reference between reviews.
+public struct SiteAssembler: Sendable {
+    public var options: PublishingOptions
+
+    public init(options: PublishingOptions) {
+        self.options = options
+    }
+
+    public func assemble(_ content: SiteContent) -> (Site?, [Diagnostic]) {
+        var diagnostics = Diagnostics()
+        var drafts: [String: Review] = [:]
+        var published: [Review] = []
+        for review in content.reviews {
+            if review.isDraft && !options.includeDrafts {
+                drafts[review.slug] = review
+            } else if review.date.secondsSince1970 > options.now && !options.includeFuture {
+                drafts[review.slug] = review
+                diagnostics.warning(review.location(of: "date"), "'\(review.title)' is dated \(review.date.rfc3339), in the future, and is not published",
+                                    hint: "it appears once that time has passed; build with --future to include it now", stage: .assemble)
+            } else {
+                published.append(review)
+            }
+        }
+        published.sort { ($1.date, $0.slug) < ($0.date, $1.slug) }
+        let pages = content.pages.filter { !$0.isDraft || options.includeDrafts }.sorted { $0.slug < $1.slug }
+
+        checkUniqueSlugs(published, pages, &diagnostics)
+
+        var index: [String: Int] = [:]
+        for (position, review) in published.enumerated() where index[review.slug] == nil {
+            index[review.slug] = position
+        }
+        let recommendations = published.map { resolveRecommendations(of: $0, index: index, drafts: drafts, &diagnostics) }
+        var recommendedBy = Array(repeating: [Int](), count: published.count)
+        for (source, list) in recommendations.enumerated() {
+            for recommendation in list {
+                if case .review(let target) = recommendation.target, !recommendedBy[target].contains(source) {
+                    recommendedBy[target].append(source)
+                }
+            }
+        }
+
+        let site = Site(config: content.config, permalinks: Permalinks(baseURL: content.config.baseURL), reviews: published,
+                        pages: pages, recommendations: recommendations, recommendedBy: recommendedBy,
+                        staticFiles: content.staticFiles, templates: content.templates, reviewIndex: index)
+        return (diagnostics.hasErrors ? nil : site, diagnostics.all)
+    }
+
+    /// Two reviews with one slug, or slugs that differ only in case (one folder on macOS and Windows),
+    /// would overwrite each other's page.
+    private func checkUniqueSlugs(_ reviews: [Review], _ pages: [Page], _ diagnostics: inout Diagnostics) {
+        var firstReview: [String: Review] = [:]
+        for review in reviews.sorted(by: { $0.source < $1.source }) {
+            let key = review.slug.lowercased()
+            if let other = firstReview[key] {
+                let same = other.slug == review.slug
+                diagnostics.error(review.keyLocations["slug"] ?? SourceLocation(path: review.source),
+                                  same ? "two reviews have the slug '\(review.slug)': this one and \(other.source)"
+                                       : "the slug '\(review.slug)' differs only in case from '\(other.slug)' of \(other.source)",
+                                  hint: "give one of them another slug: key or file name", stage: .assemble)
+            } else {
+                firstReview[key] = review
+            }
+        }
+        var firstPage: [String: Page] = [:]
+        for page in pages {
+            let key = page.slug.lowercased()
+            if let other = firstPage[key] {
+                diagnostics.error(SourceLocation(path: page.source), "two pages have the slug '\(page.slug)': this one and \(other.source)",
+                                  hint: "rename one of them", stage: .assemble)
+            } else if Self.reservedTopLevel.contains(key) {
+                diagnostics.error(SourceLocation(path: page.source), "the page slug '\(page.slug)' is taken by the site's own /\(key)/ pages",
+                                  hint: "rename the page or give it another slug:", stage: .assemble)
+            } else {
+                firstPage[key] = page
+            }
+        }
+    }
+
+    /// Top-level folders the build writes itself; a page may not take them.
+    static let reservedTopLevel: Set<String> = ["reviews", "page", "categories", "directors", "writers", "years", "tags",
+                                                "ratings", "feed.xml", "sitemap.xml", "robots.txt", "404.html", "index.html"]
+
+    private func resolveRecommendations(of review: Review, index: [String: Int], drafts: [String: Review],
+                                        _ diagnostics: inout Diagnostics) -> [Recommendation] {
+        var result: [Recommendation] = []
+        for reference in review.recommendations {
+            switch reference {
+            case .review(let slug, let location):
+                if slug == review.slug {
+                    diagnostics.error(location, "'\(review.slug)' recommends itself", hint: "recommend another review", stage: .assemble)
+                } else if let target = index[slug] {
+                    if !result.contains(where: { $0.target == .review(target) }) {
+                        result.append(Recommendation(target: .review(target), isExplicit: true))
+                    }
+                } else if let draft = drafts[slug] {
+                    let why = draft.isDraft ? "a draft" : "dated in the future"
+                    diagnostics.error(location, "recommends '\(slug)', which is \(why) and will not be published",
+                                      hint: "publish \(draft.source) first, or remove it from recommend", stage: .assemble)
+                } else {
+                    let suggestion = MappingReader.suggestion(for: slug, among: Array(index.keys))
+                    diagnostics.error(location, "recommends '\(slug)', but no review has that slug",
+                                      hint: suggestion.map { "did you mean '\($0)'?" } ?? "give the slug of a published review (its file name without .md)",
+                                      stage: .assemble)
+                }
+            case .external(let title, let url, _):
+                result.append(Recommendation(target: .external(title: title, url: url), isExplicit: true))
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+
+/// The whole build in four stages: read → assemble → render → write. Each stage takes values and
+/// returns values plus diagnostics; the build stops after the first stage that found an error, with
+/// every diagnostic found so far, and nothing is written unless all stages succeeded.
+public enum Build {
+    /// Reads, assembles and renders a site without writing anything.
+    public static func render(_ fileSystem: any SiteFileSystem, baseURLOverride: String? = nil,
+                              publishing: PublishingOptions) -> Result<(files: [OutputFile], warnings: [Diagnostic]), BuildFailure> {
+        var diagnostics = Diagnostics()
+
+        let (content, readDiagnostics) = SiteReader(fileSystem: fileSystem, baseURLOverride: baseURLOverride).read()
+        diagnostics.append(contentsOf: readDiagnostics)
+        guard let content, !diagnostics.hasErrors else { return .failure(BuildFailure(diagnostics.sorted)) }
+
+        let (site, assembleDiagnostics) = SiteAssembler(options: publishing).assemble(content)
+        diagnostics.append(contentsOf: assembleDiagnostics)
+        guard let site, !diagnostics.hasErrors else { return .failure(BuildFailure(diagnostics.sorted)) }
+
+        let (files, renderDiagnostics) = SiteRenderer().render(site)
+        diagnostics.append(contentsOf: renderDiagnostics)
+        guard !diagnostics.hasErrors else { return .failure(BuildFailure(diagnostics.sorted)) }
+
+        return .success((files, diagnostics.sorted))
+    }
+
+    /// Builds the site folder into the output folder.
+    public static func run(_ options: BuildOptions) -> Result<BuildReport, BuildFailure> {
+        let fileSystem = DiskFileSystem(root: options.sourceDirectory)
+        let writer = OutputWriter(output: options.outputDirectory, site: options.sourceDirectory, source: fileSystem, force: options.force)
+        // Refuse a dangerous output folder before spending time on the build.
+        if let refusal = writer.refusal() { return .failure(BuildFailure([refusal])) }
+        switch render(fileSystem, baseURLOverride: options.baseURLOverride, publishing: options.publishing) {
+        case .failure(let failure):
+            return .failure(failure)
+        case .success(let (files, warnings)):
+            do {
+                let written = try writer.write(files)
+                let pages = files.filter { $0.path.hasSuffix(".html") }.count
+                return .success(BuildReport(pagesWritten: pages, filesWritten: written, diagnostics: warnings))
+            } catch let failure as BuildFailure {
+                return .failure(BuildFailure(warnings + failure.diagnostics))
+            } catch {
+                return .failure(BuildFailure(warnings + [.error(SourceLocation(path: options.outputDirectory.path), "\(error)", stage: .write)]))
+            }
+        }
+    }
+}

@@ -1,0 +1,31 @@
+import Foundation
+
+/// What `marquee build` was asked to do.
+public struct BuildOptions: Sendable {
+    public var sourceDirectory: URL
+    public var outputDirectory: URL
+    public var baseURLOverride: String?
+    public var includeDrafts = false
+    public var includeFuture = false
+    /// Replace an output folder that Marquee did not create.
+    public var force = false
+    /// Seconds since 1970 that "future" is measured from; the current time unless a test fixes it.
+    public var now: Int64 = Int64(Date().timeIntervalSince1970)
+
+    public init(sourceDirectory: URL, outputDirectory: URL? = nil) {
+        self.sourceDirectory = sourceDirectory
+        self.outputDirectory = outputDirectory ?? sourceDirectory.appendingPathComponent("public")
+    }
+
+    var publishing: PublishingOptions {
+        PublishingOptions(includeDrafts: includeDrafts, includeFuture: includeFuture, now: now)
+    }
+}
+
+/// What a successful build did.
+public struct BuildReport: Sendable {
+    public var pagesWritten: Int
+    public var filesWritten: Int
+    /// Warnings (a successful build has no errors).
+    public var diagnostics: [Diagnostic]
+}

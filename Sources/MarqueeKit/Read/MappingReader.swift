@@ -1,0 +1,94 @@
+import Yams
+
+/// Walks a YAML mapping key by key, turning each problem into a diagnostic at the key or value.
+/// Shared by the front matter and `site.yml` readers so both report the same way.
+struct MappingReader {
+    let document: YAMLDocument
+    var diagnostics: Diagnostics = Diagnostics()
+    let stage: Diagnostic.Stage
+
+    init(document: YAMLDocument, stage: Diagnostic.Stage) {
+        self.document = document
+        self.stage = stage
+    }
+
+    mutating func error(_ node: Node, _ message: String, hint: String? = nil) {
+        diagnostics.error(document.location(of: node), message, hint: hint, stage: stage)
+    }
+
+    mutating func warning(_ node: Node, _ message: String, hint: String? = nil) {
+        diagnostics.warning(document.location(of: node), message, hint: hint, stage: stage)
+    }
+
+    /// A piece of text: any scalar (a number is text too). Nil, with a diagnostic, for a list or mapping.
+    mutating func text(_ key: String, _ node: Node) -> String? {
+        guard let value = node.scalarText else {
+            error(node, "'\(key)' must be text, found \(node.kindName)", hint: "write it as \(key): some text")
+            return nil
+        }
+        if node.isNull { return nil }
+        return value
+    }
+
+    /// Text that must not be empty.
+    mutating func requiredText(_ key: String, _ node: Node) -> String? {
+        let value = text(key, node)
+        if node.scalar != nil, (value ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            error(node, "'\(key)' is empty", hint: "give it a value, or remove the key")
+            return nil
+        }
+        return value
+    }
+
+    mutating func bool(_ key: String, _ node: Node) -> Bool? {
+        switch node.scalarText?.lowercased() {
+        case "true", "yes", "on": return true
+        case "false", "no", "off": return false
+        default:
+            error(node, "'\(key)' must be true or false, found '\(Self.preview(node))'", hint: "write \(key): true or \(key): false")
+            return nil
+        }
+    }
+
+    mutating func integer(_ key: String, _ node: Node, in range: ClosedRange<Int>) -> Int? {
+        guard let text = node.scalarText, let value = Int(text.trimmingCharacters(in: .whitespaces)) else {
+            error(node, "'\(key)' must be a whole number, found '\(Self.preview(node))'", hint: "write a number such as \(range.lowerBound)")
+            return nil
+        }
+        guard range.contains(value) else {
+            error(node, "'\(key)' is \(value), outside \(range.lowerBound)…\(range.upperBound)", hint: "use a number from \(range.lowerBound) to \(range.upperBound)")
+            return nil
+        }
+        return value
+    }
+
+    /// The text of a node for a message, shortened and made printable.
+    static func preview(_ node: Node) -> String {
+        guard let text = node.scalarText else { return node.kindName }
+        let cleaned = String(String.UnicodeScalarView(text.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? "?" : $0 }))
+        return cleaned.count > 60 ? String(cleaned.prefix(57)) + "…" : cleaned
+    }
+
+    /// The known key closest to a misspelt one, for "did you mean".
+    static func suggestion(for key: String, among known: [String]) -> String? {
+        let lowered = key.lowercased()
+        let scored = known.map { ($0, editDistance(lowered, $0)) }.filter { $0.1 <= max(2, $0.0.count / 3) }
+        return scored.min { ($0.1, $0.0) < ($1.1, $1.0) }?.0
+    }
+
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a.unicodeScalars), b = Array(b.unicodeScalars)
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        var current = previous
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+}

@@ -1,0 +1,165 @@
+import CCmark
+
+/// Markdown settings from `site.yml` (`markdown:`).
+public struct MarkdownOptions: Hashable, Sendable {
+    /// Curly quotes, en/em dashes and ellipses ("smart punctuation"). On by default.
+    public var smartPunctuation: Bool = true
+    /// Raw HTML in Markdown passes through. On by default: the writer owns the site.
+    public var rawHTML: Bool = true
+
+    public init(smartPunctuation: Bool = true, rawHTML: Bool = true) {
+        self.smartPunctuation = smartPunctuation
+        self.rawHTML = rawHTML
+    }
+}
+
+/// What the reader needs from one Markdown body, all computed in one pass over cmark's AST.
+public struct RenderedMarkdown: Hashable, Sendable {
+    /// The whole body as HTML.
+    public var html: String
+    /// HTML of the blocks before a `<!--more-->` line, when there is one.
+    public var moreExcerptHTML: String?
+    public var moreExcerptText: String?
+    /// HTML and plain text of the first paragraph, the excerpt of last resort.
+    public var firstParagraphHTML: String?
+    public var firstParagraphText: String?
+    public var wordCount: Int
+}
+
+/// Renders CommonMark through the cmark C library, walking its AST for what plain HTML
+/// conversion cannot give: excerpts, word counts and links rewritten for the site's base path.
+public struct MarkdownRenderer: Sendable {
+    public var options: MarkdownOptions
+    /// The base URL's path ("/blog/"); root-relative links in a body ("/reviews/baran/") get it prepended.
+    public var basePath: String
+
+    public init(options: MarkdownOptions = MarkdownOptions(), basePath: String = "/") {
+        self.options = options
+        self.basePath = basePath
+    }
+
+    var cmarkOptions: Int32 {
+        var flags = CMARK_OPT_VALIDATE_UTF8
+        if options.smartPunctuation { flags |= CMARK_OPT_SMART }
+        if options.rawHTML { flags |= CMARK_OPT_UNSAFE }
+        return flags
+    }
+
+    /// HTML only, for short texts such as a summary.
+    public func html(_ markdown: String) -> String {
+        render(markdown).html
+    }
+
+    public func render(_ markdown: String) -> RenderedMarkdown {
+        let flags = cmarkOptions
+        let document: OpaquePointer? = markdown.withCString { pointer in
+            cmark_parse_document(pointer, strlen(pointer), flags)
+        }
+        guard let document else {
+            return RenderedMarkdown(html: "", wordCount: 0)
+        }
+        defer { cmark_node_free(document) }
+
+        rewriteLinks(in: document)
+
+        var result = RenderedMarkdown(html: Self.renderHTML(document, flags), wordCount: Self.countWords(document))
+
+        // Top-level blocks: find <!--more--> and the first paragraph.
+        var child = cmark_node_first_child(document)
+        var blocksBeforeMore: [OpaquePointer] = []
+        var sawMore = false
+        while let node = child {
+            let type = cmark_node_get_type(node)
+            if type == CMARK_NODE_HTML_BLOCK, Self.literal(node).trimmingCharacters(in: .whitespacesAndNewlines).lowercased() == "<!--more-->" {
+                sawMore = true
+                break
+            }
+            if type == CMARK_NODE_PARAGRAPH, result.firstParagraphHTML == nil {
+                result.firstParagraphHTML = Self.renderHTML(node, flags)
+                result.firstParagraphText = Self.plainText(node)
+            }
+            blocksBeforeMore.append(node)
+            child = cmark_node_next(node)
+        }
+        if sawMore {
+            result.moreExcerptHTML = blocksBeforeMore.map { Self.renderHTML($0, flags) }.joined()
+            result.moreExcerptText = blocksBeforeMore.map { Self.plainText($0) }.joined(separator: " ")
+        }
+        return result
+    }
+
+    private func rewriteLinks(in document: OpaquePointer) {
+        guard basePath != "/" else { return }
+        guard let iterator = cmark_iter_new(document) else { return }
+        defer { cmark_iter_free(iterator) }
+        while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
+            guard cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(node)
+            guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE, let raw = cmark_node_get_url(node) else { continue }
+            let url = String(cString: raw)
+            if url.hasPrefix("/") && !url.hasPrefix("//") {
+                let rewritten = basePath + url.dropFirst()
+                _ = cmark_node_set_url(node, rewritten)
+            }
+        }
+    }
+
+    static func renderHTML(_ node: OpaquePointer, _ flags: Int32) -> String {
+        guard let cString = cmark_render_html(node, flags) else { return "" }
+        defer { free(cString) }
+        return String(cString: cString)
+    }
+
+    static func literal(_ node: OpaquePointer) -> String {
+        guard let raw = cmark_node_get_literal(node) else { return "" }
+        return String(cString: raw)
+    }
+
+    /// The words a reader reads: text and code spans, with breaks as spaces.
+    static func plainText(_ node: OpaquePointer) -> String {
+        guard let iterator = cmark_iter_new(node) else { return "" }
+        defer { cmark_iter_free(iterator) }
+        var text = ""
+        while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
+            guard cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER, let child = cmark_iter_get_node(iterator) else { continue }
+            switch cmark_node_get_type(child) {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+                text += literal(child)
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                text += " "
+            default:
+                break
+            }
+        }
+        return text.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    static func countWords(_ document: OpaquePointer) -> Int {
+        guard let iterator = cmark_iter_new(document) else { return 0 }
+        defer { cmark_iter_free(iterator) }
+        var count = 0
+        // A word can span several text nodes ("don" "’" "t" with smart punctuation, or *a*b), so the
+        // in-word state carries across inline nodes and resets only at breaks and blocks.
+        var inWord = false
+        while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(node)
+            guard type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE || type == CMARK_NODE_CODE_BLOCK,
+                  let raw = cmark_node_get_literal(node) else {
+                if !(type == CMARK_NODE_EMPH || type == CMARK_NODE_STRONG || type == CMARK_NODE_LINK) { inWord = false }
+                continue
+            }
+            var p = raw
+            while p.pointee != 0 {
+                let c = UInt8(bitPattern: p.pointee)
+                let isSpace = c == 32 || c == 9 || c == 10 || c == 13
+                if !isSpace && !inWord { count += 1 }
+                inWord = !isSpace
+                p += 1
+            }
+        }
+        return count
+    }
+}
+
+import Foundation

@@ -1,0 +1,53 @@
+import Foundation
+
+/// Turns `content/pages/<slug>.md` into a `Page`.
+struct PageReader {
+    let markdown: MarkdownRenderer
+
+    init(config: SiteConfig) {
+        markdown = MarkdownRenderer(options: config.markdown, basePath: config.basePath)
+    }
+
+    func read(_ data: Data, path: String, defaultSlug: String) -> (Page?, [Diagnostic]) {
+        let file: ContentFile
+        switch ContentFile.read(data, path: path) {
+        case .success(let value): file = value
+        case .failure(let diagnostic): return (nil, [diagnostic])
+        }
+        var reader = MappingReader(document: file.document, stage: .read)
+        var title: String?, summary: String?, slug: String?, draft = false
+        var params: [String: ParamValue] = [:]
+        var converter = ParamConverter()
+        var sawTitle = false
+        for (keyNode, value) in file.mapping {
+            let key = keyNode.scalarText ?? ""
+            switch key {
+            case "title": title = reader.requiredText(key, value); sawTitle = true
+            case "summary": summary = reader.text(key, value)
+            case "draft": draft = reader.bool(key, value) ?? false
+            case "slug":
+                if let text = reader.requiredText(key, value) {
+                    if let problem = Slug.problem(with: text) {
+                        reader.error(value, problem, hint: "use lower-case letters, digits and hyphens, such as about")
+                    } else {
+                        slug = text
+                    }
+                }
+            default:
+                if let param = converter.convert(value) { params[key] = param } else {
+                    reader.error(value, "the value of '\(key)' is too large or uses YAML aliases", hint: "write the value out in full, without * aliases")
+                }
+            }
+        }
+        if !sawTitle {
+            reader.diagnostics.error(file.document.startLocation, "the front matter has no 'title'", hint: "add a line such as title: About")
+        }
+        if slug == nil, let problem = Slug.problem(with: defaultSlug) {
+            reader.diagnostics.error(SourceLocation(path: path), "this file's name cannot be a URL: \(problem)", hint: "rename the file, or give a slug: key")
+        }
+        guard !reader.diagnostics.hasErrors, let title else { return (nil, reader.diagnostics.all) }
+        let page = Page(source: path, slug: slug ?? defaultSlug, title: title, summary: summary, isDraft: draft,
+                        params: params, body: markdown.render(file.body))
+        return (page, reader.diagnostics.all)
+    }
+}

@@ -1,0 +1,85 @@
+/// A name given in front matter (a director, a tag…) with where it was written.
+public struct Name: Hashable, Sendable {
+    public var text: String
+    public var location: SourceLocation
+}
+
+/// What a review recommends: another review of the site, by slug, or a work not reviewed here.
+public enum RecommendationReference: Hashable, Sendable {
+    case review(slug: String, location: SourceLocation)
+    case external(title: String, url: String, location: SourceLocation)
+}
+
+/// A front matter value for templates (`params`): the keys Marquee does not know itself.
+public indirect enum ParamValue: Hashable, Sendable {
+    case string(String)
+    case bool(Bool)
+    case int(Int)
+    case double(Double)
+    case list([ParamValue])
+    case map([String: ParamValue])
+}
+
+/// One review as the writer wrote it: read from `content/reviews/<slug>.md` or `<slug>/index.md`.
+public struct Review: Sendable {
+    /// Path of the Markdown file relative to the site folder.
+    public var source: String
+    public var slug: String
+    public var title: String
+    /// The reviewed work; the title when not given.
+    public var movie: String
+    public var year: Int?
+    public var directors: [Name] = []
+    public var writers: [Name] = []
+    public var categories: [Name] = []
+    public var tags: [Name] = []
+    public var rating: Rating
+    public var date: PublicationDate
+    public var recommendations: [RecommendationReference] = []
+    public var summary: String?
+    public var isDraft = false
+    public var image: String?
+    public var type: String?
+    public var params: [String: ParamValue] = [:]
+    public var body: RenderedMarkdown
+    /// The teaser for lists and feeds: the part before `<!--more-->`, else the summary, else the first paragraph.
+    public var excerpt: Excerpt
+    /// For a folder review: its other files, relative to the folder ("poster.jpg", "stills/1.jpg").
+    public var bundleFiles: [String] = []
+    /// Where each front matter key was written, for errors found after reading.
+    public var keyLocations: [String: SourceLocation] = [:]
+
+    public func location(of key: String) -> SourceLocation {
+        keyLocations[key] ?? SourceLocation(path: source)
+    }
+}
+
+/// A short text that stands for a review in lists, feeds and meta descriptions.
+public struct Excerpt: Hashable, Sendable {
+    public var html: String
+    /// The same words without markup, for `<meta name="description">`.
+    public var text: String
+
+    /// Picks the excerpt the content format promises: `<!--more-->`, else `summary`, else the first paragraph.
+    static func choose(body: RenderedMarkdown, summary: String?, renderer: MarkdownRenderer) -> Excerpt {
+        if let html = body.moreExcerptHTML, let text = body.moreExcerptText {
+            return Excerpt(html: html, text: text)
+        }
+        if let summary, !summary.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            let rendered = renderer.render(summary)
+            return Excerpt(html: rendered.html, text: rendered.firstParagraphText ?? summary)
+        }
+        return Excerpt(html: body.firstParagraphHTML ?? "", text: body.firstParagraphText ?? "")
+    }
+}
+
+/// A plain page: `content/pages/<slug>.md`, built at `/<slug>/`.
+public struct Page: Sendable {
+    public var source: String
+    public var slug: String
+    public var title: String
+    public var summary: String?
+    public var isDraft = false
+    public var params: [String: ParamValue] = [:]
+    public var body: RenderedMarkdown
+}

@@ -1,0 +1,256 @@
+import Foundation
+import Yams
+
+/// Turns one review file into a `Review`, or into every diagnostic it deserves.
+struct ReviewReader {
+    let config: SiteConfig
+    let markdown: MarkdownRenderer
+    let dates: DateParser
+
+    static let knownKeys = ["title", "movie", "year", "director", "directors", "writer", "writers", "category",
+                            "categories", "tags", "rating", "date", "recommend", "slug", "summary", "draft", "image", "type"]
+
+    /// The schema.org types a review's `type` may name (what `itemReviewed` is).
+    static let supportedTypes = ["Movie", "Book", "MusicAlbum", "MusicRecording", "TVSeries", "TVSeason", "TVEpisode",
+                                 "VideoGame", "Game", "PodcastSeries", "CreativeWork", "Restaurant"]
+
+    init(config: SiteConfig) {
+        self.config = config
+        self.markdown = MarkdownRenderer(options: config.markdown, basePath: config.basePath)
+        self.dates = DateParser(timeZone: config.timeZone)
+    }
+
+    /// `defaultSlug` is the file or folder name.
+    func read(_ data: Data, path: String, defaultSlug: String) -> (Review?, [Diagnostic]) {
+        let file: ContentFile
+        switch ContentFile.read(data, path: path) {
+        case .success(let value): file = value
+        case .failure(let diagnostic): return (nil, [diagnostic])
+        }
+        var reader = MappingReader(document: file.document, stage: .read)
+        var title: String?, rating: Rating?, date: PublicationDate?
+        var fields = Fields()
+        var keyLocations: [String: SourceLocation] = [:]
+        var params: [String: ParamValue] = [:]
+        var converter = ParamConverter()
+
+        for (keyNode, value) in file.mapping {
+            guard let key = keyNode.scalarText else {
+                reader.error(keyNode, "a front matter key must be a plain word, found \(keyNode.kindName)", hint: "write key: value")
+                continue
+            }
+            keyLocations[key] = file.document.location(of: keyNode)
+            switch key {
+            case "title": title = reader.requiredText(key, value)
+            case "movie": fields.movie = reader.requiredText(key, value)
+            case "year": fields.year = readYear(value, &reader)
+            case "director", "directors": fields.directors += readNames(key, value, &reader)
+            case "writer", "writers": fields.writers += readNames(key, value, &reader)
+            case "category", "categories": fields.categories += readNames(key, value, &reader)
+            case "tags": fields.tags += readNames(key, value, &reader)
+            case "rating": rating = readRating(value, &reader)
+            case "date": date = readDate(value, &reader)
+            case "recommend": fields.recommendations = readRecommendations(value, &reader)
+            case "slug":
+                if let slug = reader.requiredText(key, value) {
+                    if let problem = Slug.problem(with: slug) {
+                        reader.error(value, problem, hint: "use lower-case letters, digits and hyphens, such as children-of-heaven")
+                    } else {
+                        fields.slug = slug
+                    }
+                }
+            case "summary": fields.summary = reader.text(key, value)
+            case "draft": fields.draft = reader.bool(key, value) ?? false
+            case "image": fields.image = reader.requiredText(key, value)
+            case "type":
+                if let type = reader.requiredText(key, value) {
+                    if Self.supportedTypes.contains(type) {
+                        fields.type = type
+                    } else {
+                        let suggestion = MappingReader.suggestion(for: type, among: Self.supportedTypes.map { $0.lowercased() })
+                            .flatMap { lowered in Self.supportedTypes.first { $0.lowercased() == lowered } }
+                        reader.error(value, "type '\(MappingReader.preview(value))' is not a supported schema.org type",
+                                     hint: suggestion.map { "did you mean '\($0)'?" } ?? "use one of \(Self.supportedTypes.joined(separator: ", "))")
+                    }
+                }
+            default:
+                if let param = converter.convert(value) {
+                    params[key] = param
+                } else {
+                    reader.error(value, "the value of '\(key)' is too large or uses YAML aliases", hint: "write the value out in full, without * aliases")
+                }
+            }
+        }
+        let start = file.document.startLocation
+        for (key, value) in [("title", title as Any?), ("date", date), ("rating", rating)]
+        where value == nil && keyLocations[key] == nil {
+            reader.diagnostics.error(start, "the front matter has no '\(key)'", hint: Self.missingKeyHint[key])
+        }
+        let slug = fields.slug ?? defaultSlug
+        if fields.slug == nil, let problem = Slug.problem(with: defaultSlug) {
+            reader.diagnostics.error(SourceLocation(path: path), "this file's name cannot be a URL: \(problem)",
+                                     hint: "rename the file, or give a slug: key such as slug: my-review")
+        }
+        guard !reader.diagnostics.hasErrors, let title, let rating, let date else {
+            return (nil, reader.diagnostics.all)
+        }
+        let body = markdown.render(file.body)
+        var review = Review(source: path, slug: slug, title: title, movie: fields.movie ?? title, year: fields.year,
+                            rating: rating, date: date, body: body,
+                            excerpt: Excerpt.choose(body: body, summary: fields.summary, renderer: markdown))
+        review.directors = fields.directors
+        review.writers = fields.writers
+        review.categories = fields.categories
+        review.tags = fields.tags
+        review.recommendations = fields.recommendations
+        review.summary = fields.summary
+        review.isDraft = fields.draft
+        review.image = fields.image
+        review.type = fields.type
+        review.params = params
+        review.keyLocations = keyLocations
+        return (review, reader.diagnostics.all)
+    }
+
+    private struct Fields {
+        var movie: String?, year: Int?, slug: String?, summary: String?, image: String?, type: String?
+        var directors: [Name] = [], writers: [Name] = [], categories: [Name] = [], tags: [Name] = []
+        var recommendations: [RecommendationReference] = []
+        var draft = false
+    }
+
+    static let missingKeyHint: [String: String] = [
+        "title": "add a line such as title: \"Baran: love without words\"",
+        "date": "add the publication date, such as date: 2024-05-01",
+        "rating": "add a rating from 0 to the site's scale, such as rating: 4.5",
+    ]
+
+    private func readYear(_ node: Node, _ reader: inout MappingReader) -> Int? {
+        guard let text = node.scalarText, let year = Int(text.trimmingCharacters(in: .whitespaces)) else {
+            reader.error(node, "year must be a number, found '\(MappingReader.preview(node))'", hint: "give the year the work came out, such as year: 1997")
+            return nil
+        }
+        guard (1000...2200).contains(year) else {
+            reader.error(node, "year \(year) is not a plausible year", hint: "give the year the work came out, such as year: 1997")
+            return nil
+        }
+        return year
+    }
+
+    /// A name or a list of names; each must contain a letter or a digit.
+    private func readNames(_ key: String, _ node: Node, _ reader: inout MappingReader) -> [Name] {
+        let items: [Node]
+        switch node {
+        case .scalar:
+            if node.isNull { return [] }
+            items = [node]
+        case .sequence(let sequence): items = Array(sequence)
+        default:
+            reader.error(node, "'\(key)' must be a name or a list of names, found \(node.kindName)", hint: "write \(key): Majid Majidi, or \(key): [Jean-Pierre Jeunet, Marc Caro]")
+            return []
+        }
+        var names: [Name] = []
+        for item in items {
+            guard let text = item.scalarText else {
+                reader.error(item, "each entry of '\(key)' must be a name, found \(item.kindName)", hint: "write \(key): [Name One, Name Two]")
+                continue
+            }
+            let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard trimmed.unicodeScalars.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil }) else {
+                reader.error(item, "'\(key)' has an entry '\(MappingReader.preview(item))' with no letters or digits", hint: "remove it or write a real name")
+                continue
+            }
+            names.append(Name(text: trimmed, location: reader.document.location(of: item)))
+        }
+        return names
+    }
+
+    private func readRating(_ node: Node, _ reader: inout MappingReader) -> Rating? {
+        let scale = config.ratingScale
+        guard let text = node.scalarText, let value = Rating.parseNumber(text) else {
+            reader.error(node, "rating must be a number, found '\(MappingReader.preview(node))'", hint: "write a number from 0 to \(scale), such as rating: 3.5")
+            return nil
+        }
+        let shown = MappingReader.preview(node)
+        if value < 0 {
+            reader.error(node, "rating \(shown) is below 0", hint: "ratings go from 0 to \(scale)")
+            return nil
+        }
+        if value > Double(scale) {
+            reader.error(node, "rating \(shown) is above the site's scale of \(scale)", hint: "use a number from 0 to \(scale), or raise rating_scale in site.yml")
+            return nil
+        }
+        let halves = value * 2
+        guard halves == halves.rounded() else {
+            reader.error(node, "rating \(shown) is not a whole or half number", hint: "round it to a half step, such as \(String(format: "%.1f", (halves.rounded()) / 2))")
+            return nil
+        }
+        return Rating(halfSteps: Int(halves), scale: scale)
+    }
+
+    private func readDate(_ node: Node, _ reader: inout MappingReader) -> PublicationDate? {
+        guard let text = node.scalarText, !node.isNull else {
+            reader.error(node, "date must be a date, found \(node.kindName)", hint: "write date: 2024-05-01 or date: 2024-05-01T18:30:00+05:30")
+            return nil
+        }
+        switch dates.parse(text) {
+        case .success(let date): return date
+        case .failure(.format):
+            reader.error(node, "'\(MappingReader.preview(node))' is not a date", hint: "write YYYY-MM-DD (2024-05-01) or RFC 3339 (2024-05-01T18:30:00+05:30)")
+        case .failure(.outOfRange(let why)):
+            reader.error(node, "'\(MappingReader.preview(node))' is not a real date: \(why)", hint: "check the day and month")
+        }
+        return nil
+    }
+
+    private func readRecommendations(_ node: Node, _ reader: inout MappingReader) -> [RecommendationReference] {
+        let items: [Node]
+        switch node {
+        case .sequence(let sequence): items = Array(sequence)
+        case .scalar where node.isNull: return []
+        default: items = [node]
+        }
+        var references: [RecommendationReference] = []
+        for item in items {
+            let location = reader.document.location(of: item)
+            switch item {
+            case .scalar(let scalar):
+                let slug = scalar.string.trimmingCharacters(in: .whitespaces)
+                if let problem = Slug.problem(with: slug) {
+                    reader.error(item, "recommend: \(problem)", hint: "give the slug of another review, such as recommend: shwaas")
+                } else {
+                    references.append(.review(slug: slug, location: location))
+                }
+            case .mapping(let mapping):
+                var title: String?, url: String?
+                for (keyNode, value) in mapping {
+                    switch keyNode.scalarText ?? "" {
+                    case "title": title = reader.requiredText("recommend.title", value)
+                    case "url":
+                        if let text = reader.requiredText("recommend.url", value) {
+                            if URLSafety.isSafeAbsoluteURL(text) {
+                                url = text
+                            } else {
+                                reader.error(value, "recommend url '\(MappingReader.preview(value))' is not an absolute http(s) URL",
+                                             hint: "link to a full address such as https://en.wikipedia.org/wiki/Baran_(film); to recommend a review of this site, give its slug")
+                            }
+                        }
+                    default:
+                        let key = keyNode.scalarText ?? ""
+                        reader.error(keyNode, "unknown key '\(key)' in a recommendation", hint: "a recommendation of a work not reviewed here has only title and url")
+                    }
+                }
+                if let title, let url {
+                    references.append(.external(title: title, url: url, location: location))
+                } else if title == nil && !mapping.keys.contains(where: { $0.scalarText == "title" }) {
+                    reader.error(item, "this recommendation has no title", hint: "write {title: Where Is the Friend's House?, url: https://…}")
+                } else if url == nil && !mapping.keys.contains(where: { $0.scalarText == "url" }) {
+                    reader.error(item, "this recommendation has no url", hint: "add url: https://… or give the slug of a review of this site instead")
+                }
+            default:
+                reader.error(item, "recommend must be a slug, a list of slugs, or {title, url}, found \(item.kindName)", hint: "write recommend: shwaas")
+            }
+        }
+        return references
+    }
+}

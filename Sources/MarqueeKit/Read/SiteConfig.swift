@@ -1,0 +1,69 @@
+import Foundation
+
+/// The site's settings, from `site.yml` (documented in the README).
+public struct SiteConfig: Sendable {
+    public struct Author: Hashable, Sendable {
+        public var name: String
+        public var bio: String?
+        public var url: String?
+    }
+
+    public struct Feed: Hashable, Sendable {
+        /// How many of the newest reviews the Atom feed carries.
+        public var entries: Int = 20
+        /// Whole review bodies in the feed (true) or the excerpt only.
+        public var fullContent: Bool = true
+    }
+
+    public var title: String
+    public var description: String?
+    /// Always ends with "/", e.g. `https://example.org/blog/`.
+    public var baseURL: String
+    public var language: String = "en"
+    public var timeZone: TimeZone
+    public var timeZoneName: String = "UTC"
+    public var author: Author?
+    public var ratingScale: Int = 5
+    public var paginate: Int = 10
+    public var markdown = MarkdownOptions()
+    public var feed = Feed()
+
+    public init(title: String, baseURL: String, timeZone: TimeZone = TimeZone(identifier: "UTC") ?? .current) {
+        self.title = title
+        self.baseURL = baseURL
+        self.timeZone = timeZone
+    }
+
+    /// The path part of the base URL, "/" or "/blog/": every link the site writes starts with it.
+    public var basePath: String {
+        BaseURL.path(of: baseURL)
+    }
+}
+
+/// Helpers for the base URL, which decides every link the site writes.
+public enum BaseURL {
+    /// Checks and normalises a base URL: absolute http(s), no query or fragment, ending in "/".
+    public struct Problem: Error, Equatable { public let message: String }
+
+    public static func normalise(_ raw: String) -> Result<String, Problem> {
+        let text = raw.trimmingCharacters(in: .whitespaces)
+        guard let components = URLComponents(string: text), let scheme = components.scheme?.lowercased(),
+              scheme == "http" || scheme == "https", let host = components.host, !host.isEmpty else {
+            return .failure(Problem(message: "'\(raw)' is not an absolute http(s) URL"))
+        }
+        guard components.query == nil, components.fragment == nil else {
+            return .failure(Problem(message: "'\(raw)' must not have a query or a fragment"))
+        }
+        var normalised = text
+        if !normalised.hasSuffix("/") { normalised += "/" }
+        return .success(normalised)
+    }
+
+    static func path(of baseURL: String) -> String {
+        guard let components = URLComponents(string: baseURL) else { return "/" }
+        var path = components.percentEncodedPath
+        if path.isEmpty { path = "/" }
+        if !path.hasSuffix("/") { path += "/" }
+        return path
+    }
+}

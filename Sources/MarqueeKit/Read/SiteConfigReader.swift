@@ -1,0 +1,152 @@
+import Foundation
+import Yams
+
+/// Reads `site.yml` into a `SiteConfig`, reporting every problem with its line.
+struct SiteConfigReader {
+    static let path = "site.yml"
+    static let knownKeys = ["title", "description", "base_url", "language", "timezone", "author",
+                            "rating_scale", "paginate", "markdown", "feed"]
+
+    /// `baseURLOverride` (from `--base-url`) wins over the file's `base_url`.
+    static func read(text: String?, baseURLOverride: String?) -> (SiteConfig?, [Diagnostic]) {
+        let start = SourceLocation(path: path)
+        guard let text else {
+            return (nil, [.error(start, "no site.yml in the site folder", hint: "create site.yml with at least 'title' and 'base_url' (or run 'marquee new site DIR')", stage: .config)])
+        }
+        let source = TextNormaliser.normalise(text)
+        let document: YAMLDocument
+        switch YAMLDocument.parse(source, path: path, firstLine: 1) {
+        case .success(let parsed): document = parsed
+        case .failure(let diagnostic):
+            var d = diagnostic
+            d.stage = .config
+            return (nil, [d])
+        }
+        guard let root = document.root, let mapping = root.mapping else {
+            return (nil, [.error(start, "site.yml must be a mapping of settings", hint: "write 'title: My reviews' and 'base_url: https://example.org/' on their own lines", stage: .config)])
+        }
+        var reader = MappingReader(document: document, stage: .config)
+        var title: String?
+        var baseURL: String?
+        var baseURLNode: Node?
+        var config = SiteConfig(title: "", baseURL: "/")
+        for (keyNode, value) in mapping {
+            let key = keyNode.scalarText ?? ""
+            switch key {
+            case "title": title = reader.requiredText(key, value)
+            case "description": config.description = reader.text(key, value)
+            case "base_url": baseURL = reader.requiredText(key, value); baseURLNode = value
+            case "language":
+                if let language = reader.requiredText(key, value) {
+                    if language.range(of: "^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$", options: .regularExpression) == nil {
+                        reader.error(value, "language '\(MappingReader.preview(value))' is not a language tag", hint: "use a BCP 47 tag such as en, fr or hi-IN")
+                    } else {
+                        config.language = language
+                    }
+                }
+            case "timezone":
+                if let name = reader.requiredText(key, value) {
+                    if let zone = TimeZone(identifier: name) {
+                        config.timeZone = zone
+                        config.timeZoneName = name
+                    } else {
+                        reader.error(value, "unknown time zone '\(MappingReader.preview(value))'", hint: "use an IANA name such as UTC, Europe/Paris or Asia/Kolkata")
+                    }
+                }
+            case "author": config.author = readAuthor(value, &reader)
+            case "rating_scale": config.ratingScale = reader.integer(key, value, in: 1...100) ?? config.ratingScale
+            case "paginate": config.paginate = reader.integer(key, value, in: 1...1000) ?? config.paginate
+            case "markdown": readMarkdown(value, into: &config.markdown, &reader)
+            case "feed": readFeed(value, into: &config.feed, &reader)
+            default:
+                let hint = MappingReader.suggestion(for: key, among: knownKeys).map { "did you mean '\($0)'?" }
+                    ?? "known settings: \(knownKeys.joined(separator: ", "))"
+                reader.warning(keyNode, "unknown setting '\(key)' is ignored", hint: hint)
+            }
+        }
+        if title == nil, !mapping.keys.contains(where: { $0.scalarText == "title" }) {
+            reader.diagnostics.error(start, "site.yml has no 'title'", hint: "add a line such as title: My film reviews", stage: .config)
+        }
+        config.title = title ?? ""
+        if let override = baseURLOverride {
+            switch BaseURL.normalise(override) {
+            case .success(let url): config.baseURL = url
+            case .failure(let problem):
+                reader.diagnostics.error(SourceLocation(path: "--base-url"), problem.message, hint: "pass a URL such as https://example.org/blog/", stage: .config)
+            }
+        } else if let baseURL, let node = baseURLNode {
+            switch BaseURL.normalise(baseURL) {
+            case .success(let url): config.baseURL = url
+            case .failure(let problem): reader.error(node, problem.message, hint: "write base_url: https://example.org/ (the address the site is served from)")
+            }
+        } else if baseURLNode == nil {
+            reader.diagnostics.error(start, "site.yml has no 'base_url'", hint: "add base_url: https://example.org/ or pass --base-url", stage: .config)
+        }
+        let diagnostics = reader.diagnostics
+        return (diagnostics.hasErrors ? nil : config, diagnostics.all)
+    }
+
+    private static func readAuthor(_ node: Node, _ reader: inout MappingReader) -> SiteConfig.Author? {
+        if let name = node.scalarText, !node.isNull {
+            return SiteConfig.Author(name: name)
+        }
+        guard let mapping = node.mapping else {
+            reader.error(node, "'author' must be a name or a mapping with name, bio and url", hint: "write author: {name: Your Name}")
+            return nil
+        }
+        var author = SiteConfig.Author(name: "")
+        var hasName = false
+        for (keyNode, value) in mapping {
+            switch keyNode.scalarText ?? "" {
+            case "name": if let name = reader.requiredText("author.name", value) { author.name = name; hasName = true }
+            case "bio": author.bio = reader.text("author.bio", value)
+            case "url":
+                if let url = reader.requiredText("author.url", value) {
+                    if URLSafety.isSafeAbsoluteURL(url) { author.url = url } else {
+                        reader.error(value, "author.url '\(MappingReader.preview(value))' is not an absolute http(s) URL", hint: "write a full address such as https://example.org/about/")
+                    }
+                }
+            default:
+                let key = keyNode.scalarText ?? ""
+                reader.warning(keyNode, "unknown author setting '\(key)' is ignored", hint: MappingReader.suggestion(for: key, among: ["name", "bio", "url"]).map { "did you mean '\($0)'?" } ?? "known: name, bio, url")
+            }
+        }
+        if !hasName {
+            reader.error(node, "'author' has no name", hint: "add name: under author")
+            return nil
+        }
+        return author
+    }
+
+    private static func readMarkdown(_ node: Node, into options: inout MarkdownOptions, _ reader: inout MappingReader) {
+        guard let mapping = node.mapping else {
+            reader.error(node, "'markdown' must be a mapping", hint: "write markdown: {smart_punctuation: true, raw_html: true}")
+            return
+        }
+        for (keyNode, value) in mapping {
+            let key = keyNode.scalarText ?? ""
+            switch key {
+            case "smart_punctuation": options.smartPunctuation = reader.bool("markdown.smart_punctuation", value) ?? options.smartPunctuation
+            case "raw_html": options.rawHTML = reader.bool("markdown.raw_html", value) ?? options.rawHTML
+            default:
+                reader.warning(keyNode, "unknown markdown setting '\(key)' is ignored", hint: MappingReader.suggestion(for: key, among: ["smart_punctuation", "raw_html"]).map { "did you mean '\($0)'?" } ?? "known: smart_punctuation, raw_html")
+            }
+        }
+    }
+
+    private static func readFeed(_ node: Node, into feed: inout SiteConfig.Feed, _ reader: inout MappingReader) {
+        guard let mapping = node.mapping else {
+            reader.error(node, "'feed' must be a mapping", hint: "write feed: {entries: 20, full_content: true}")
+            return
+        }
+        for (keyNode, value) in mapping {
+            let key = keyNode.scalarText ?? ""
+            switch key {
+            case "entries": feed.entries = reader.integer("feed.entries", value, in: 1...10_000) ?? feed.entries
+            case "full_content": feed.fullContent = reader.bool("feed.full_content", value) ?? feed.fullContent
+            default:
+                reader.warning(keyNode, "unknown feed setting '\(key)' is ignored", hint: MappingReader.suggestion(for: key, among: ["entries", "full_content"]).map { "did you mean '\($0)'?" } ?? "known: entries, full_content")
+            }
+        }
+    }
+}

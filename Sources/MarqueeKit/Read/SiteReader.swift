@@ -1,0 +1,177 @@
+import Foundation
+
+/// The read stage: files → `SiteContent`. Reads `site.yml`, every review and page, and lists
+/// static files and templates. Problems in one file never stop the others from being read.
+public struct SiteReader: Sendable {
+    public let fileSystem: any SiteFileSystem
+    public var baseURLOverride: String?
+
+    public init(fileSystem: any SiteFileSystem, baseURLOverride: String? = nil) {
+        self.fileSystem = fileSystem
+        self.baseURLOverride = baseURLOverride
+    }
+
+    public func read() -> (SiteContent?, [Diagnostic]) {
+        let configText = try? fileSystem.contents(of: SiteConfigReader.path)
+        let (maybeConfig, configDiagnostics) = SiteConfigReader.read(
+            text: configText.map { String(decoding: $0, as: UTF8.self) }, baseURLOverride: baseURLOverride)
+        var diagnostics = Diagnostics(configDiagnostics)
+        guard let config = maybeConfig else { return (nil, diagnostics.all) }
+
+        let reviews = readReviews(config: config, &diagnostics)
+        let pages = readPages(config: config, &diagnostics)
+        let staticFiles = listFiles(under: "static", &diagnostics)
+        let templates = readTemplates(&diagnostics)
+        let content = SiteContent(config: config, reviews: reviews, pages: pages, staticFiles: staticFiles, templates: templates)
+        return (diagnostics.hasErrors ? nil : content, diagnostics.all)
+    }
+
+    private func readReviews(config: SiteConfig, _ diagnostics: inout Diagnostics) -> [Review] {
+        let folder = "content/reviews"
+        guard let entries = listEntries(folder, &diagnostics) else { return [] }
+        // Collect the jobs first, then parse them concurrently: each file is independent.
+        var jobs: [(path: String, slug: String, bundle: String?)] = []
+        for entry in entries where !entry.name.hasPrefix(".") {
+            let path = "\(folder)/\(entry.name)"
+            switch entry.kind {
+            case .file where entry.name.hasSuffix(".md"):
+                jobs.append((path, String(entry.name.dropLast(3)), nil))
+            case .directory:
+                let index = "\(path)/index.md"
+                if fileSystem.kind(of: index) == .file {
+                    jobs.append((index, entry.name, path))
+                } else {
+                    diagnostics.error(SourceLocation(path: path), "the review folder has no index.md",
+                                      hint: "put the review in \(path)/index.md, beside its images")
+                }
+            case .unsafeLink(let why):
+                diagnostics.error(SourceLocation(path: path), "refusing to follow a symbolic link: \(why)", hint: "replace the link with the file itself")
+            case .file, .other:
+                diagnostics.warning(SourceLocation(path: path), "ignored: only .md files and review folders belong in \(folder)",
+                                    hint: "move it to static/ or into a review's folder")
+            }
+        }
+        let reader = ReviewReader(config: config)
+        let results = ConcurrentMap.map(jobs) { job -> (Review?, [Diagnostic]) in
+            let data: Data
+            do { data = try fileSystem.contents(of: job.path) } catch {
+                return (nil, [.error(SourceLocation(path: job.path), "cannot read the file: \(Self.describe(error))", hint: "check its permissions")])
+            }
+            var (review, found) = reader.read(data, path: job.path, defaultSlug: job.slug)
+            if let bundle = job.bundle, review != nil {
+                var bundleDiagnostics = Diagnostics()
+                review?.bundleFiles = listFiles(under: bundle, &bundleDiagnostics).filter { $0 != "index.md" }
+                found += bundleDiagnostics.all
+            }
+            return (review, found)
+        }
+        var reviews: [Review] = []
+        for (review, found) in results {
+            diagnostics.append(contentsOf: found)
+            if let review { reviews.append(review) }
+        }
+        return reviews
+    }
+
+    private func readPages(config: SiteConfig, _ diagnostics: inout Diagnostics) -> [Page] {
+        let folder = "content/pages"
+        guard let entries = listEntries(folder, &diagnostics) else { return [] }
+        let reader = PageReader(config: config)
+        var pages: [Page] = []
+        for entry in entries where !entry.name.hasPrefix(".") {
+            let path = "\(folder)/\(entry.name)"
+            switch entry.kind {
+            case .file where entry.name.hasSuffix(".md"):
+                do {
+                    let (page, found) = reader.read(try fileSystem.contents(of: path), path: path, defaultSlug: String(entry.name.dropLast(3)))
+                    diagnostics.append(contentsOf: found)
+                    if let page { pages.append(page) }
+                } catch {
+                    diagnostics.error(SourceLocation(path: path), "cannot read the file: \(Self.describe(error))", hint: "check its permissions")
+                }
+            case .unsafeLink(let why):
+                diagnostics.error(SourceLocation(path: path), "refusing to follow a symbolic link: \(why)", hint: "replace the link with the file itself")
+            default:
+                diagnostics.warning(SourceLocation(path: path), "ignored: only .md files belong in \(folder)", hint: "move it to static/")
+            }
+        }
+        return pages
+    }
+
+    private func readTemplates(_ diagnostics: inout Diagnostics) -> [TemplateSource] {
+        guard let entries = listEntries("templates", &diagnostics) else { return [] }
+        var templates: [TemplateSource] = []
+        for entry in entries where entry.name.hasSuffix(".mustache") {
+            let path = "templates/\(entry.name)"
+            guard entry.kind == .file else {
+                if case .unsafeLink(let why) = entry.kind {
+                    diagnostics.error(SourceLocation(path: path), "refusing to follow a symbolic link: \(why)", hint: "replace the link with the file itself")
+                }
+                continue
+            }
+            do {
+                let data = try fileSystem.contents(of: path)
+                guard let text = String(validatingUTF8Data: data) else {
+                    diagnostics.error(ContentFile.invalidUTF8Location(data, path: path), "the template is not valid UTF-8", hint: "save it as UTF-8")
+                    continue
+                }
+                templates.append(TemplateSource(name: String(entry.name.dropLast(".mustache".count)), path: path, text: TextNormaliser.normalise(text)))
+            } catch {
+                diagnostics.error(SourceLocation(path: path), "cannot read the template: \(Self.describe(error))", hint: "check its permissions")
+            }
+        }
+        return templates
+    }
+
+    private func listEntries(_ folder: String, _ diagnostics: inout Diagnostics) -> [DirectoryEntry]? {
+        do {
+            return try fileSystem.entries(in: folder)
+        } catch {
+            diagnostics.error(SourceLocation(path: folder), "cannot list the folder: \(Self.describe(error))", hint: "check its permissions")
+            return nil
+        }
+    }
+
+    /// Every file under `folder`, relative to it, sorted; dot files are skipped. Links that leave the
+    /// site or loop are errors, and a folder reached twice (through a link) is walked once.
+    func listFiles(under folder: String, _ diagnostics: inout Diagnostics) -> [String] {
+        var files: [String] = []
+        var pending: [(String, Int)] = [("", 0)]
+        var visited = Set<String>()
+        while let (relative, depth) = pending.popLast() {
+            let full = relative.isEmpty ? folder : "\(folder)/\(relative)"
+            if let real = fileSystem.diskPath(of: full).flatMap(DiskFileSystem.realPath) {
+                guard visited.insert(real).inserted else { continue }
+            }
+            guard depth < 32 else {
+                diagnostics.error(SourceLocation(path: full), "folders are nested more than 32 deep", hint: "is there a symbolic link loop?")
+                continue
+            }
+            guard let entries = listEntries(full, &diagnostics) else { continue }
+            for entry in entries.reversed() where !entry.name.hasPrefix(".") {
+                let child = relative.isEmpty ? entry.name : "\(relative)/\(entry.name)"
+                switch entry.kind {
+                case .file: files.append(child)
+                case .directory: pending.append((child, depth + 1))
+                case .unsafeLink(let why):
+                    diagnostics.error(SourceLocation(path: "\(folder)/\(child)"), "refusing to follow a symbolic link: \(why)", hint: "replace the link with the file itself")
+                case .other:
+                    diagnostics.warning(SourceLocation(path: "\(folder)/\(child)"), "ignored: not a regular file", hint: "remove it")
+                }
+            }
+        }
+        return files.sorted()
+    }
+
+    static func describe(_ error: Error) -> String {
+        if let cocoa = error as? CocoaError {
+            switch cocoa.code {
+            case .fileReadNoPermission: return "permission denied"
+            case .fileReadNoSuchFile, .fileNoSuchFile: return "no such file"
+            default: break
+            }
+        }
+        let text = (error as NSError).localizedDescription
+        return text.isEmpty ? "\(error)" : text
+    }
+}

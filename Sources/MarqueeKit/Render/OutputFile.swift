@@ -1,0 +1,27 @@
+import Foundation
+
+/// One file of the built site, not yet on disk: its path in the output folder and its bytes (or the
+/// source file to copy them from). Render produces these; Write puts them on disk.
+public struct OutputFile: Sendable {
+    public enum Content: Sendable {
+        case data(Data)
+        /// A file of the site folder copied as is (static files, review images).
+        case copy(sourcePath: String)
+    }
+
+    /// Relative to the output folder, "/"-separated: "reviews/baran/index.html".
+    public var path: String
+    public var content: Content
+    /// What produced it ("content/reviews/baran.md", "static/style.css"), to name both sides of a collision.
+    public var origin: String
+
+    public init(path: String, content: Content, origin: String) {
+        self.path = path
+        self.content = content
+        self.origin = origin
+    }
+
+    public static func text(_ path: String, _ text: String, origin: String) -> OutputFile {
+        OutputFile(path: path, content: .data(Data(text.utf8)), origin: origin)
+    }
+}

@@ -1,0 +1,187 @@
+/// Prepares the values templates see. Templates are logic-free: every label, link, flag and
+/// piece of text a page shows is decided here. Models are dictionaries, which swift-mustache
+/// renders faster than reflected structs.
+///
+/// A missing optional value is `false`, never an absent key: Mustache looks an absent key up in
+/// the enclosing contexts and would find, say, the review's `url` inside a director without one.
+struct ViewModelBuilder {
+    let site: Site
+    let links: Permalinks
+    let siteModel: [String: Any]
+    /// One card per review, built once and shared by every list that shows it.
+    let cards: [[String: Any]]
+
+    init(site: Site) {
+        self.site = site
+        links = site.permalinks
+        siteModel = Self.makeSiteModel(site)
+        cards = ConcurrentMap.map(Array(site.reviews.indices)) { Self.makeCard(site.reviews[$0], links: site.permalinks) }
+    }
+
+    /// The variables every page gets: `site`, `page`.
+    func pageModel(title: String?, description: String, route: Route, kind: String) -> [String: Any] {
+        let documentTitle = title.map { "\($0) — \(site.config.title)" } ?? site.config.title
+        var siteVariables = siteModel
+        if let nav = siteModel["nav"] as? [[String: Any]] {
+            let link = links.link(route)
+            siteVariables["nav"] = nav.map { item in
+                var item = item
+                item["isCurrent"] = (item["url"] as? String) == link
+                return item
+            }
+        }
+        return [
+            "site": siteVariables,
+            "page": [
+                "title": title ?? site.config.title,
+                "documentTitle": documentTitle,
+                "description": description.isEmpty ? false : Self.shorten(description, to: 160),
+                "canonical": links.absolute(route),
+                "url": links.link(route),
+                "kind": kind,
+            ] as [String: Any],
+        ]
+    }
+
+    private static func makeSiteModel(_ site: Site) -> [String: Any] {
+        let config = site.config
+        let links = site.permalinks
+        var nav: [[String: Any]] = [["title": "Home", "url": links.link(Route.home)]]
+        for page in site.pages {
+            nav.append(["title": page.title, "url": links.link(Route.page(page.slug))])
+        }
+        var model: [String: Any] = [
+            "title": config.title,
+            "description": config.description.map { $0 as Any } ?? false,
+            "language": config.language,
+            "url": config.baseURL,
+            "home": links.link(Route.home),
+            "feed": links.link(Route(file: "feed.xml")),
+            "stylesheet": links.link(Route(file: "style.css")),
+            "ratingScale": config.ratingScale,
+            "nav": nav,
+            "author": false,
+        ]
+        if let author = config.author {
+            model["author"] = [
+                "name": author.name,
+                "bio": author.bio.map { $0 as Any } ?? false,
+                "url": author.url.map { $0 as Any } ?? false,
+                "hasURL": author.url != nil,
+            ] as [String: Any]
+        }
+        return model
+    }
+
+    /// A review as a list shows it.
+    static func makeCard(_ review: Review, links: Permalinks) -> [String: Any] {
+        [
+            "title": review.title,
+            "movie": review.movie,
+            "year": review.year.map { $0 as Any } ?? false,
+            "url": links.link(Route.review(review.slug)),
+            "permalink": links.absolute(Route.review(review.slug)),
+            "slug": review.slug,
+            "date": dateModel(review.date),
+            "rating": RatingBadgeModel.make(review.rating),
+            "excerpt": review.excerpt.html,
+            "isDraft": review.isDraft,
+        ]
+    }
+
+    /// A review page's `review` variable: everything in the card, plus credits, body and links.
+    func reviewModel(at index: Int) -> [String: Any] {
+        let review = site.reviews[index]
+        var model = cards[index]
+        func names(_ list: [Name]) -> [[String: Any]] {
+            list.enumerated().map { ["name": $0.element.text, "url": false, "isFirst": $0.offset == 0] }
+        }
+        model["directors"] = names(review.directors)
+        model["writers"] = names(review.writers)
+        model["categories"] = names(review.categories)
+        model["tags"] = names(review.tags)
+        model["hasDirectors"] = !review.directors.isEmpty
+        model["hasWriters"] = !review.writers.isEmpty
+        model["hasCategories"] = !review.categories.isEmpty
+        model["hasTags"] = !review.tags.isEmpty
+        model["directorsLabel"] = review.directors.count == 1 ? "Director" : "Directors"
+        model["writersLabel"] = review.writers.count == 1 ? "Writer" : "Writers"
+        model["categoriesLabel"] = review.categories.count == 1 ? "Category" : "Categories"
+        model["body"] = review.body.html
+        model["wordCount"] = review.body.wordCount
+        model["readingMinutes"] = max(1, Int((Double(review.body.wordCount) / 220).rounded()))
+        model["params"] = ParamModel.make(review.params)
+        model["image"] = review.image.map { imageLink($0, of: review) as Any } ?? false
+
+        let recommendations = site.recommendations[index].map(recommendationModel)
+        model["recommendations"] = recommendations
+        model["hasRecommendations"] = !recommendations.isEmpty
+        let backlinks: [[String: Any]] = site.recommendedBy[index].map { cards[$0] }
+        model["recommendedBy"] = backlinks
+        model["hasRecommendedBy"] = !backlinks.isEmpty
+        return model
+    }
+
+    /// `image: poster.jpg` sits beside a folder review; `image: /img/x.jpg` is under static/.
+    func imageLink(_ image: String, of review: Review) -> String {
+        let segments = image.split(separator: "/").map { Permalinks.encode(String($0)) }.joined(separator: "/")
+        return image.hasPrefix("/") ? links.link(segments) : links.link(Route.review(review.slug).url + segments)
+    }
+
+    private func recommendationModel(_ recommendation: Recommendation) -> [String: Any] {
+        var model: [String: Any] = [
+            "isExplicit": recommendation.isExplicit,
+            "isSuggested": !recommendation.isExplicit,
+            "reason": recommendation.reason.map { $0 as Any } ?? false,
+        ]
+        switch recommendation.target {
+        case .review(let target):
+            let card = cards[target]
+            model["title"] = card["title"]
+            model["movie"] = card["movie"]
+            model["url"] = card["url"]
+            model["rating"] = card["rating"]
+            model["hasRating"] = true
+            model["isExternal"] = false
+        case .external(let title, let url):
+            model["title"] = title
+            model["movie"] = title
+            model["url"] = url
+            model["rating"] = false
+            model["hasRating"] = false
+            model["isExternal"] = true
+        }
+        return model
+    }
+
+    static func dateModel(_ date: PublicationDate) -> [String: Any] {
+        ["iso": date.isoDay, "rfc3339": date.rfc3339, "display": date.display, "year": date.year]
+    }
+
+    /// Cuts text to about `limit` characters at a word boundary, for meta descriptions.
+    static func shorten(_ text: String, to limit: Int) -> String {
+        let collapsed = text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        guard collapsed.count > limit else { return collapsed }
+        let cut = collapsed.prefix(limit)
+        let end = cut.lastIndex(of: " ") ?? cut.endIndex
+        return String(cut[..<end]) + "…"
+    }
+}
+
+/// Front matter keys Marquee does not know, as templates see them under `params`.
+enum ParamModel {
+    static func make(_ params: [String: ParamValue]) -> [String: Any] {
+        params.mapValues(convert)
+    }
+
+    static func convert(_ value: ParamValue) -> Any {
+        switch value {
+        case .string(let text): return text
+        case .bool(let flag): return flag
+        case .int(let number): return number
+        case .double(let number): return number
+        case .list(let items): return items.map(convert)
+        case .map(let map): return map.mapValues(convert)
+        }
+    }
+}

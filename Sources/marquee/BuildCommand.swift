@@ -1,0 +1,58 @@
+import ArgumentParser
+import Foundation
+import MarqueeKit
+
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Build the site into the output folder.",
+        discussion: """
+        Reads site.yml, content/, templates/ and static/ from the site folder and writes the whole
+        site to the output folder. The output folder is replaced only when the build succeeds.
+
+        Examples:
+          marquee build
+          marquee build --source blog --output /tmp/public
+          marquee build --base-url https://example.org/blog/ --drafts
+        """
+    )
+
+    @Option(name: .long, help: ArgumentHelp("The site folder (holding site.yml).", valueName: "dir"))
+    var source: String = "."
+
+    @Option(name: .long, help: ArgumentHelp("Where to write the site (default: public/ in the site folder).", valueName: "dir"))
+    var output: String?
+
+    @Option(name: .customLong("base-url"), help: ArgumentHelp("The URL the site is served from; overrides site.yml's base_url.", valueName: "url"))
+    var baseURL: String?
+
+    @Flag(name: .long, help: "Include reviews and pages marked draft: true.")
+    var drafts = false
+
+    @Flag(name: .long, help: "Include reviews dated in the future.")
+    var future = false
+
+    @Flag(name: .long, help: "Replace an output folder that Marquee did not create.")
+    var force = false
+
+    func run() throws {
+        let started = Date()
+        let sourceURL = URL(fileURLWithPath: source)
+        var options = BuildOptions(sourceDirectory: sourceURL, outputDirectory: output.map { URL(fileURLWithPath: $0) })
+        options.baseURLOverride = baseURL
+        options.includeDrafts = drafts
+        options.includeFuture = future
+        options.force = force
+        let console = Console(siteFolder: sourceURL)
+        switch Build.run(options) {
+        case .success(let report):
+            console.print(report.diagnostics)
+            let seconds = Date().timeIntervalSince(started)
+            print("Built \(report.pagesWritten) pages (\(report.filesWritten) files) into \(options.outputDirectory.relativePathForDisplay) in \(String(format: "%.2f", seconds)) s")
+        case .failure(let failure):
+            console.print(failure.diagnostics)
+            console.printSummary(failure.diagnostics)
+            throw ExitCode.failure
+        }
+    }
+}

@@ -1,0 +1,44 @@
+import Foundation
+import MarqueeKit
+
+/// Prints diagnostics to standard error, in colour only on a terminal and never when NO_COLOR is set.
+struct Console {
+    let printer: DiagnosticPrinter
+
+    init(siteFolder: URL) {
+        let environment = ProcessInfo.processInfo.environment
+        let color = isatty(STDERR_FILENO) == 1 && environment["NO_COLOR"].map(\.isEmpty) ?? true && environment["TERM"] != "dumb"
+        let root = siteFolder
+        printer = DiagnosticPrinter(useColor: color) { path, line in
+            guard !path.hasPrefix("("), !path.hasPrefix("-"),
+                  let data = try? Data(contentsOf: root.appendingPathComponent(path)), data.count < 20_000_000 else { return nil }
+            let text = String(decoding: data, as: UTF8.self)
+            var current = 1
+            for candidate in text.split(separator: "\n", omittingEmptySubsequences: false) {
+                if current == line { return String(candidate.hasSuffix("\r") ? candidate.dropLast() : candidate) }
+                current += 1
+            }
+            return nil
+        }
+    }
+
+    func print(_ diagnostics: [Diagnostic]) {
+        for diagnostic in diagnostics {
+            FileHandle.standardError.write(Data((printer.format(diagnostic) + "\n").utf8))
+        }
+    }
+
+    func printSummary(_ diagnostics: [Diagnostic]) {
+        let errors = diagnostics.filter { $0.severity == .error }.count
+        let line = "build failed: " + printer.summary(errors: errors, warnings: diagnostics.count - errors) + "; the output folder was not changed"
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+}
+
+extension URL {
+    var relativePathForDisplay: String {
+        let cwd = FileManager.default.currentDirectoryPath
+        let path = standardizedFileURL.path
+        return path.hasPrefix(cwd + "/") ? String(path.dropFirst(cwd.count + 1)) : path
+    }
+}
