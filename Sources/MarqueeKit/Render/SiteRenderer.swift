@@ -32,6 +32,7 @@ struct RenderContext {
         ReviewPages.render,
         HomePages.render,
         PlainPages.render,
+        AtomFeed.render,
     ]
 
     /// Renders one page; a template that produces nothing is an error naming the template.

@@ -1,0 +1,54 @@
+/// `/feed.xml`: an Atom 1.0 feed of the newest reviews. Built as XML in Swift rather than through a
+/// template, so that escaping is exact whatever a writer types. Nothing in it depends on the build
+/// time: `updated` is the newest review's date, entry ids are the reviews' permanent URLs.
+enum AtomFeed {
+    static func render(_ context: RenderContext) -> ([OutputFile], [Diagnostic]) {
+        let site = context.site
+        let links = site.permalinks
+        let config = site.config
+        let entries = site.reviews.prefix(config.feed.entries)
+        let authorName = config.author?.name ?? config.title
+        let e = XMLText.escape
+
+        var xml = """
+        <?xml version="1.0" encoding="utf-8"?>
+        <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(e(config.language))">
+          <title>\(e(config.title))</title>
+
+        """
+        if let description = config.description { xml += "  <subtitle>\(e(description))</subtitle>\n" }
+        xml += """
+          <link href="\(e(links.absolute(Route(file: "feed.xml"))))" rel="self" type="application/atom+xml"/>
+          <link href="\(e(links.absolute(Route.home)))" rel="alternate" type="text/html"/>
+          <id>\(e(links.absolute(Route.home)))</id>
+          <updated>\(entries.map(\.date).max()?.rfc3339 ?? "1970-01-01T00:00:00Z")</updated>
+          <author><name>\(e(authorName))</name>\(config.author?.url.map { "<uri>\(e($0))</uri>" } ?? "")</author>
+          <generator version="\(MarqueeVersion.string)">Marquee</generator>
+
+        """
+        for review in entries {
+            let url = links.absolute(Route.review(review.slug))
+            let content = config.feed.fullContent ? review.body.html : review.excerpt.html
+            xml += """
+              <entry>
+                <title>\(e(review.title))</title>
+                <link href="\(e(url))" rel="alternate" type="text/html"/>
+                <id>\(e(url))</id>
+                <published>\(review.date.rfc3339)</published>
+                <updated>\(review.date.rfc3339)</updated>
+
+            """
+            for category in review.categories {
+                xml += "    <category term=\"\(e(category.text))\"/>\n"
+            }
+            xml += """
+                <summary type="html">\(e(review.excerpt.html))</summary>
+                <content type="html" xml:base="\(e(url))">\(e(content))</content>
+              </entry>
+
+            """
+        }
+        xml += "</feed>\n"
+        return ([.text("feed.xml", xml, origin: "feed")], [])
+    }
+}
