@@ -38,7 +38,11 @@ let package = Package(
         ),
         .testTarget(
             name: "MarqueeKitTests",
-            dependencies: ["MarqueeKit"]
+            dependencies: [
+                "MarqueeKit",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            exclude: ["Fixtures"]
         ),
     ]
 )

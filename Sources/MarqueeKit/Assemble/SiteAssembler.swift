@@ -67,7 +67,8 @@ public struct SiteAssembler: Sendable {
     /// would overwrite each other's page.
     private func checkUniqueSlugs(_ reviews: [Review], _ pages: [Page], _ diagnostics: inout Diagnostics) {
         var firstReview: [String: Review] = [:]
-        for review in reviews.sorted(by: { $0.source < $1.source }) {
+        // A review that chose its slug with a `slug:` key comes second, so the error points at that key.
+        for review in reviews.sorted(by: { ($0.keyLocations["slug"] != nil ? 1 : 0, $0.source) < ($1.keyLocations["slug"] != nil ? 1 : 0, $1.source) }) {
             let key = review.slug.lowercased()
             if let other = firstReview[key] {
                 let same = other.slug == review.slug

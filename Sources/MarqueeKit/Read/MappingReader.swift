@@ -45,14 +45,14 @@ struct MappingReader {
         case "true", "yes", "on": return true
         case "false", "no", "off": return false
         default:
-            error(node, "'\(key)' must be true or false, found '\(Self.preview(node))'", hint: "write \(key): true or \(key): false")
+            error(node, "'\(key)' must be true or false, found \(Self.describe(node))", hint: "write \(key): true or \(key): false")
             return nil
         }
     }
 
-    mutating func integer(_ key: String, _ node: Node, in range: ClosedRange<Int>) -> Int? {
+    mutating func integer(_ key: String, _ node: Node, in range: ClosedRange<Int>, example: Int) -> Int? {
         guard let text = node.scalarText, let value = Int(text.trimmingCharacters(in: .whitespaces)) else {
-            error(node, "'\(key)' must be a whole number, found '\(Self.preview(node))'", hint: "write a number such as \(range.lowerBound)")
+            error(node, "'\(key)' must be a whole number, found \(Self.describe(node))", hint: "write a number such as \(key): \(example)")
             return nil
         }
         guard range.contains(value) else {
@@ -60,6 +60,11 @@ struct MappingReader {
             return nil
         }
         return value
+    }
+
+    /// A value as a message names it: 'five' for a scalar, "a list" for a list.
+    static func describe(_ node: Node) -> String {
+        node.scalar == nil ? node.kindName : "'\(preview(node))'"
     }
 
     /// The text of a node for a message, shortened and made printable.

@@ -127,7 +127,7 @@ struct ReviewReader {
 
     private func readYear(_ node: Node, _ reader: inout MappingReader) -> Int? {
         guard let text = node.scalarText, let year = Int(text.trimmingCharacters(in: .whitespaces)) else {
-            reader.error(node, "year must be a number, found '\(MappingReader.preview(node))'", hint: "give the year the work came out, such as year: 1997")
+            reader.error(node, "year must be a number, found \(MappingReader.describe(node))", hint: "give the year the work came out, such as year: 1997")
             return nil
         }
         guard (1000...2200).contains(year) else {
@@ -168,7 +168,7 @@ struct ReviewReader {
     private func readRating(_ node: Node, _ reader: inout MappingReader) -> Rating? {
         let scale = config.ratingScale
         guard let text = node.scalarText, let value = Rating.parseNumber(text) else {
-            reader.error(node, "rating must be a number, found '\(MappingReader.preview(node))'", hint: "write a number from 0 to \(scale), such as rating: 3.5")
+            reader.error(node, "rating must be a number, found \(MappingReader.describe(node))", hint: "write a number from 0 to \(scale), such as rating: 3.5")
             return nil
         }
         let shown = MappingReader.preview(node)

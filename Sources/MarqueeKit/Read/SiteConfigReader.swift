@@ -54,8 +54,8 @@ struct SiteConfigReader {
                     }
                 }
             case "author": config.author = readAuthor(value, &reader)
-            case "rating_scale": config.ratingScale = reader.integer(key, value, in: 1...100) ?? config.ratingScale
-            case "paginate": config.paginate = reader.integer(key, value, in: 1...1000) ?? config.paginate
+            case "rating_scale": config.ratingScale = reader.integer(key, value, in: 1...100, example: 5) ?? config.ratingScale
+            case "paginate": config.paginate = reader.integer(key, value, in: 1...1000, example: 10) ?? config.paginate
             case "markdown": readMarkdown(value, into: &config.markdown, &reader)
             case "feed": readFeed(value, into: &config.feed, &reader)
             default:
@@ -142,7 +142,7 @@ struct SiteConfigReader {
         for (keyNode, value) in mapping {
             let key = keyNode.scalarText ?? ""
             switch key {
-            case "entries": feed.entries = reader.integer("feed.entries", value, in: 1...10_000) ?? feed.entries
+            case "entries": feed.entries = reader.integer("feed.entries", value, in: 1...10_000, example: 20) ?? feed.entries
             case "full_content": feed.fullContent = reader.bool("feed.full_content", value) ?? feed.fullContent
             default:
                 reader.warning(keyNode, "unknown feed setting '\(key)' is ignored", hint: MappingReader.suggestion(for: key, among: ["entries", "full_content"]).map { "did you mean '\($0)'?" } ?? "known: entries, full_content")

@@ -37,6 +37,10 @@ struct YAMLDocument {
             SourceLocation(path: path, line: firstLine - 1 + mark.line, column: mark.column)
         }
         switch error {
+        case let .scanner(context, problem, mark, _) where context?.text.contains("quoted scalar") == true:
+            // libyaml reports an unclosed quote where the file ends; the writer needs the quote that opened it.
+            return .error(at(context?.mark ?? mark), "YAML syntax error: this quoted value is never closed",
+                          hint: "add the closing quote at the end of the value")
         case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
             return .error(at(mark), "YAML syntax error: \(problem)", hint: syntaxHint(problem: problem, text: text, line: mark.line))
         case let .duplicatedKeysInMapping(duplicates, context):
@@ -60,6 +64,11 @@ struct YAMLDocument {
         }
         if problem.contains("quoted scalar") || problem.contains("end of stream") {
             return "a quoted value is not closed; add the closing quote"
+        }
+        let previous = line >= 2 && line - 1 <= lines.count ? String(lines[line - 2]) : ""
+        if problem.contains("mapping values are not allowed"), source.hasPrefix(" "),
+           let colon = previous.firstIndex(of: ":"), !previous[previous.index(after: colon)...].trimmingCharacters(in: .whitespaces).isEmpty {
+            return "check the indentation: this line is indented as if it belonged to the line above, which already has a value"
         }
         if problem.contains("mapping values are not allowed") {
             return "a value that contains ': ' must be quoted, e.g. title: \"Baran: a love story\""
