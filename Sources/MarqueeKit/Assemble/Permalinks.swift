@@ -23,6 +23,8 @@ public struct Route: Hashable, Sendable, Comparable {
     public static func < (lhs: Route, rhs: Route) -> Bool { lhs.file < rhs.file }
 
     public static let home = Route(folder: [])
+    public static let archive = Route(folder: ["reviews"])
+    public static let ratings = Route(folder: ["ratings"])
     public static func review(_ slug: String) -> Route { Route(folder: ["reviews", slug]) }
     public static func page(_ slug: String) -> Route { Route(folder: [slug]) }
 

@@ -31,6 +31,8 @@ public struct Site: Sendable {
     public let templates: [TemplateSource]
     /// Slug → index in `reviews`.
     public let reviewIndex: [String: Int]
+    /// In the order of `config.taxonomies`.
+    public let taxonomies: [Taxonomy]
 
     public func review(slug: String) -> Review? {
         reviewIndex[slug].map { reviews[$0] }

@@ -57,9 +57,14 @@ public struct SiteAssembler: Sendable {
             }
         }
 
+        checkImages(published, staticFiles: Set(content.staticFiles), &diagnostics)
+        let builder = TaxonomyBuilder(reviews: published)
+        let taxonomies = content.config.taxonomies.map { builder.build($0, &diagnostics) }
+
         let site = Site(config: content.config, permalinks: Permalinks(baseURL: content.config.baseURL), reviews: published,
                         pages: pages, recommendations: recommendations, recommendedBy: recommendedBy,
-                        staticFiles: content.staticFiles, templates: content.templates, reviewIndex: index)
+                        staticFiles: content.staticFiles, templates: content.templates, reviewIndex: index,
+                        taxonomies: taxonomies)
         return (diagnostics.hasErrors ? nil : site, diagnostics.all)
     }
 
@@ -91,6 +96,25 @@ public struct SiteAssembler: Sendable {
                                   hint: "rename the page or give it another slug:", stage: .assemble)
             } else {
                 firstPage[key] = page
+            }
+        }
+    }
+
+    /// `image:` names a file beside a folder review ("poster.jpg") or under static/ ("/img/poster.jpg").
+    private func checkImages(_ reviews: [Review], staticFiles: Set<String>, _ diagnostics: inout Diagnostics) {
+        for review in reviews {
+            guard let image = review.image else { continue }
+            let exists: Bool
+            if image.hasPrefix("/") {
+                exists = staticFiles.contains(String(image.dropFirst()))
+            } else {
+                exists = !image.split(separator: "/").contains("..") && review.bundleFiles.contains(image)
+            }
+            if !exists {
+                let hint = image.hasPrefix("/")
+                    ? "put the file at static\(image), or fix the path"
+                    : "put the file beside the review in content/reviews/\(review.slug)/ (a folder review), or write /path under static/"
+                diagnostics.error(review.location(of: "image"), "image '\(Slug.printable(image))' does not exist", hint: hint, stage: .assemble)
             }
         }
     }

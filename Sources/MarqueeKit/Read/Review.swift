@@ -41,6 +41,8 @@ public struct Review: Sendable {
     public var image: String?
     public var type: String?
     public var params: [String: ParamValue] = [:]
+    /// Names under the front matter keys of taxonomies a site added (`country: Iran`), by key.
+    public var customTerms: [String: [Name]] = [:]
     public var body: RenderedMarkdown
     /// The teaser for lists and feeds: the part before `<!--more-->`, else the summary, else the first paragraph.
     public var excerpt: Excerpt

@@ -74,6 +74,9 @@ struct ReviewReader {
                     }
                 }
             default:
+                if config.customTaxonomyKeys.contains(key) {
+                    fields.customTerms[key, default: []] += readNames(key, value, &reader)
+                }
                 if let param = converter.convert(value) {
                     params[key] = param
                 } else {
@@ -108,6 +111,7 @@ struct ReviewReader {
         review.image = fields.image
         review.type = fields.type
         review.params = params
+        review.customTerms = fields.customTerms
         review.keyLocations = keyLocations
         return (review, reader.diagnostics.all)
     }
@@ -116,6 +120,7 @@ struct ReviewReader {
         var movie: String?, year: Int?, slug: String?, summary: String?, image: String?, type: String?
         var directors: [Name] = [], writers: [Name] = [], categories: [Name] = [], tags: [Name] = []
         var recommendations: [RecommendationReference] = []
+        var customTerms: [String: [Name]] = [:]
         var draft = false
     }
 

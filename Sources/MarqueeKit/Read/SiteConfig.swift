@@ -27,6 +27,13 @@ public struct SiteConfig: Sendable {
     public var paginate: Int = 10
     public var markdown = MarkdownOptions()
     public var feed = Feed()
+    /// The taxonomies built, in menu order.
+    public var taxonomies: [TaxonomyDefinition] = TaxonomyDefinition.defaults
+
+    /// Front matter keys of added taxonomies (a custom key such as `country`).
+    var customTaxonomyKeys: Set<String> {
+        Set(taxonomies.filter { !$0.isBuiltIn }.flatMap(\.keys))
+    }
 
     public init(title: String, baseURL: String, timeZone: TimeZone = TimeZone(identifier: "UTC") ?? .current) {
         self.title = title

@@ -5,7 +5,7 @@ import Yams
 struct SiteConfigReader {
     static let path = "site.yml"
     static let knownKeys = ["title", "description", "base_url", "language", "timezone", "author",
-                            "rating_scale", "paginate", "markdown", "feed"]
+                            "rating_scale", "paginate", "markdown", "feed", "taxonomies"]
 
     /// `baseURLOverride` (from `--base-url`) wins over the file's `base_url`.
     static func read(text: String?, baseURLOverride: String?) -> (SiteConfig?, [Diagnostic]) {
@@ -58,6 +58,7 @@ struct SiteConfigReader {
             case "paginate": config.paginate = reader.integer(key, value, in: 1...1000, example: 10) ?? config.paginate
             case "markdown": readMarkdown(value, into: &config.markdown, &reader)
             case "feed": readFeed(value, into: &config.feed, &reader)
+            case "taxonomies": config.taxonomies = TaxonomySettingsReader.read(value, &reader)
             default:
                 let hint = MappingReader.suggestion(for: key, among: knownKeys).map { "did you mean '\($0)'?" }
                     ?? "known settings: \(knownKeys.joined(separator: ", "))"

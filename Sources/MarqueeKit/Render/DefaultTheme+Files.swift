@@ -3,6 +3,50 @@
 extension DefaultTheme {
     /// Template name → text.
     static let templates: [String: String] = [
+        "404": #"""
+{{<base}}
+{{$content}}
+<h1>Page not found</h1>
+<p>There is nothing at this address. Try the <a href="{{site.home}}">home page</a> or <a href="{{site.archive}}">all reviews</a>.</p>
+{{#hasRecent}}
+<h2>Recent reviews</h2>
+<ul>
+  {{#recent}}
+  <li><a href="{{url}}">{{title}}</a></li>
+  {{/recent}}
+</ul>
+{{/hasRecent}}
+{{/content}}
+{{/base}}
+
+"""#,
+        "archive": #"""
+{{<base}}
+{{$content}}
+<h1 class="list-title">All reviews</h1>
+{{#archive.hasReviews}}
+<p class="list-meta">{{archive.count}} reviews, newest first.</p>
+{{/archive.hasReviews}}
+{{#archive.years}}
+<section class="archive-year" aria-labelledby="{{id}}">
+  <h2 id="{{id}}">{{year}}</h2>
+  <ul class="archive-list">
+    {{#reviews}}
+    <li>
+      <a href="{{url}}">{{title}}</a>
+      <span class="archive-meta">{{#rating}}{{>rating-badge}}{{/rating}} <time datetime="{{date.iso}}">{{date.display}}</time></span>
+    </li>
+    {{/reviews}}
+  </ul>
+</section>
+{{/archive.years}}
+{{^archive.hasReviews}}
+<p>No reviews yet.</p>
+{{/archive.hasReviews}}
+{{/content}}
+{{/base}}
+
+"""#,
         "author-box": #"""
 {{#site.author}}
 <aside class="author-box" aria-label="About the author">
@@ -27,6 +71,25 @@ extension DefaultTheme {
 <link rel="canonical" href="{{page.canonical}}">
 <link rel="alternate" type="application/atom+xml" title="{{site.title}}" href="{{site.feed}}">
 <link rel="stylesheet" href="{{site.stylesheet}}">
+<meta property="og:site_name" content="{{site.title}}">
+<meta property="og:title" content="{{page.title}}">
+<meta property="og:type" content="{{page.openGraphType}}">
+<meta property="og:url" content="{{page.canonical}}">
+{{#page.description}}
+<meta property="og:description" content="{{page.description}}">
+{{/page.description}}
+<meta name="twitter:card" content="{{page.twitterCard}}">
+<meta name="twitter:title" content="{{page.title}}">
+{{#page.description}}
+<meta name="twitter:description" content="{{page.description}}">
+{{/page.description}}
+{{#page.image}}
+<meta property="og:image" content="{{page.image}}">
+<meta name="twitter:image" content="{{page.image}}">
+{{/page.image}}
+{{#page.jsonLD}}
+<script type="application/ld+json">{{{page.jsonLD}}}</script>
+{{/page.jsonLD}}
 {{$head}}{{/head}}
 </head>
 <body>
@@ -43,7 +106,7 @@ extension DefaultTheme {
         "credits": #"""
 <dl class="credits">
   <dt>Film</dt>
-  <dd><cite>{{review.movie}}</cite>{{#review.year}} ({{review.year}}){{/review.year}}</dd>
+  <dd><cite>{{review.movie}}</cite>{{#review.year}} ({{#review.yearURL}}<a href="{{review.yearURL}}">{{review.year}}</a>{{/review.yearURL}}{{^review.yearURL}}{{review.year}}{{/review.yearURL}}){{/review.year}}</dd>
   {{#review.hasDirectors}}
   <dt>{{review.directorsLabel}}</dt>
   <dd>{{#review.directors}}{{^isFirst}}, {{/isFirst}}{{#url}}<a href="{{url}}">{{name}}</a>{{/url}}{{^url}}{{name}}{{/url}}{{/review.directors}}</dd>
@@ -56,6 +119,10 @@ extension DefaultTheme {
   <dt>{{review.categoriesLabel}}</dt>
   <dd>{{#review.categories}}{{^isFirst}}, {{/isFirst}}{{#url}}<a href="{{url}}">{{name}}</a>{{/url}}{{^url}}{{name}}{{/url}}{{/review.categories}}</dd>
   {{/review.hasCategories}}
+  {{#review.otherTaxonomies}}
+  <dt>{{label}}</dt>
+  <dd>{{#terms}}{{^isFirst}}, {{/isFirst}}<a href="{{url}}">{{name}}</a>{{/terms}}</dd>
+  {{/review.otherTaxonomies}}
   <dt>Rating</dt>
   <dd>{{#review.rating}}{{>rating-badge}}{{/review.rating}}</dd>
 </dl>
@@ -96,11 +163,11 @@ extension DefaultTheme {
 {{#pagination.isPaginated}}
 <nav class="pagination" aria-label="Pages">
   {{#pagination.previous}}
-  <a class="pagination-previous" rel="prev" href="{{pagination.previous}}">← Newer</a>
+  <a class="pagination-previous" rel="prev" href="{{pagination.previous}}"><span aria-hidden="true">←</span> Newer</a>
   {{/pagination.previous}}
   <span class="pagination-position">Page {{pagination.current}} of {{pagination.total}}</span>
   {{#pagination.next}}
-  <a class="pagination-next" rel="next" href="{{pagination.next}}">Older →</a>
+  <a class="pagination-next" rel="next" href="{{pagination.next}}">Older <span aria-hidden="true">→</span></a>
   {{/pagination.next}}
 </nav>
 {{/pagination.isPaginated}}
@@ -108,6 +175,58 @@ extension DefaultTheme {
 """#,
         "rating-badge": #"""
 <span class="rating" role="img" aria-label="{{label}}"><span class="rating-stars">{{#stars}}<span class="star star-{{kind}}">★</span>{{/stars}}</span> <span class="rating-text">{{text}}</span></span>
+
+"""#,
+        "rating-chart": #"""
+<figure class="rating-chart">
+  <svg role="img" aria-labelledby="rating-chart-title rating-chart-desc" viewBox="0 0 {{width}} {{height}}" width="{{width}}" height="{{height}}">
+    <title id="rating-chart-title">{{title}}</title>
+    <desc id="rating-chart-desc">{{description}}</desc>
+    <line class="chart-axis" x1="0" y1="{{baseline}}" x2="{{width}}" y2="{{baseline}}"></line>
+    {{#bars}}
+    <rect class="chart-bar" x="{{x}}" y="{{y}}" width="{{width}}" height="{{height}}"><title>{{text}}</title></rect>
+    {{#hasCount}}
+    <text class="chart-count" x="{{labelX}}" y="{{countY}}" text-anchor="middle">{{count}}</text>
+    {{/hasCount}}
+    <text class="chart-label" x="{{labelX}}" y="{{labelY}}" text-anchor="middle">{{label}}</text>
+    {{/bars}}
+  </svg>
+  <figcaption>{{description}}</figcaption>
+</figure>
+
+"""#,
+        "ratings": #"""
+{{<base}}
+{{$content}}
+<h1 class="list-title">Ratings</h1>
+{{#ratings.hasReviews}}
+{{#ratings.chart}}
+{{>rating-chart}}
+{{/ratings.chart}}
+<div class="table-scroll">
+<table class="ratings-table">
+  <caption>All {{ratings.count}} reviews, best rated first</caption>
+  <thead>
+    <tr><th scope="col">Film</th><th scope="col">Year</th><th scope="col">Director</th><th scope="col">Rating</th></tr>
+  </thead>
+  <tbody>
+    {{#ratings.reviews}}
+    <tr>
+      <td><a href="{{url}}"><cite>{{movie}}</cite></a></td>
+      <td>{{#year}}{{year}}{{/year}}</td>
+      <td>{{#directors}}{{^isFirst}}, {{/isFirst}}{{#url}}<a href="{{url}}">{{name}}</a>{{/url}}{{^url}}{{name}}{{/url}}{{/directors}}</td>
+      <td>{{#rating}}{{>rating-badge}}{{/rating}}</td>
+    </tr>
+    {{/ratings.reviews}}
+  </tbody>
+</table>
+</div>
+{{/ratings.hasReviews}}
+{{^ratings.hasReviews}}
+<p>No reviews yet.</p>
+{{/ratings.hasReviews}}
+{{/content}}
+{{/base}}
 
 """#,
         "recommendations": #"""
@@ -133,8 +252,8 @@ extension DefaultTheme {
   <h2 class="review-card-title"><a href="{{url}}">{{title}}</a></h2>
   <p class="review-card-meta">
     <cite>{{movie}}</cite>{{#year}} ({{year}}){{/year}}
-    · {{#rating}}{{>rating-badge}}{{/rating}}
-    · <time datetime="{{date.iso}}">{{date.display}}</time>{{#isDraft}} · <strong class="draft-mark">Draft</strong>{{/isDraft}}
+    <span class="sep" aria-hidden="true">·</span> {{#rating}}{{>rating-badge}}{{/rating}}
+    <span class="sep" aria-hidden="true">·</span> <time datetime="{{date.iso}}">{{date.display}}</time>{{#isDraft}} <span class="sep" aria-hidden="true">·</span> <strong class="draft-mark">Draft</strong>{{/isDraft}}
   </p>
   <div class="review-card-excerpt">
     {{{excerpt}}}
@@ -153,7 +272,7 @@ extension DefaultTheme {
     {{/review.isDraft}}
     <h1>{{review.title}}</h1>
     <p class="review-meta">
-      <time datetime="{{review.date.iso}}">{{review.date.display}}</time> · {{review.readingMinutes}} min read
+      <time datetime="{{review.date.iso}}">{{review.date.display}}</time> <span class="sep" aria-hidden="true">·</span> {{review.readingMinutes}} min read
     </p>
   </header>
   {{>credits}}
@@ -202,6 +321,50 @@ extension DefaultTheme {
 </header>
 
 """#,
+        "taxonomy": #"""
+{{<base}}
+{{$content}}
+<h1 class="list-title">{{taxonomy.title}}</h1>
+{{#taxonomy.hasTerms}}
+<section aria-labelledby="by-name">
+  <h2 id="by-name">By name</h2>
+  <ul class="term-list">
+    {{#taxonomy.terms}}
+    <li><a href="{{url}}">{{name}}</a> <span class="term-count">({{countText}})</span></li>
+    {{/taxonomy.terms}}
+  </ul>
+</section>
+<section aria-labelledby="by-count">
+  <h2 id="by-count">By number of reviews</h2>
+  <ol class="term-list term-list-by-count">
+    {{#taxonomy.termsByCount}}
+    <li><a href="{{url}}">{{name}}</a> <span class="term-count">({{countText}})</span></li>
+    {{/taxonomy.termsByCount}}
+  </ol>
+</section>
+{{/taxonomy.hasTerms}}
+{{^taxonomy.hasTerms}}
+<p>Nothing here yet.</p>
+{{/taxonomy.hasTerms}}
+{{/content}}
+{{/base}}
+
+"""#,
+        "term": #"""
+{{<base}}
+{{$content}}
+<h1 class="list-title">{{list.title}}</h1>
+{{#list.term}}
+<p class="list-meta">{{averageText}} · <a href="{{taxonomyURL}}">All {{taxonomy}}</a></p>
+{{/list.term}}
+{{#list.reviews}}
+{{>review-card}}
+{{/list.reviews}}
+{{>pagination}}
+{{/content}}
+{{/base}}
+
+"""#,
     ]
 
     /// Files the theme adds to the output unless the site's static/ has its own: path → text.
@@ -213,80 +376,142 @@ extension DefaultTheme {
   --muted: #5b5650;
   --accent: #8a2b0e;
   --star: #b7791f;
-  --star-empty: #d6d0c4;
+  --star-edge: #8f5a10;
+  --star-empty: #efe9dd;
+  --star-empty-edge: #857d71;
   --bg: #fbf8f2;
   --card: #ffffff;
   --rule: #e5ded2;
   --measure: 42rem;
+  --sans: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif;
 }
 * { box-sizing: border-box; }
-html { font-size: 100%; }
+html { font-size: 100%; -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
 body {
   margin: 0;
   background: var(--bg);
   color: var(--text);
   font-family: Georgia, "Times New Roman", "Noto Serif", serif;
-  line-height: 1.6;
+  font-size: 1.0625rem;
+  line-height: 1.65;
+  overflow-wrap: break-word;
 }
-a { color: var(--accent); }
+a { color: var(--accent); text-underline-offset: .15em; }
 a:hover, a:focus { text-decoration-thickness: 2px; }
+a:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; border-radius: 2px; }
 img { max-width: 100%; height: auto; }
-.skip-link { position: absolute; left: -999px; }
-.skip-link:focus { left: 1rem; top: 1rem; background: var(--card); padding: .5rem; }
-.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+.skip-link { position: absolute; left: -999px; top: 0; z-index: 10; }
+.skip-link:focus { left: 1rem; top: 1rem; background: var(--card); padding: .5rem .75rem;
+  border: 2px solid var(--accent); border-radius: 4px; font-family: var(--sans); }
+.visually-hidden { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; border: 0;
+  overflow: hidden; clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap; }
+
+/* Site header and footer */
 .site-header, main, .site-footer { max-width: var(--measure); margin: 0 auto; padding: 0 1rem; }
-.site-header { padding-top: 1.5rem; border-bottom: 1px solid var(--rule); }
-.site-title { font-size: 1.6rem; font-weight: bold; margin: 0; }
+.site-header { padding-top: 1.25rem; border-bottom: 1px solid var(--rule); }
+.site-title { font-size: 1.5rem; line-height: 1.2; font-weight: bold; margin: 0; }
 .site-title a { color: var(--text); text-decoration: none; }
-.site-description { color: var(--muted); margin: .25rem 0 0; }
-.site-nav ul { list-style: none; padding: 0; margin: .75rem 0; display: flex; flex-wrap: wrap; gap: .25rem 1rem; }
-.site-nav a { font-family: system-ui, sans-serif; font-size: .95rem; }
-.site-nav a[aria-current="page"] { font-weight: bold; color: var(--text); }
-main { padding-top: 1rem; padding-bottom: 2rem; }
-h1 { font-size: 1.9rem; line-height: 1.25; margin: 1rem 0 .5rem; }
-h2 { font-size: 1.3rem; line-height: 1.3; }
-.review-meta, .review-card-meta, .list-meta { color: var(--muted); font-family: system-ui, sans-serif; font-size: .9rem; }
-.credits { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; margin: 1rem 0 1.5rem;
-  padding: .75rem 1rem; background: var(--card); border: 1px solid var(--rule); border-radius: 6px;
-  font-family: system-ui, sans-serif; font-size: .95rem; }
+.site-title a:hover { text-decoration: underline; }
+.site-description { color: var(--muted); margin: .4rem 0 0; font-size: .95rem; line-height: 1.5; }
+.site-nav ul { list-style: none; padding: 0; margin: .75rem 0 .9rem; display: flex; flex-wrap: wrap; gap: .25rem 1.25rem; }
+.site-nav a { font-family: var(--sans); font-size: .95rem; }
+.site-nav a[aria-current="page"] { font-weight: bold; color: var(--text); text-decoration: none; }
+.site-footer { border-top: 1px solid var(--rule); color: var(--muted); font-family: var(--sans); font-size: .875rem;
+  padding-top: .5rem; padding-bottom: 2rem; }
+
+/* Headings and text */
+main { padding-top: 1.25rem; padding-bottom: 2.5rem; }
+h1, h2, h3, h4 { line-height: 1.25; }
+h1 { font-size: 1.6rem; margin: .75rem 0 .5rem; }
+h2 { font-size: 1.3rem; margin: 2rem 0 .5rem; }
+h3 { font-size: 1.12rem; margin: 1.75rem 0 .4rem; }
+p { margin: 0 0 1rem; }
+.review-meta, .review-card-meta, .list-meta { color: var(--muted); font-family: var(--sans); font-size: .875rem; line-height: 1.6; }
+.review-meta { margin: 0; }
+.review-meta time, .review-card-meta time { white-space: nowrap; }
+.review-body, .page-body { margin-top: 1.5rem; }
+.review-body blockquote, .page-body blockquote { margin: 1.5rem 0; padding: .1rem 0 .1rem 1rem;
+  border-left: 3px solid var(--star); color: var(--muted); font-style: italic; }
+.review-body blockquote p:last-child, .page-body blockquote p:last-child { margin-bottom: 0; }
+.review-body img, .page-body img { display: block; margin: 1.5rem auto; border-radius: 4px;
+  box-shadow: 0 1px 3px rgba(0, 0, 0, .15); }
+
+/* Credits box */
+.credits { display: grid; grid-template-columns: max-content 1fr; gap: .3rem 1rem; margin: 1.25rem 0 0;
+  padding: .85rem 1rem; background: var(--card); border: 1px solid var(--rule); border-radius: 6px;
+  font-family: var(--sans); font-size: .9375rem; line-height: 1.5; }
 .credits dt { color: var(--muted); }
 .credits dd { margin: 0; }
-.rating { display: inline-flex; align-items: center; gap: .4rem; white-space: nowrap; }
-.rating-stars { letter-spacing: .05em; font-size: 1.1em; line-height: 1; }
+
+/* Rating badge: CSS-only stars. Each star is its own box, so the half star's gradient splits the glyph
+   exactly down the middle; empty stars are a pale fill with a darker outline so they stay visible. */
+.rating { display: inline-flex; align-items: center; flex-wrap: nowrap; gap: .45em; white-space: nowrap;
+  vertical-align: -.1em; }
+.rating-stars { display: inline-flex; gap: .08em; font-size: 1.2em; line-height: 1; }
+.star { display: inline-block; font-family: var(--sans); -webkit-text-stroke: .04em var(--star-edge); }
 .star-full { color: var(--star); }
-.star-empty { color: var(--star-empty); }
+.star-empty { color: var(--star-empty); -webkit-text-stroke-color: var(--star-empty-edge); }
 .star-half {
   background: linear-gradient(90deg, var(--star) 50%, var(--star-empty) 50%);
   -webkit-background-clip: text; background-clip: text; color: transparent;
 }
-.rating-text { font-family: system-ui, sans-serif; font-size: .85em; color: var(--muted); }
-.review-body blockquote { margin: 1rem 0; padding-left: 1rem; border-left: 3px solid var(--rule); color: var(--muted); }
-.review-card { padding: 1rem 0; border-bottom: 1px solid var(--rule); }
-.review-card-title { margin: 0 0 .25rem; font-size: 1.25rem; }
+.rating-text { font-family: var(--sans); font-size: 1em; line-height: 1.2; color: var(--muted); }
+.credits .rating-text { color: var(--text); }
+@media (forced-colors: active) {
+  .star { -webkit-text-stroke: 0; }
+  .star-full, .star-half { color: CanvasText; background: none; }
+  .star-empty { color: GrayText; }
+}
+
+/* Home page */
+.list-title { margin-bottom: .25rem; }
+.review-card { padding: 1.25rem 0; border-bottom: 1px solid var(--rule); }
+.review-card:last-of-type { border-bottom: 0; }
+.review-card-title { margin: 0 0 .35rem; font-size: 1.3rem; }
 .review-card-title a { color: var(--text); text-decoration: none; }
 .review-card-title a:hover { text-decoration: underline; }
-.review-card-excerpt p { margin: .5rem 0; }
-.review-card-more { margin: .25rem 0 0; font-family: system-ui, sans-serif; font-size: .9rem; }
-.recommendations, .recommended-by, .author-box { margin-top: 2rem; padding: 1rem; background: var(--card);
+.review-card-meta { margin: 0 0 .6rem; }
+.review-card-excerpt p { margin: 0 0 .6rem; }
+.review-card-more { margin: 0; font-family: var(--sans); font-size: .9rem; }
+.review-card-more a { font-weight: 600; }
+
+/* Review page footer: tags, recommendations, author */
+.review-tags { margin: 1.5rem 0 0; font-family: var(--sans); font-size: .9rem; color: var(--muted); }
+.recommendations, .recommended-by, .author-box { margin-top: 1.5rem; padding: 1rem 1.1rem; background: var(--card);
   border: 1px solid var(--rule); border-radius: 6px; }
-.recommendations h2, .recommended-by h2 { margin-top: 0; font-size: 1.1rem; }
+.recommendations { border-left: 4px solid var(--star); }
+.recommendations h2, .recommended-by h2 { margin: 0 0 .5rem; font-size: 1.1rem; }
 .recommendations ul, .recommended-by ul { margin: 0; padding-left: 1.2rem; }
-.recommendation { margin: .35rem 0; }
-.recommendation-reason { display: block; color: var(--muted); font-size: .85rem; font-family: system-ui, sans-serif; }
+.recommendation { margin: .35rem 0; line-height: 1.8; }
+.recommendation .rating { margin-left: .25rem; font-size: .9rem; font-family: var(--sans); }
+.recommendation-reason { display: block; color: var(--muted); font-size: .875rem; line-height: 1.5; font-family: var(--sans); }
+.recommended-by li { margin: .2rem 0; }
 .author-name { font-weight: bold; margin: 0; }
-.author-bio { margin: .25rem 0 0; color: var(--muted); }
-.review-tags { font-family: system-ui, sans-serif; font-size: .9rem; color: var(--muted); }
-.draft-mark { color: #fff; background: var(--accent); padding: 0 .4rem; border-radius: 3px; font-family: system-ui, sans-serif; font-size: .8rem; }
-.pagination { display: flex; justify-content: space-between; align-items: center; gap: 1rem; margin: 1.5rem 0;
-  font-family: system-ui, sans-serif; }
+.author-bio { margin: .25rem 0 0; color: var(--muted); font-size: .95rem; }
+.draft-mark { display: inline-block; color: #fff; background: var(--accent); padding: 0 .4rem; border-radius: 3px;
+  font-family: var(--sans); font-size: .8rem; }
+
+/* Pagination */
+.pagination { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: center; gap: .5rem 1rem;
+  margin: 1.5rem 0 0; padding-top: 1rem; border-top: 1px solid var(--rule); font-family: var(--sans); }
+.pagination a { padding: .35rem 0; font-size: .95rem; }
 .pagination-position { color: var(--muted); font-size: .9rem; }
-.site-footer { border-top: 1px solid var(--rule); color: var(--muted); font-size: .9rem; padding-bottom: 2rem; }
-table { border-collapse: collapse; width: 100%; font-family: system-ui, sans-serif; font-size: .9rem; }
+.pagination-next { margin-left: auto; }
+
+table { border-collapse: collapse; width: 100%; font-family: var(--sans); font-size: .9rem; }
 th, td { text-align: left; padding: .35rem .5rem; border-bottom: 1px solid var(--rule); vertical-align: top; }
+
 @media (min-width: 48rem) {
+  body { font-size: 1.125rem; }
   h1 { font-size: 2.2rem; }
-  .site-header { display: grid; grid-template-columns: 1fr auto; align-items: end; }
-  .site-nav { grid-column: 1 / -1; }
+  h2 { font-size: 1.4rem; }
+  .site-header { display: grid; grid-template-columns: 1fr auto; column-gap: 2rem; align-items: baseline;
+    padding-top: 2rem; padding-bottom: 1rem; }
+  .site-title { grid-column: 1; grid-row: 1; font-size: 1.75rem; }
+  .site-nav { grid-column: 2; grid-row: 1; }
+  .site-nav ul { margin: 0; }
+  .site-description { grid-column: 1 / -1; }
+  .review-card-title { font-size: 1.45rem; }
 }
 
 """#,

@@ -14,14 +14,17 @@ public struct OutputFile: Sendable {
     public var content: Content
     /// What produced it ("content/reviews/baran.md", "static/style.css"), to name both sides of a collision.
     public var origin: String
+    /// For pages: when their content last changed (RFC 3339), for the sitemap. Never the build time.
+    public var lastModified: String?
 
-    public init(path: String, content: Content, origin: String) {
+    public init(path: String, content: Content, origin: String, lastModified: String? = nil) {
         self.path = path
         self.content = content
         self.origin = origin
+        self.lastModified = lastModified
     }
 
-    public static func text(_ path: String, _ text: String, origin: String) -> OutputFile {
-        OutputFile(path: path, content: .data(Data(text.utf8)), origin: origin)
+    public static func text(_ path: String, _ text: String, origin: String, lastModified: String? = nil) -> OutputFile {
+        OutputFile(path: path, content: .data(Data(text.utf8)), origin: origin, lastModified: lastModified)
     }
 }

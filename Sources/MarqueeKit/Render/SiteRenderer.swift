@@ -15,6 +15,7 @@ public struct SiteRenderer: Sendable {
             files += rendered
             diagnostics.append(contentsOf: found)
         }
+        files += SitemapAndRobots.files(for: files, site: site)
         files += AssetCopier.files(for: site)
         diagnostics.append(contentsOf: OutputCollisions.check(files))
         return (diagnostics.hasErrors ? [] : files, diagnostics.all)
@@ -32,17 +33,21 @@ struct RenderContext {
         ReviewPages.render,
         HomePages.render,
         PlainPages.render,
+        TaxonomyPages.render,
+        ArchivePage.render,
+        RatingsPage.render,
+        NotFoundPage.render,
         AtomFeed.render,
     ]
 
     /// Renders one page; a template that produces nothing is an error naming the template.
-    func page(_ template: String, _ model: [String: Any], route: Route, origin: String) -> Result<OutputFile, Diagnostic> {
+    func page(_ template: String, _ model: [String: Any], route: Route, origin: String, lastModified: String? = nil) -> Result<OutputFile, Diagnostic> {
         guard let html = templates.render(model, template: template) else {
             let path = templates.sources[template]?.path ?? "templates/\(template).mustache"
             return .failure(.error(SourceLocation(path: path), "the template '\(template)' is missing",
                                    hint: "create templates/\(template).mustache", stage: .render))
         }
-        return .success(.text(route.file, html, origin: origin))
+        return .success(.text(route.file, html, origin: origin, lastModified: lastModified))
     }
 }
 

@@ -18,27 +18,33 @@ struct ViewModelBuilder {
         cards = ConcurrentMap.map(Array(site.reviews.indices)) { Self.makeCard(site.reviews[$0], links: site.permalinks) }
     }
 
-    /// The variables every page gets: `site`, `page`.
-    func pageModel(title: String?, description: String, route: Route, kind: String) -> [String: Any] {
-        let documentTitle = title.map { "\($0) — \(site.config.title)" } ?? site.config.title
+    /// The variables every page gets: `site` and `page` (title, description, canonical URL, social metadata).
+    func pageModel(_ meta: PageMeta) -> [String: Any] {
+        let documentTitle = meta.title.map { "\($0) — \(site.config.title)" } ?? site.config.title
         var siteVariables = siteModel
         if let nav = siteModel["nav"] as? [[String: Any]] {
-            let link = links.link(route)
+            let link = links.link(meta.route)
             siteVariables["nav"] = nav.map { item in
                 var item = item
-                item["isCurrent"] = (item["url"] as? String) == link
+                // The section a page belongs to is current too: a review is under "Reviews".
+                item["isCurrent"] = (item["url"] as? String).map { $0 == link || (meta.section.map { links.link($0) } == $0) } ?? false
                 return item
             }
         }
+        let description = meta.description.isEmpty ? (site.config.description ?? "") : meta.description
         return [
             "site": siteVariables,
             "page": [
-                "title": title ?? site.config.title,
+                "title": meta.title ?? site.config.title,
                 "documentTitle": documentTitle,
                 "description": description.isEmpty ? false : Self.shorten(description, to: 160),
-                "canonical": links.absolute(route),
-                "url": links.link(route),
-                "kind": kind,
+                "canonical": links.absolute(meta.route),
+                "url": links.link(meta.route),
+                "kind": meta.kind,
+                "openGraphType": meta.kind == "review" ? "article" : "website",
+                "image": meta.image.map { $0 as Any } ?? false,
+                "twitterCard": meta.image == nil ? "summary" : "summary_large_image",
+                "jsonLD": meta.jsonLD.map { $0 as Any } ?? false,
             ] as [String: Any],
         ]
     }
@@ -46,7 +52,14 @@ struct ViewModelBuilder {
     private static func makeSiteModel(_ site: Site) -> [String: Any] {
         let config = site.config
         let links = site.permalinks
-        var nav: [[String: Any]] = [["title": "Home", "url": links.link(Route.home)]]
+        var nav: [[String: Any]] = [
+            ["title": "Home", "url": links.link(Route.home)],
+            ["title": "Reviews", "url": links.link(Route.archive)],
+            ["title": "Ratings", "url": links.link(Route.ratings)],
+        ]
+        for taxonomy in site.taxonomies where ["directors", "categories", "tags"].contains(taxonomy.definition.id) || !taxonomy.definition.isBuiltIn {
+            nav.append(["title": taxonomy.definition.title, "url": links.link(taxonomy.indexRoute)])
+        }
         for page in site.pages {
             nav.append(["title": page.title, "url": links.link(Route.page(page.slug))])
         }
@@ -56,6 +69,8 @@ struct ViewModelBuilder {
             "language": config.language,
             "url": config.baseURL,
             "home": links.link(Route.home),
+            "archive": links.link(Route.archive),
+            "ratings": links.link(Route.ratings),
             "feed": links.link(Route(file: "feed.xml")),
             "stylesheet": links.link(Route(file: "style.css")),
             "ratingScale": config.ratingScale,
@@ -93,13 +108,29 @@ struct ViewModelBuilder {
     func reviewModel(at index: Int) -> [String: Any] {
         let review = site.reviews[index]
         var model = cards[index]
-        func names(_ list: [Name]) -> [[String: Any]] {
-            list.enumerated().map { ["name": $0.element.text, "url": false, "isFirst": $0.offset == 0] }
+        func names(_ list: [Name], _ taxonomyID: String) -> [[String: Any]] {
+            let taxonomy = site.taxonomies.first { $0.definition.id == taxonomyID }
+            return list.enumerated().map { offset, name in
+                let url: Any = taxonomy.flatMap { t in t.term(named: name.text).map { links.link(t.route(ofTerm: $0)) } } ?? false
+                return ["name": name.text, "url": url, "isFirst": offset == 0]
+            }
         }
-        model["directors"] = names(review.directors)
-        model["writers"] = names(review.writers)
-        model["categories"] = names(review.categories)
-        model["tags"] = names(review.tags)
+        model["directors"] = names(review.directors, "directors")
+        model["writers"] = names(review.writers, "writers")
+        model["categories"] = names(review.categories, "categories")
+        model["tags"] = names(review.tags, "tags")
+        let yearTaxonomy = site.taxonomies.first { $0.definition.id == "years" }
+        model["yearURL"] = review.year.flatMap { year in yearTaxonomy.flatMap { t in t.term(named: String(year)).map { links.link(t.route(ofTerm: $0)) as Any } } } ?? false
+        // Added taxonomies (say `country`), for themes that list them generically.
+        let added: [[String: Any]] = site.taxonomies.filter { !$0.definition.isBuiltIn }.compactMap { taxonomy in
+            let terms = taxonomy.termsOfReview[index].enumerated().map { offset, term -> [String: Any] in
+                ["name": taxonomy.terms[term].name, "url": links.link(taxonomy.route(ofTerm: term)), "isFirst": offset == 0]
+            }
+            guard !terms.isEmpty else { return nil }
+            return ["title": taxonomy.definition.title, "singular": taxonomy.definition.singular,
+                    "label": terms.count == 1 ? taxonomy.definition.singular : taxonomy.definition.title, "terms": terms]
+        }
+        model["otherTaxonomies"] = added
         model["hasDirectors"] = !review.directors.isEmpty
         model["hasWriters"] = !review.writers.isEmpty
         model["hasCategories"] = !review.categories.isEmpty

@@ -1,0 +1,36 @@
+/// One term of a taxonomy ("Majid Majidi" of directors) and the reviews filed under it.
+public struct Term: Hashable, Sendable {
+    public var slug: String
+    /// The spelling used most often across the reviews.
+    public var name: String
+    /// Indexes into `Site.reviews`, newest first.
+    public var reviews: [Int]
+    /// Sum of the reviews' ratings in half steps, for the average shown on the term page.
+    public var ratingHalfStepsTotal: Int
+
+    public var averageRating: Double {
+        reviews.isEmpty ? 0 : Double(ratingHalfStepsTotal) / Double(reviews.count) / 2
+    }
+}
+
+/// A taxonomy with its terms sorted by name, ready to render.
+public struct Taxonomy: Sendable {
+    public var definition: TaxonomyDefinition
+    /// Sorted by name, accents and case folded ("Agnès" sorts with "Agnes", before "Asghar").
+    public var terms: [Term]
+    /// `termsOfReview[i]`: indexes into `terms` of review i's terms, in the order the writer gave them.
+    public var termsOfReview: [[Int]]
+    /// Slug → index into `terms`.
+    public var termIndex: [String: Int]
+
+    /// The term a name files under, when it is one.
+    public func term(named name: String) -> Int? {
+        termIndex[Slug.make(from: name)]
+    }
+
+    public func route(ofTerm index: Int, page: Int = 1) -> Route {
+        Route.listPage([definition.path, terms[index].slug], page)
+    }
+
+    public var indexRoute: Route { Route(folder: [definition.path]) }
+}

@@ -1,0 +1,76 @@
+import Foundation
+
+/// Groups the published reviews into each taxonomy's terms. Names that differ only in case or
+/// spacing are one term ("Asghar Farhadi", "asghar  farhadi"); two different names that would share
+/// a URL ("Agnès Varda" and "Agnes Varda") are an error naming both places.
+struct TaxonomyBuilder {
+    let reviews: [Review]
+
+    func build(_ definition: TaxonomyDefinition, _ diagnostics: inout Diagnostics) -> Taxonomy {
+        struct Draft {
+            var spellings: [String: Int] = [:]
+            var firstSpelling: [String: Name] = [:]
+            var reviews: [Int] = []
+            var total = 0
+        }
+        var drafts: [String: Draft] = [:]
+        var slugsOfReview: [[String]] = Array(repeating: [], count: reviews.count)
+        var reported = Set<String>()
+
+        for (index, review) in reviews.enumerated() {
+            for name in Self.names(of: review, in: definition) {
+                let slug = Slug.make(from: name.text)
+                guard !slug.isEmpty else { continue } // names without letters or digits were refused when read
+                let folded = Self.fold(name.text)
+                var draft = drafts[slug] ?? Draft()
+                if let other = draft.firstSpelling.first(where: { $0.key != folded })?.value, draft.firstSpelling[folded] == nil,
+                   reported.insert("\(slug)|\(folded)").inserted {
+                    diagnostics.error(name.location, "the \(definition.singular.lowercased()) '\(name.text)' and '\(other.text)' (\(other.location)) would share the page /\(definition.path)/\(slug)/",
+                                      hint: "spell them the same way if they are one \(definition.singular.lowercased()), or tell them apart", stage: .assemble)
+                }
+                if draft.firstSpelling[folded] == nil { draft.firstSpelling[folded] = name }
+                draft.spellings[name.text, default: 0] += 1
+                if draft.reviews.last != index {
+                    draft.reviews.append(index)
+                    draft.total += review.rating.halfSteps
+                    slugsOfReview[index].append(slug)
+                }
+                drafts[slug] = draft
+            }
+        }
+
+        var terms = drafts.map { slug, draft in
+            // The spelling used most, then the alphabetically first, so the choice never depends on order.
+            let name = draft.spellings.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key ?? slug
+            return Term(slug: slug, name: name, reviews: draft.reviews, ratingHalfStepsTotal: draft.total)
+        }
+        let isYears = definition.keys == ["year"]
+        terms.sort { a, b in
+            if isYears { return a.name > b.name } // newest film years first
+            let (ka, kb) = (Self.fold(a.name, accents: true), Self.fold(b.name, accents: true))
+            return ka != kb ? ka < kb : a.slug < b.slug
+        }
+        var position: [String: Int] = [:]
+        for (index, term) in terms.enumerated() { position[term.slug] = index }
+        let termsOfReview = slugsOfReview.map { $0.compactMap { position[$0] } }
+        return Taxonomy(definition: definition, terms: terms, termsOfReview: termsOfReview, termIndex: position)
+    }
+
+    /// The names a review files under a taxonomy.
+    static func names(of review: Review, in definition: TaxonomyDefinition) -> [Name] {
+        switch definition.isBuiltIn ? definition.id : "" {
+        case "categories": return review.categories
+        case "directors": return review.directors
+        case "writers": return review.writers
+        case "tags": return review.tags
+        case "years": return review.year.map { [Name(text: String($0), location: review.location(of: "year"))] } ?? []
+        default: return definition.keys.flatMap { review.customTerms[$0] ?? [] }
+        }
+    }
+
+    /// Case and spacing folded (and accents, for sorting): the identity of a term.
+    static func fold(_ text: String, accents: Bool = false) -> String {
+        let options: String.CompareOptions = accents ? [.caseInsensitive, .diacriticInsensitive, .widthInsensitive] : [.caseInsensitive]
+        return text.split(whereSeparator: \.isWhitespace).joined(separator: " ").folding(options: options, locale: nil).lowercased()
+    }
+}

@@ -1,0 +1,22 @@
+/// `/sitemap.xml` (every page, with `lastmod` from the content) and `/robots.txt` naming it.
+enum SitemapAndRobots {
+    static func files(for pages: [OutputFile], site: Site) -> [OutputFile] {
+        let links = site.permalinks
+        var xml = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+
+        """
+        let entries = pages.filter { $0.path.hasSuffix(".html") && $0.path != "404.html" }
+        for page in entries.sorted(by: { $0.path < $1.path }) {
+            let folder = page.path.hasSuffix("index.html") ? String(page.path.dropLast("index.html".count)) : page.path
+            let url = links.absolute(folder.split(separator: "/", omittingEmptySubsequences: false).map { Permalinks.encode(String($0)) }.joined(separator: "/"))
+            xml += "  <url><loc>\(XMLText.escape(url))</loc>"
+            if let lastModified = page.lastModified { xml += "<lastmod>\(lastModified)</lastmod>" }
+            xml += "</url>\n"
+        }
+        xml += "</urlset>\n"
+        let robots = "User-agent: *\nAllow: /\n\nSitemap: \(links.absolute(Route(file: "sitemap.xml")))\n"
+        return [.text("sitemap.xml", xml, origin: "sitemap"), .text("robots.txt", robots, origin: "robots.txt")]
+    }
+}

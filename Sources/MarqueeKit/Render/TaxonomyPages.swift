@@ -1,0 +1,81 @@
+/// `/<taxonomy>/`: every term with its count, by name and by count; `/<taxonomy>/<term>/`: the
+/// term's reviews, newest first, paginated, with their average rating.
+enum TaxonomyPages {
+    static func render(_ context: RenderContext) -> ([OutputFile], [Diagnostic]) {
+        var files: [OutputFile] = []
+        var diagnostics: [Diagnostic] = []
+        for taxonomy in context.site.taxonomies {
+            let (index, indexDiagnostics) = collect([indexPage(taxonomy, context)])
+            files += index
+            diagnostics += indexDiagnostics
+            let termResults = ConcurrentMap.map(Array(taxonomy.terms.indices)) { termPages(taxonomy, $0, context) }
+            for (termFiles, termDiagnostics) in termResults {
+                files += termFiles
+                diagnostics += termDiagnostics
+            }
+        }
+        return (files, diagnostics)
+    }
+
+    private static func indexPage(_ taxonomy: Taxonomy, _ context: RenderContext) -> Result<OutputFile, Diagnostic> {
+        let links = context.site.permalinks
+        let definition = taxonomy.definition
+        let terms: [[String: Any]] = taxonomy.terms.indices.map { i in
+            let term = taxonomy.terms[i]
+            return [
+                "name": term.name,
+                "url": links.link(taxonomy.route(ofTerm: i)),
+                "count": term.reviews.count,
+                "countText": term.reviews.count == 1 ? "1 review" : "\(term.reviews.count) reviews",
+            ]
+        }
+        // By count, most reviewed first; ties keep the name order.
+        let byCount = terms.indices.sorted { (taxonomy.terms[$1].reviews.count, $0) < (taxonomy.terms[$0].reviews.count, $1) }.map { terms[$0] }
+        var model = context.models.pageModel(PageMeta(title: definition.title, description: "\(definition.title) of the reviews on \(context.site.config.title).",
+                                                      route: taxonomy.indexRoute, kind: "taxonomy"))
+        model["taxonomy"] = [
+            "id": definition.id,
+            "title": definition.title,
+            "singular": definition.singular,
+            "terms": terms,
+            "termsByCount": byCount,
+            "hasTerms": !terms.isEmpty,
+            "count": terms.count,
+        ] as [String: Any]
+        let newest = taxonomy.terms.flatMap { $0.reviews.prefix(1) }.min().map { context.site.reviews[$0].date.rfc3339 }
+        return context.page("taxonomy", model, route: taxonomy.indexRoute, origin: "\(definition.path)/ index", lastModified: newest)
+    }
+
+    private static func termPages(_ taxonomy: Taxonomy, _ index: Int, _ context: RenderContext) -> ([OutputFile], [Diagnostic]) {
+        let term = taxonomy.terms[index]
+        let definition = taxonomy.definition
+        let scale = context.site.config.ratingScale
+        let average = formatAverage(term.averageRating)
+        let count = term.reviews.count == 1 ? "1 review" : "\(term.reviews.count) reviews"
+        let extra: [String: Any] = [
+            "term": [
+                "name": term.name,
+                "taxonomy": definition.title,
+                "singular": definition.singular,
+                "taxonomyURL": context.site.permalinks.link(taxonomy.indexRoute),
+                "count": term.reviews.count,
+                "countText": count,
+                "averageRating": average,
+                "averageText": "Average rating \(average) out of \(scale) across \(count)",
+            ] as [String: Any],
+        ]
+        let segments = [definition.path, term.slug]
+        return ReviewListPages.render(context, reviews: term.reviews, segments: segments, template: "term", kind: "term",
+                                      origin: "\(definition.path)/\(term.slug)/ (\(definition.singular.lowercased()) '\(term.name)')",
+                                      section: taxonomy.indexRoute) { number in
+            let title = "\(definition.singular): \(term.name)" + (number > 1 ? ", page \(number)" : "")
+            return (title: title, heading: title, description: "Reviews filed under \(term.name): \(count), average rating \(average) out of \(scale).", extra: extra)
+        }
+    }
+
+    /// "4.3": one decimal, no trailing ".0".
+    static func formatAverage(_ value: Double) -> String {
+        let tenths = Int((value * 10).rounded())
+        return tenths % 10 == 0 ? String(tenths / 10) : "\(tenths / 10).\(tenths % 10)"
+    }
+}

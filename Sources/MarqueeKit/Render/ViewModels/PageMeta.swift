@@ -1,0 +1,24 @@
+/// What a page says about itself in `<head>`: its title, description, address and social metadata.
+struct PageMeta {
+    var title: String?
+    var description: String
+    var route: Route
+    /// "review", "home", "page", "taxonomy", "term", "archive", "ratings", "404"
+    var kind: String
+    /// The navigation entry this page belongs under, when it is not one itself.
+    var section: Route?
+    /// Absolute URL of the page's image (Open Graph, Twitter card).
+    var image: String?
+    /// A ready `<script type="application/ld+json">` body, JSON-encoded and escaped for HTML.
+    var jsonLD: String?
+
+    init(title: String?, description: String, route: Route, kind: String, section: Route? = nil, image: String? = nil, jsonLD: String? = nil) {
+        self.title = title
+        self.description = description
+        self.route = route
+        self.kind = kind
+        self.section = section
+        self.image = image
+        self.jsonLD = jsonLD
+    }
+}
