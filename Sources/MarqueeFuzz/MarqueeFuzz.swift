@@ -82,19 +82,37 @@ enum FuzzSite {
     }
 }
 
+/// The libFuzzer entry point: called once per input.
 @_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzOneInput(_ start: UnsafeRawPointer?, _ count: Int) -> CInt {
-    let input = start.map { Array(UnsafeRawBufferPointer(start: $0, count: count)) } ?? []
+public func fuzzOneInput(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
+    let input = start.map { Array(UnsafeBufferPointer(start: $0, count: count)) } ?? []
     FuzzSite.run(input)
     return 0
 }
 
-#if !MARQUEE_FUZZING
-/// The ordinary build has no libFuzzer, so it gets this main: it explains how to fuzz, or runs the
-/// given input files through the target once (to replay a crash without sanitizers).
+#if MARQUEE_FUZZING
+/// libFuzzer's driver (compiler-rt, linked in by `-sanitize=fuzzer`):
+/// `int LLVMFuzzerRunDriver(int *argc, char ***argv, int (*callback)(const uint8_t *, size_t))`.
+/// Only pointers and an `int` cross the boundary, so the Swift declaration is ABI-compatible.
+@_silgen_name("LLVMFuzzerRunDriver")
+func LLVMFuzzerRunDriver(_ argc: UnsafeMutablePointer<CInt>,
+                         _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
+                         _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt) -> CInt
+#endif
+
+/// SwiftPM (tools version 5.5 and later) renames an executable's entry point to `MarqueeFuzz_main`
+/// and links `main` to it, which would hide libFuzzer's own `main`; so this target keeps a Swift
+/// `main` in both builds. With MARQUEE_FUZZING it hands the command line to libFuzzer's driver
+/// (all the usual libFuzzer flags work); without, it explains how to fuzz, or runs the given input
+/// files through the target once (to replay a crash without sanitizers).
 @main
 enum MarqueeFuzzMain {
     static func main() {
+        #if MARQUEE_FUZZING
+        var argc = CommandLine.argc
+        var argv = CommandLine.unsafeArgv
+        exit(LLVMFuzzerRunDriver(&argc, &argv, fuzzOneInput))
+        #else
         let paths = CommandLine.arguments.dropFirst()
         if paths.isEmpty {
             print("""
@@ -112,6 +130,6 @@ enum MarqueeFuzzMain {
             FuzzSite.run(Array(data))
             print("ok: \(path)")
         }
+        #endif
     }
 }
-#endif

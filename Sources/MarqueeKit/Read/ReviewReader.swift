@@ -61,7 +61,9 @@ struct ReviewReader {
                 }
             case "summary": fields.summary = reader.text(key, value)
             case "draft": fields.draft = reader.bool(key, value) ?? false
-            case "image": fields.image = reader.requiredText(key, value)
+            case "image":
+                fields.image = reader.requiredText(key, value)
+                keyLocations[key] = file.document.location(of: value) // errors about the file point at its name
             case "type":
                 if let type = reader.requiredText(key, value) {
                     if Self.supportedTypes.contains(type) {

@@ -1,0 +1,418 @@
+#!/usr/bin/env bash
+# Marquee benchmark: builds deterministic synthetic review sites and reports time, memory and
+# pages per second, against Hugo building the same pages where `hugo` is installed.
+#
+# usage: scripts/bench.sh [N ...]          (default: 1000 10000 100000)
+#
+# For each N (number of reviews):
+#   * generates the corpus once with ../shared/bench/gen-corpus.py (cached in $BENCH_CACHE/corpus-N);
+#   * runs `marquee build` cold $BENCH_RUNS times (a fresh output folder that does not exist yet,
+#     on tmpfs — /dev/shm — when there is one) and reports the median wall time, CPU time
+#     (user+sys) and peak memory (GNU time -v), pages written (*.html, redirect stubs apart) and
+#     pages per second;
+#   * checks the Marquee output with ../shared/bench/check-output.py and prints its verdict
+#     (informational: the benchmark does not fail on it);
+#   * where hugo is installed and N <= $BENCH_HUGO_MAX, builds the same corpus with the equivalent
+#     Hugo site (../shared/bench/build-hugo.sh, which caches its own Hugo layout next to the corpus)
+#     and prints the Marquee/Hugo ratios;
+#   * times a rebuild after editing one review: a first build into a folder, a sentence appended to
+#     one review's body, and a second `marquee build` into the same folder;
+#   * at N = $BENCH_ONE_CORE_N, times the build pinned to one core (taskset -c 0) for the parallel
+#     speed-up.
+#
+# Environment:
+#   BENCH_CACHE        generated corpora and Hugo layouts (default ~/.cache/marquee-bench)
+#   SHARED             the shared folder holding bench/ (default: ../shared next to this repository)
+#   BENCH_RUNS         cold builds per tool and size (default 3)
+#   BENCH_HUGO_MAX     largest N also built with Hugo (default 10000)
+#   BENCH_ONE_CORE_N   the N of the one-core run (default 10000; 0 turns it off)
+#   BENCH_TMP          where output folders go (default /dev/shm when it is a writable tmpfs)
+#   MARQUEE_BIN        use this marquee binary instead of building one with swift build
+#   GNU_TIME           GNU time (default /usr/bin/time; needs -v)
+set -euo pipefail
+
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+REPO=$(cd "$HERE/.." && pwd)
+SHARED=${SHARED:-$REPO/../shared}
+BENCH_DIR=$(cd "$SHARED/bench" 2>/dev/null && pwd) || {
+  echo "error: $SHARED/bench not found (gen-corpus.py, build-hugo.sh, check-output.py); set SHARED to the folder holding bench/" >&2
+  exit 1
+}
+export BENCH_CACHE=${BENCH_CACHE:-$HOME/.cache/marquee-bench}
+RUNS=${BENCH_RUNS:-3}
+HUGO_MAX=${BENCH_HUGO_MAX:-10000}
+ONE_CORE_N=${BENCH_ONE_CORE_N:-10000}
+GNU_TIME=${GNU_TIME:-/usr/bin/time}
+COUNT_PAGES="$HERE/bench/count-pages.py"
+
+if [ $# -eq 0 ]; then set -- 1000 10000 100000; fi
+for n in "$@"; do
+  [[ $n =~ ^[1-9][0-9]*$ ]] || { echo "error: '$n' is not a number of reviews (usage: scripts/bench.sh [N ...], e.g. 1000 10000)" >&2; exit 2; }
+done
+[[ $RUNS =~ ^[1-9][0-9]*$ ]] || { echo "error: BENCH_RUNS must be a positive number, not '$RUNS'" >&2; exit 2; }
+
+# ---- helpers -------------------------------------------------------------------------------------
+
+die() { echo "error: $*" >&2; exit 1; }
+now() { date +%s.%N; }
+# 1234567 -> 1,234,567
+group() { echo "$1" | sed -e ':a' -e 's/\([0-9]\)\([0-9]\{3\}\)\($\|,\)/\1,\2\3/' -e 'ta'; }
+calc() { awk "BEGIN { printf \"$1\", $2 }"; }
+median() { printf '%s\n' "$@" | sort -g | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
+mb() { calc '%.0f' "$1 / 1024"; }   # kB -> MB (MiB)
+indent() { sed 's/^/    /'; }
+# Lets the previous run's writes and deletes settle before a timed run.
+settle() { sync; sleep 0.5; }
+
+# run_timed NAME CMD...: runs CMD under GNU time with stdout/stderr in $LOGDIR/NAME.{out,err};
+# sets T_RC, T_WALL (s), T_CPU (user+sys, s), T_RSS (peak resident set, kB).
+run_timed() {
+  local name=$1 t0 t1
+  shift
+  settle
+  t0=$(now)
+  if "$GNU_TIME" -v -o "$LOGDIR/$name.time" "$@" >"$LOGDIR/$name.out" 2>"$LOGDIR/$name.err"; then T_RC=0; else T_RC=$?; fi
+  t1=$(now)
+  T_WALL=$(calc '%.3f' "$t1 - $t0")
+  T_CPU=$(awk -F': ' '/User time \(seconds\)/ { u = $2 } /System time \(seconds\)/ { s = $2 } END { printf "%.2f", u + s }' "$LOGDIR/$name.time")
+  T_RSS=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$LOGDIR/$name.time")
+  T_RSS=${T_RSS:-0}
+}
+
+# Prints a failed command's diagnostics (stderr, then stdout), at most 200 lines.
+show_failure() {
+  local name=$1 lines
+  lines=$(cat "$LOGDIR/$name.err" "$LOGDIR/$name.out" | wc -l)
+  echo "  exit status $T_RC; its output ($lines lines, full logs in $LOGDIR/$name.err and .out):"
+  cat "$LOGDIR/$name.err" "$LOGDIR/$name.out" | head -n 200 | indent
+  [ "$lines" -le 200 ] || echo "    … ($((lines - 200)) more lines)"
+}
+
+# count OUT: sets C_PAGES C_STUBS C_FILES C_BYTES
+count() { read -r C_PAGES C_STUBS C_FILES C_BYTES < <(python3 "$COUNT_PAGES" "$1"); }
+
+# ---- checks --------------------------------------------------------------------------------------
+
+command -v python3 >/dev/null || die "python3 is needed (the corpus generator and checks are Python)"
+"$GNU_TIME" -v true >/dev/null 2>&1 || die "GNU time with -v is needed at $GNU_TIME (Debian: apt-get install time; or set GNU_TIME)"
+for f in gen-corpus.py build-hugo.sh check-output.py; do
+  [ -f "$BENCH_DIR/$f" ] || die "$BENCH_DIR/$f is missing"
+done
+HAVE_YAML=1
+python3 -c 'import yaml' 2>/dev/null || HAVE_YAML=0
+
+HUGO=""
+HUGO_NOTE=""
+if command -v hugo >/dev/null 2>&1; then
+  if [ "$HAVE_YAML" = 1 ]; then HUGO=$(command -v hugo); else HUGO_NOTE="hugo is installed but PyYAML is not (prep-hugo.py needs it: apt-get install python3-yaml); skipping the Hugo comparison"; fi
+else
+  HUGO_NOTE="hugo is not installed; skipping the Hugo comparison (Debian: apt-get install hugo)"
+fi
+
+TASKSET=""
+command -v taskset >/dev/null 2>&1 && TASKSET=$(command -v taskset)
+
+# Output on tmpfs: writing ~20,000 small files to a disk varies from 1.4 s to 14 s between runs.
+OUT_NOTE=""
+if [ -n "${BENCH_TMP:-}" ]; then
+  TMP_ROOT=$BENCH_TMP
+elif [ -d /dev/shm ] && [ -w /dev/shm ] && [ "$(stat -f -c %T /dev/shm 2>/dev/null)" = tmpfs ]; then
+  TMP_ROOT=/dev/shm
+else
+  TMP_ROOT=${TMPDIR:-/tmp}
+  OUT_NOTE="no writable tmpfs at /dev/shm: output goes to $TMP_ROOT instead, and times include disk writes (expect them to vary between runs)"
+fi
+SCRATCH=$(mktemp -d "$TMP_ROOT/marquee-bench-XXXX")
+mkdir -p "$BENCH_CACHE"
+LOGDIR=$BENCH_CACHE/last-run
+rm -rf "$LOGDIR"
+mkdir -p "$LOGDIR"
+WARM=""
+cleanup() {
+  rm -rf "$SCRATCH"
+  [ -z "$WARM" ] || rm -rf "$WARM"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# ---- machine and tools ---------------------------------------------------------------------------
+
+CPUS=$(nproc 2>/dev/null || getconf _NPROCESSORS_ONLN)
+CPU_MODEL=$(awk -F': *' '/^model name/ { print $2; exit }' /proc/cpuinfo 2>/dev/null || true)
+MEM=$(awk '/^MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo 2>/dev/null || true)
+REV=$(git -C "$REPO" --no-optional-locks describe --always --dirty 2>/dev/null || echo "not a git checkout")
+
+echo "Marquee benchmark — $(date -u '+%Y-%m-%d %H:%M UTC')"
+echo "machine:  $CPUS CPUs (nproc), ${CPU_MODEL:-unknown CPU}, ${MEM:-unknown} memory, $(uname -sr)"
+echo "repo:     $REPO at $REV"
+echo "sizes:    $* reviews; $RUNS cold builds each (medians reported)"
+echo "corpora:  $BENCH_CACHE (generated once per N by $BENCH_DIR/gen-corpus.py)"
+echo "output:   $SCRATCH ($(stat -f -c %T "$SCRATCH" 2>/dev/null || echo "unknown file system")); a fresh folder per build, removed after"
+[ -z "$OUT_NOTE" ] || echo "note:     $OUT_NOTE"
+echo "logs:     $LOGDIR"
+
+# ---- build marquee -------------------------------------------------------------------------------
+
+if [ -n "${MARQUEE_BIN:-}" ]; then
+  MARQUEE=$MARQUEE_BIN
+  [ -x "$MARQUEE" ] || die "MARQUEE_BIN=$MARQUEE is not an executable"
+  echo "marquee:  $MARQUEE (MARQUEE_BIN; not rebuilt)"
+else
+  command -v swift >/dev/null || die "swift is not installed (or set MARQUEE_BIN to a marquee binary)"
+  echo "building: swift build -c release --product marquee …"
+  t0=$(now)
+  if ! (cd "$REPO" && swift build -c release --product marquee) >"$LOGDIR/swift-build.log" 2>&1; then
+    echo "error: the release build of marquee failed; the errors:" >&2
+    { grep -E '(error|warning: unable)' "$LOGDIR/swift-build.log" | grep -v '^ *|' | sort -u | head -n 40 || true; } | indent >&2
+    echo "  (full log: $LOGDIR/swift-build.log)" >&2
+    exit 1
+  fi
+  MARQUEE=$(cd "$REPO" && swift build -c release --show-bin-path)/marquee
+  echo "          built in $(calc '%.0f' "$(now) - $t0") s: $MARQUEE"
+fi
+
+echo "tools:"
+{
+  echo "swift:    $( (swift --version 2>&1 || echo "not installed") | grep -m1 -i 'version' || true)"
+  echo "marquee:  $("$MARQUEE" --version 2>&1 || true)"
+  if [ -n "$HUGO" ]; then echo "hugo:     $(hugo version 2>&1)"; else echo "hugo:     — ($HUGO_NOTE)"; fi
+  echo "python3:  $(python3 --version 2>&1)"
+  echo "time:     $("$GNU_TIME" --version 2>&1 | head -n1) ($GNU_TIME -v)"
+  if [ -n "$TASKSET" ]; then echo "taskset:  $(taskset --version 2>&1 | head -n1)"; else echo "taskset:  — (not installed; no one-core run)"; fi
+} | indent
+
+# ---- per size ------------------------------------------------------------------------------------
+
+declare -A R
+FAILED=()
+SUMMARY_NS=()
+
+ensure_corpus() {
+  local n=$1 c=$BENCH_CACHE/corpus-$1 t0
+  if [ -f "$c/.done" ]; then
+    echo "corpus:   $c (cached)"
+    return
+  fi
+  t0=$(now)
+  rm -rf "$c" "$c.tmp"
+  python3 "$BENCH_DIR/gen-corpus.py" "$n" "$c.tmp" 2>&1 | indent
+  touch "$c.tmp/.done"   # the marker build-hugo.sh looks for: it then reuses this corpus
+  mv "$c.tmp" "$c"
+  echo "corpus:   $c (generated in $(calc '%.1f' "$(now) - $t0") s)"
+}
+
+# cold TOOL N: RUNS cold builds; TOOL is marquee, hugo or marquee-1core. Keeps the last output in
+# KEEP (for check-output.py). Returns 1 when a build fails.
+cold() {
+  local tool=$1 n=$2 k dir out name walls=() cpus=() rsss=() pages=""
+  local cmd
+  KEEP=""
+  for ((k = 1; k <= RUNS; k++)); do
+    dir=$(mktemp -d "$SCRATCH/$tool-$n-$k.XXXX")
+    out=$dir/public   # does not exist yet: marquee creates it
+    name=$tool-$n-cold-$k
+    case $tool in
+      marquee) cmd=("$MARQUEE" build --source "$CORPUS" --output "$out") ;;
+      marquee-1core) cmd=("$TASKSET" -c 0 "$MARQUEE" build --source "$CORPUS" --output "$out") ;;
+      hugo)
+        rm -rf "$BENCH_CACHE/hugo_cache"   # cold: no Hugo cache either
+        cmd=("$BENCH_DIR/build-hugo.sh" "$n" "$out") ;;
+    esac
+    run_timed "$name" "${cmd[@]}"
+    if [ "$T_RC" != 0 ]; then
+      echo "  $tool run $k/$RUNS FAILED: ${cmd[*]}"
+      show_failure "$name"
+      rm -rf "$dir"
+      FAILED+=("$tool build at N=$n")
+      return 1
+    fi
+    count "$out"
+    if [ -n "$pages" ] && [ "$pages" != "$C_PAGES" ]; then
+      echo "  warning: run $k wrote $C_PAGES pages, an earlier run $pages (the output should be deterministic)"
+    fi
+    pages=$C_PAGES
+    walls+=("$T_WALL"); cpus+=("$T_CPU"); rsss+=("$T_RSS")
+    printf '  %-14s run %d/%d: %7.3f s wall, %7.2f s CPU, %6s MB peak, %s pages + %s redirect stubs, %s files, %s MB\n' \
+      "$tool" "$k" "$RUNS" "$T_WALL" "$T_CPU" "$(mb "$T_RSS")" "$(group "$C_PAGES")" "$(group "$C_STUBS")" \
+      "$(group "$C_FILES")" "$(calc '%.1f' "$C_BYTES / 1e6")"
+    if [ "$k" = "$RUNS" ]; then KEEP=$out; KEEP_LOG=$name; else rm -rf "$dir"; fi
+  done
+  R[$n,$tool,wall]=$(median "${walls[@]}")
+  R[$n,$tool,cpu]=$(median "${cpus[@]}")
+  R[$n,$tool,rss]=$(median "${rsss[@]}")
+  R[$n,$tool,pages]=$pages
+  R[$n,$tool,pps]=$(calc '%.0f' "$pages / ${R[$n,$tool,wall]}")
+}
+
+# What marquee printed on the kept run: its summary line, and any diagnostics on stderr.
+marquee_said() {
+  local n=$1 name=$2 lines
+  echo "  marquee printed: $(tail -n1 "$LOGDIR/$name.out")"
+  lines=$(wc -l <"$LOGDIR/$name.err")
+  if [ "$lines" -gt 0 ]; then
+    echo "  marquee printed $lines lines on stderr (diagnostics on a build that succeeded; first 30):"
+    head -n 30 "$LOGDIR/$name.err" | indent
+    R[$n,diagnostics]=$lines
+  fi
+}
+
+check_output() {
+  local n=$1 out=$2 rc=0 log=$LOGDIR/check-output-$1.txt
+  if [ "$HAVE_YAML" != 1 ]; then
+    echo "  check-output.py: skipped (needs PyYAML: apt-get install python3-yaml)"
+    return
+  fi
+  python3 "$BENCH_DIR/check-output.py" "$CORPUS" "$out" >"$log" 2>&1 || rc=$?
+  echo "  check-output.py $CORPUS <marquee output>:"
+  indent <"$log"
+  if [ "$rc" = 0 ]; then
+    R[$n,check]="pass"
+  elif grep -q '^Traceback' "$log"; then
+    R[$n,check]="stopped early: $(tail -n1 "$log")"
+  else
+    R[$n,check]="mismatch ($(grep -c '^BAD' "$log") BAD lines)"
+  fi
+  echo "  verdict: ${R[$n,check]} (informational: Marquee does not build every page type yet)"
+}
+
+rebuild() {
+  local n=$1 dir out f slug page
+  WARM=$BENCH_CACHE/.edit-$n-$$
+  rm -rf "$WARM"
+  # A copy of the corpus to edit: hard links (cheap), the edited file then replaced by a real copy.
+  cp -al "$CORPUS" "$WARM" 2>/dev/null || { rm -rf "$WARM"; cp -a "$CORPUS" "$WARM"; }
+  f=$(find "$WARM/content/reviews" -name '*.md' | LC_ALL=C sort | sed -n 1p)
+  slug=$(basename "$f" .md)
+  cp "$f" "$f.new" && mv -f "$f.new" "$f"
+  dir=$(mktemp -d "$SCRATCH/rebuild-$n.XXXX")
+  out=$dir/public
+  run_timed "marquee-$n-first" "$MARQUEE" build --source "$WARM" --output "$out"
+  if [ "$T_RC" != 0 ]; then
+    echo "  first build FAILED"; show_failure "marquee-$n-first"; FAILED+=("marquee first build at N=$n"); rm -rf "$dir" "$WARM"; WARM=""; return 1
+  fi
+  printf '  first build:    %7.3f s wall, %7.2f s CPU, %6s MB peak\n' "$T_WALL" "$T_CPU" "$(mb "$T_RSS")"
+  printf '\nThis sentence was appended by the benchmark to time a rebuild.\n' >>"$f"
+  run_timed "marquee-$n-rebuild" "$MARQUEE" build --source "$WARM" --output "$out"
+  if [ "$T_RC" != 0 ]; then
+    echo "  rebuild FAILED"; show_failure "marquee-$n-rebuild"; FAILED+=("marquee rebuild at N=$n"); rm -rf "$dir" "$WARM"; WARM=""; return 1
+  fi
+  count "$out"
+  printf '  rebuild after editing one review (second build command): %.3f s wall, %.2f s CPU, %s MB peak, %s pages\n' \
+    "$T_WALL" "$T_CPU" "$(mb "$T_RSS")" "$(group "$C_PAGES")"
+  page=$out/reviews/$slug/index.html
+  if grep -q 'appended by the benchmark' "$page" 2>/dev/null; then
+    echo "  the edited review ($slug) shows the new sentence"
+  else
+    echo "  warning: $page does not show the appended sentence"
+    FAILED+=("rebuild at N=$n did not pick up the edit")
+  fi
+  R[$n,rebuild,wall]=$T_WALL; R[$n,rebuild,cpu]=$T_CPU; R[$n,rebuild,rss]=$T_RSS
+  rm -rf "$dir" "$WARM"
+  WARM=""
+}
+
+for n in "$@"; do
+  echo
+  echo "== N = $(group "$n") reviews =="
+  ensure_corpus "$n"
+  CORPUS=$BENCH_CACHE/corpus-$n
+  echo "          $(find "$CORPUS/content/reviews" -name '*.md' | wc -l) review files, $(du -sm "$CORPUS/content" | cut -f1) MB of content"
+  SUMMARY_NS+=("$n")
+
+  echo "marquee build, cold ($RUNS runs):"
+  if cold marquee "$n"; then
+    marquee_said "$n" "$KEEP_LOG"
+    check_output "$n" "$KEEP"
+    rm -rf "$(dirname "$KEEP")"
+    echo "rebuild:"
+    rebuild "$n" || true
+  fi
+
+  if [ -z "$HUGO" ]; then
+    echo "hugo: skipped — $HUGO_NOTE"
+  elif [ "$n" -gt "$HUGO_MAX" ]; then
+    echo "hugo: skipped at N=$(group "$n") (only N <= $(group "$HUGO_MAX"); set BENCH_HUGO_MAX to change)"
+  else
+    echo "hugo, same corpus with $BENCH_DIR/hugo-site ($RUNS cold runs):"
+    t0=$(now)
+    if ! PREP_ONLY=1 "$BENCH_DIR/build-hugo.sh" "$n" >"$LOGDIR/hugo-prep-$n.log" 2>&1; then
+      T_RC=1; echo "  preparing the Hugo content FAILED:"; indent <"$LOGDIR/hugo-prep-$n.log"; FAILED+=("Hugo preparation at N=$n")
+    else
+      echo "  Hugo content: $BENCH_CACHE/hugo-$n (ready in $(calc '%.1f' "$(now) - $t0") s)"
+      if cold hugo "$n"; then rm -rf "$(dirname "$KEEP")"; fi
+    fi
+  fi
+
+  if [ "$n" = "$ONE_CORE_N" ] && [ -n "${R[$n,marquee,wall]:-}" ]; then
+    if [ -z "$TASKSET" ]; then
+      echo "one core: skipped (taskset is not installed)"
+    elif [ "$CPUS" -lt 2 ]; then
+      echo "one core: skipped (this machine has one CPU)"
+    else
+      echo "marquee build on one core (taskset -c 0), cold ($RUNS runs):"
+      if cold marquee-1core "$n"; then rm -rf "$(dirname "$KEEP")"; fi
+    fi
+  fi
+done
+
+# ---- summary -------------------------------------------------------------------------------------
+
+echo
+echo "== Summary: medians of $RUNS cold builds; output on $(stat -f -c %T "$SCRATCH" 2>/dev/null || echo '?') ($TMP_ROOT); $CPUS CPUs =="
+printf '%-9s %-28s %9s %9s %10s %9s %9s\n' "reviews" "build" "wall s" "CPU s" "peak MB" "pages" "pages/s"
+row() {  # N KEY LABEL
+  local n=$1 key=$2
+  [ -n "${R[$n,$key,wall]:-}" ] || return 0
+  printf '%-9s %-28s %9.3f %9.2f %10s %9s %9s\n' "$(group "$n")" "$3" "${R[$n,$key,wall]}" "${R[$n,$key,cpu]}" \
+    "$(mb "${R[$n,$key,rss]}")" "$(group "${R[$n,$key,pages]:-0}")" "$(group "${R[$n,$key,pps]:-0}")"
+}
+for n in "${SUMMARY_NS[@]}"; do
+  row "$n" marquee "marquee"
+  row "$n" hugo "hugo"
+  row "$n" marquee-1core "marquee, 1 core"
+done
+
+echo
+echo "Marquee / Hugo (below 1: Marquee uses less):"
+any=0
+for n in "${SUMMARY_NS[@]}"; do
+  if [ -n "${R[$n,marquee,wall]:-}" ] && [ -n "${R[$n,hugo,wall]:-}" ]; then
+    any=1
+    printf '  N=%-8s wall %.2f×   CPU %.2f×   peak memory %.2f×   pages/s %.2f×   (pages: marquee %s, hugo %s + redirect stubs)\n' "$(group "$n")" \
+      "$(calc '%.4f' "${R[$n,marquee,wall]} / ${R[$n,hugo,wall]}")" \
+      "$(calc '%.4f' "${R[$n,marquee,cpu]} / ${R[$n,hugo,cpu]}")" \
+      "$(calc '%.4f' "${R[$n,marquee,rss]} / ${R[$n,hugo,rss]}")" \
+      "$(calc '%.4f' "${R[$n,marquee,pps]} / ${R[$n,hugo,pps]}")" \
+      "$(group "${R[$n,marquee,pages]}")" "$(group "${R[$n,hugo,pages]}")"
+  fi
+done
+[ "$any" = 1 ] || echo "  (no Hugo runs${HUGO_NOTE:+: $HUGO_NOTE})"
+
+echo
+echo "Rebuild after editing one review (second build command into the same folder):"
+for n in "${SUMMARY_NS[@]}"; do
+  [ -n "${R[$n,rebuild,wall]:-}" ] || continue
+  printf '  N=%-8s %.3f s wall, %.2f s CPU, %s MB peak   (cold median %.3f s: %.0f%%)\n' "$(group "$n")" \
+    "${R[$n,rebuild,wall]}" "${R[$n,rebuild,cpu]}" "$(mb "${R[$n,rebuild,rss]}")" "${R[$n,marquee,wall]}" \
+    "$(calc '%.4f' "100 * ${R[$n,rebuild,wall]} / ${R[$n,marquee,wall]}")"
+done
+
+if [ -n "${R[$ONE_CORE_N,marquee-1core,wall]:-}" ]; then
+  echo
+  printf 'Parallel speed-up at N=%s: 1-core wall / %s-core wall = %.3f s / %.3f s = %.2f×\n' "$(group "$ONE_CORE_N")" "$CPUS" \
+    "${R[$ONE_CORE_N,marquee-1core,wall]}" "${R[$ONE_CORE_N,marquee,wall]}" \
+    "$(calc '%.4f' "${R[$ONE_CORE_N,marquee-1core,wall]} / ${R[$ONE_CORE_N,marquee,wall]}")"
+fi
+
+echo
+echo "check-output.py on the Marquee output (informational):"
+for n in "${SUMMARY_NS[@]}"; do
+  echo "  N=$(group "$n"): ${R[$n,check]:-not run}${R[$n,diagnostics]:+; marquee printed ${R[$n,diagnostics]} diagnostic lines}"
+done
+
+if [ ${#FAILED[@]} -gt 0 ]; then
+  echo
+  echo "FAILED:"
+  printf '  %s\n' "${FAILED[@]}"
+  exit 1
+fi
