@@ -64,19 +64,29 @@ indent() { sed 's/^/    /'; }
 # Lets the previous run's writes and deletes settle before a timed run.
 settle() { sync; sleep 0.5; }
 
+# Busy CPU time of the whole machine so far, in clock ticks (0 without /proc/stat).
+busy_ticks() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9; exit }' /proc/stat 2>/dev/null || echo 0; }
+CLK_TCK=$(getconf CLK_TCK 2>/dev/null || echo 100)
+MAX_OTHER=0
+
 # run_timed NAME CMD...: runs CMD under GNU time with stdout/stderr in $LOGDIR/NAME.{out,err};
-# sets T_RC, T_WALL (s), T_CPU (user+sys, s), T_RSS (peak resident set, kB).
+# sets T_RC, T_WALL (s), T_CPU (user+sys, s), T_RSS (peak resident set, kB) and T_OTHER: the share
+# of the machine's CPUs that other processes used meanwhile (%; a busy machine inflates the times).
 run_timed() {
-  local name=$1 t0 t1
+  local name=$1 t0 t1 b0 b1
   shift
   settle
+  b0=$(busy_ticks)
   t0=$(now)
   if "$GNU_TIME" -v -o "$LOGDIR/$name.time" "$@" >"$LOGDIR/$name.out" 2>"$LOGDIR/$name.err"; then T_RC=0; else T_RC=$?; fi
   t1=$(now)
+  b1=$(busy_ticks)
   T_WALL=$(calc '%.3f' "$t1 - $t0")
   T_CPU=$(awk -F': ' '/User time \(seconds\)/ { u = $2 } /System time \(seconds\)/ { s = $2 } END { printf "%.2f", u + s }' "$LOGDIR/$name.time")
   T_RSS=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$LOGDIR/$name.time")
   T_RSS=${T_RSS:-0}
+  T_OTHER=$(calc '%.0f' "(o = (($b1 - $b0) / $CLK_TCK - $T_CPU) * 100 / ($T_WALL * $CPUS)) > 0 ? o : 0")
+  [ "$T_OTHER" -le "$MAX_OTHER" ] || MAX_OTHER=$T_OTHER
 }
 
 # Prints a failed command's diagnostics (stderr, then stdout), at most 200 lines.
@@ -144,6 +154,7 @@ REV=$(git -C "$REPO" --no-optional-locks describe --always --dirty 2>/dev/null |
 
 echo "Marquee benchmark — $(date -u '+%Y-%m-%d %H:%M UTC')"
 echo "machine:  $CPUS CPUs (nproc), ${CPU_MODEL:-unknown CPU}, ${MEM:-unknown} memory, $(uname -sr)"
+echo "load:     $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown) (1, 5, 15 min) at the start"
 echo "repo:     $REPO at $REV"
 echo "sizes:    $* reviews; $RUNS cold builds each (medians reported)"
 echo "corpora:  $BENCH_CACHE (generated once per N by $BENCH_DIR/gen-corpus.py)"
@@ -232,9 +243,9 @@ cold() {
     fi
     pages=$C_PAGES
     walls+=("$T_WALL"); cpus+=("$T_CPU"); rsss+=("$T_RSS")
-    printf '  %-14s run %d/%d: %7.3f s wall, %7.2f s CPU, %6s MB peak, %s pages + %s redirect stubs, %s files, %s MB\n' \
+    printf '  %-14s run %d/%d: %7.3f s wall, %7.2f s CPU, %6s MB peak, %s pages + %s redirect stubs, %s files, %s MB; other load %s%%\n' \
       "$tool" "$k" "$RUNS" "$T_WALL" "$T_CPU" "$(mb "$T_RSS")" "$(group "$C_PAGES")" "$(group "$C_STUBS")" \
-      "$(group "$C_FILES")" "$(calc '%.1f' "$C_BYTES / 1e6")"
+      "$(group "$C_FILES")" "$(calc '%.1f' "$C_BYTES / 1e6")" "$T_OTHER"
     if [ "$k" = "$RUNS" ]; then KEEP=$out; KEEP_LOG=$name; else rm -rf "$dir"; fi
   done
   R[$n,$tool,wall]=$(median "${walls[@]}")
@@ -290,15 +301,15 @@ rebuild() {
   if [ "$T_RC" != 0 ]; then
     echo "  first build FAILED"; show_failure "marquee-$n-first"; FAILED+=("marquee first build at N=$n"); rm -rf "$dir" "$WARM"; WARM=""; return 1
   fi
-  printf '  first build:    %7.3f s wall, %7.2f s CPU, %6s MB peak\n' "$T_WALL" "$T_CPU" "$(mb "$T_RSS")"
+  printf '  first build:    %7.3f s wall, %7.2f s CPU, %6s MB peak; other load %s%%\n' "$T_WALL" "$T_CPU" "$(mb "$T_RSS")" "$T_OTHER"
   printf '\nThis sentence was appended by the benchmark to time a rebuild.\n' >>"$f"
   run_timed "marquee-$n-rebuild" "$MARQUEE" build --source "$WARM" --output "$out"
   if [ "$T_RC" != 0 ]; then
     echo "  rebuild FAILED"; show_failure "marquee-$n-rebuild"; FAILED+=("marquee rebuild at N=$n"); rm -rf "$dir" "$WARM"; WARM=""; return 1
   fi
   count "$out"
-  printf '  rebuild after editing one review (second build command): %.3f s wall, %.2f s CPU, %s MB peak, %s pages\n' \
-    "$T_WALL" "$T_CPU" "$(mb "$T_RSS")" "$(group "$C_PAGES")"
+  printf '  rebuild after editing one review (second build command): %.3f s wall, %.2f s CPU, %s MB peak, %s pages; other load %s%%\n' \
+    "$T_WALL" "$T_CPU" "$(mb "$T_RSS")" "$(group "$C_PAGES")" "$T_OTHER"
   page=$out/reviews/$slug/index.html
   if grep -q 'appended by the benchmark' "$page" 2>/dev/null; then
     echo "  the edited review ($slug) shows the new sentence"
@@ -409,6 +420,12 @@ echo "check-output.py on the Marquee output (informational):"
 for n in "${SUMMARY_NS[@]}"; do
   echo "  N=$(group "$n"): ${R[$n,check]:-not run}${R[$n,diagnostics]:+; marquee printed ${R[$n,diagnostics]} diagnostic lines}"
 done
+
+if [ "$MAX_OTHER" -gt 10 ]; then
+  echo
+  echo "warning: other processes used up to $MAX_OTHER% of the machine's CPUs during a timed run (see 'other load'"
+  echo "         above); those times are inflated — rerun on an idle machine for numbers to compare."
+fi
 
 if [ ${#FAILED[@]} -gt 0 ]; then
   echo

@@ -2,6 +2,33 @@ import ArgumentParser
 import Foundation
 import MarqueeKit
 
+/// Options shared by the commands that read a site.
+struct SiteOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The site folder (holding site.yml).", valueName: "dir"))
+    var source: String = "."
+
+    @Option(name: .customLong("base-url"), help: ArgumentHelp("The URL the site is served from; overrides site.yml's base_url.", valueName: "url"))
+    var baseURL: String?
+
+    @Flag(name: .long, help: "Include reviews and pages marked draft: true.")
+    var drafts = false
+
+    @Flag(name: .long, help: "Include reviews dated in the future.")
+    var future = false
+
+    @Flag(name: .long, help: "Treat warnings as errors.")
+    var strict = false
+
+    func buildOptions(output: String?) -> BuildOptions {
+        var options = BuildOptions(sourceDirectory: URL(fileURLWithPath: source), outputDirectory: output.map { URL(fileURLWithPath: $0) })
+        options.baseURLOverride = baseURL
+        options.includeDrafts = drafts
+        options.includeFuture = future
+        options.strict = strict
+        return options
+    }
+}
+
 struct BuildCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "build",
@@ -17,36 +44,23 @@ struct BuildCommand: ParsableCommand {
         """
     )
 
-    @Option(name: .long, help: ArgumentHelp("The site folder (holding site.yml).", valueName: "dir"))
-    var source: String = "."
+    @OptionGroup var site: SiteOptions
 
     @Option(name: .long, help: ArgumentHelp("Where to write the site (default: public/ in the site folder).", valueName: "dir"))
     var output: String?
-
-    @Option(name: .customLong("base-url"), help: ArgumentHelp("The URL the site is served from; overrides site.yml's base_url.", valueName: "url"))
-    var baseURL: String?
-
-    @Flag(name: .long, help: "Include reviews and pages marked draft: true.")
-    var drafts = false
-
-    @Flag(name: .long, help: "Include reviews dated in the future.")
-    var future = false
 
     @Flag(name: .long, help: "Replace an output folder that Marquee did not create.")
     var force = false
 
     func run() throws {
         let started = Date()
-        let sourceURL = URL(fileURLWithPath: source)
-        var options = BuildOptions(sourceDirectory: sourceURL, outputDirectory: output.map { URL(fileURLWithPath: $0) })
-        options.baseURLOverride = baseURL
-        options.includeDrafts = drafts
-        options.includeFuture = future
+        var options = site.buildOptions(output: output)
         options.force = force
-        let console = Console(siteFolder: sourceURL)
+        let console = Console(siteFolder: options.sourceDirectory)
         switch Build.run(options) {
         case .success(let report):
             console.print(report.diagnostics)
+            if !report.diagnostics.isEmpty { console.printSummary(report.diagnostics, failed: false) }
             let seconds = Date().timeIntervalSince(started)
             print("Built \(report.pagesWritten) pages (\(report.filesWritten) files) into \(options.outputDirectory.relativePathForDisplay) in \(String(format: "%.2f", seconds)) s")
         case .failure(let failure):

@@ -28,9 +28,10 @@ struct Console {
         }
     }
 
-    func printSummary(_ diagnostics: [Diagnostic]) {
+    func printSummary(_ diagnostics: [Diagnostic], failed: Bool = true, what: String = "build failed", after: String = "; the output folder was not changed") {
         let errors = diagnostics.filter { $0.severity == .error }.count
-        let line = "build failed: " + printer.summary(errors: errors, warnings: diagnostics.count - errors) + "; the output folder was not changed"
+        let counts = printer.summary(errors: errors, warnings: diagnostics.count - errors)
+        let line = failed ? "\(what): \(counts)\(after)" : counts
         FileHandle.standardError.write(Data((line + "\n").utf8))
     }
 }

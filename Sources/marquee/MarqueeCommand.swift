@@ -14,7 +14,7 @@ struct MarqueeCommand: ParsableCommand {
           marquee build --base-url https://example.org/blog/ --drafts
         """,
         version: MarqueeVersion.string,
-        subcommands: [BuildCommand.self],
+        subcommands: [BuildCommand.self, CheckCommand.self],
         defaultSubcommand: nil
     )
 

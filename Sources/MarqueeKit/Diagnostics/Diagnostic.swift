@@ -17,7 +17,7 @@ public struct Diagnostic: Hashable, Sendable, Error, CustomStringConvertible {
     public var stage: Stage
 
     public enum Stage: String, Sendable, Hashable {
-        case config, read, assemble, render, write
+        case config, read, assemble, render, check, write
     }
 
     public init(_ severity: Severity = .error, at location: SourceLocation, _ message: String,

@@ -4,9 +4,17 @@ import Foundation
 /// returns values plus diagnostics; the build stops after the first stage that found an error, with
 /// every diagnostic found so far, and nothing is written unless all stages succeeded.
 public enum Build {
+    /// Everything a build checks, without writing: for `marquee check`. Broken links are errors here.
+    public static func check(_ options: BuildOptions) -> Result<(files: [OutputFile], warnings: [Diagnostic]), BuildFailure> {
+        render(DiskFileSystem(root: options.sourceDirectory), baseURLOverride: options.baseURLOverride,
+               publishing: options.publishing, strict: options.strict, linkPolicy: .error)
+    }
+
     /// Reads, assembles and renders a site without writing anything.
+    /// `strict` turns every warning into an error; `linkPolicy` overrides site.yml's `broken_links`.
     public static func render(_ fileSystem: any SiteFileSystem, baseURLOverride: String? = nil,
-                              publishing: PublishingOptions) -> Result<(files: [OutputFile], warnings: [Diagnostic]), BuildFailure> {
+                              publishing: PublishingOptions, strict: Bool = false,
+                              linkPolicy: BrokenLinkPolicy? = nil) -> Result<(files: [OutputFile], warnings: [Diagnostic]), BuildFailure> {
         var diagnostics = Diagnostics()
 
         let (content, readDiagnostics) = SiteReader(fileSystem: fileSystem, baseURLOverride: baseURLOverride).read()
@@ -21,6 +29,18 @@ public enum Build {
         diagnostics.append(contentsOf: renderDiagnostics)
         guard !diagnostics.hasErrors else { return .failure(BuildFailure(diagnostics.sorted)) }
 
+        diagnostics.append(contentsOf: LinkAudit(site: site, policy: linkPolicy ?? site.config.brokenLinks).audit(files))
+        guard !diagnostics.hasErrors else { return .failure(BuildFailure(diagnostics.sorted)) }
+
+        if strict && !diagnostics.all.isEmpty {
+            return .failure(BuildFailure(diagnostics.sorted.map { warning in
+                var error = warning
+                error.severity = .error
+                error.hint = (warning.hint.map { $0 + "; " } ?? "") + "a warning is an error with --strict"
+                return error
+            }))
+        }
+
         return .success((files, diagnostics.sorted))
     }
 
@@ -30,7 +50,7 @@ public enum Build {
         let writer = OutputWriter(output: options.outputDirectory, site: options.sourceDirectory, source: fileSystem, force: options.force)
         // Refuse a dangerous output folder before spending time on the build.
         if let refusal = writer.refusal() { return .failure(BuildFailure([refusal])) }
-        switch render(fileSystem, baseURLOverride: options.baseURLOverride, publishing: options.publishing) {
+        switch render(fileSystem, baseURLOverride: options.baseURLOverride, publishing: options.publishing, strict: options.strict) {
         case .failure(let failure):
             return .failure(failure)
         case .success(let (files, warnings)):

@@ -9,6 +9,8 @@ public struct BuildOptions: Sendable {
     public var includeFuture = false
     /// Replace an output folder that Marquee did not create.
     public var force = false
+    /// Treat warnings as errors.
+    public var strict = false
     /// Seconds since 1970 that "future" is measured from; the current time unless a test fixes it.
     public var now: Int64 = Int64(Date().timeIntervalSince1970)
 

@@ -7,6 +7,7 @@ struct ContentFile {
     var document: YAMLDocument
     var mapping: Node.Mapping
     var body: String
+    var bodyFirstLine: Int
 
     static let maximumSize = 10 * 1024 * 1024
 
@@ -40,7 +41,7 @@ struct ContentFile {
             return .failure(.error(document.location(of: root), "the front matter must be 'key: value' lines, found \(root.kindName)",
                                    hint: "write one setting per line, such as title: Baran"))
         }
-        return .success(ContentFile(path: path, document: document, mapping: mapping, body: split.body))
+        return .success(ContentFile(path: path, document: document, mapping: mapping, body: split.body, bodyFirstLine: split.bodyFirstLine))
     }
 
     /// Line and column of the first byte that is not UTF-8, so the writer can find it.

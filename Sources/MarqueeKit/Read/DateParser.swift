@@ -71,7 +71,10 @@ struct DateParser {
         guard (1...CivilCalendar.daysInMonth(year, month)).contains(day) else {
             return .failure(.outOfRange("day \(day) does not exist in \(CivilCalendar.monthNames[month - 1]) \(year)"))
         }
-        guard hour <= 23, minute <= 59, second <= 60 else { return .failure(.outOfRange("time \(hour):\(minute):\(second) does not exist")) }
+        guard hour <= 23, minute <= 59, second <= 60 else {
+            let time = [hour, minute, second].map { String($0).leftPadded(2) }.joined(separator: ":")
+            return .failure(.outOfRange("the time \(time) does not exist"))
+        }
         let localSeconds = Int64(CivilCalendar.days(fromCivil: year, month, day)) * 86_400
             + Int64(hour * 3600 + minute * 60 + min(second, 59))
         if let offset {

@@ -4,6 +4,8 @@ struct FrontMatterSplit: Equatable {
     /// The file line where the YAML starts (2: right after the opening `---`).
     var yamlFirstLine: Int
     var body: String
+    /// The file line where the body starts.
+    var bodyFirstLine: Int
 }
 
 enum FrontMatter {
@@ -33,6 +35,6 @@ enum FrontMatter {
         }
         let yaml = lines[1..<close].joined(separator: "\n")
         let body = lines[(close + 1)...].joined(separator: "\n")
-        return .success(FrontMatterSplit(yaml: yaml, yamlFirstLine: 2, body: body))
+        return .success(FrontMatterSplit(yaml: yaml, yamlFirstLine: 2, body: body, bodyFirstLine: close + 2))
     }
 }

@@ -24,6 +24,24 @@ public struct RenderedMarkdown: Hashable, Sendable {
     public var firstParagraphHTML: String?
     public var firstParagraphText: String?
     public var wordCount: Int
+    /// Every link and image URL the body holds (after base-path rewriting), with the body line of its
+    /// block, so a broken one is reported where the writer typed it.
+    public var links: [BodyLink] = []
+}
+
+extension RenderedMarkdown {
+    /// Body lines become file lines.
+    func shiftingLinks(by offset: Int) -> RenderedMarkdown {
+        var copy = self
+        copy.links = links.map { BodyLink(url: $0.url, line: $0.line + offset) }
+        return copy
+    }
+}
+
+/// A URL in a Markdown body and the line (of the body, from 1) of the block that holds it.
+public struct BodyLink: Hashable, Sendable {
+    public var url: String
+    public var line: Int
 }
 
 /// Renders CommonMark through the cmark C library, walking its AST for what plain HTML
@@ -50,7 +68,9 @@ public struct MarkdownRenderer: Sendable {
         render(markdown).html
     }
 
-    public func render(_ markdown: String) -> RenderedMarkdown {
+    /// `documentPath` is the page's own folder ("/blog/reviews/baran/"): relative links in the body are
+    /// resolved against it, so they still work where the text is shown elsewhere (lists, feeds).
+    public func render(_ markdown: String, documentPath: String? = nil) -> RenderedMarkdown {
         let flags = cmarkOptions
         let document: OpaquePointer? = markdown.withCString { pointer in
             cmark_parse_document(pointer, strlen(pointer), flags)
@@ -60,9 +80,9 @@ public struct MarkdownRenderer: Sendable {
         }
         defer { cmark_node_free(document) }
 
-        rewriteLinks(in: document)
+        let links = rewriteLinks(in: document, documentPath: documentPath)
 
-        var result = RenderedMarkdown(html: Self.renderHTML(document, flags), wordCount: Self.countWords(document))
+        var result = RenderedMarkdown(html: Self.renderHTML(document, flags), wordCount: Self.countWords(document), links: links)
 
         // Top-level blocks: find <!--more--> and the first paragraph.
         var child = cmark_node_first_child(document)
@@ -88,20 +108,45 @@ public struct MarkdownRenderer: Sendable {
         return result
     }
 
-    private func rewriteLinks(in document: OpaquePointer) {
-        guard basePath != "/" else { return }
-        guard let iterator = cmark_iter_new(document) else { return }
+    /// Prefixes root-relative URLs with the base path and returns every link with its line.
+    private func rewriteLinks(in document: OpaquePointer, documentPath: String?) -> [BodyLink] {
+        guard let iterator = cmark_iter_new(document) else { return [] }
         defer { cmark_iter_free(iterator) }
+        var links: [BodyLink] = []
         while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
             guard cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
             let type = cmark_node_get_type(node)
             guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE, let raw = cmark_node_get_url(node) else { continue }
-            let url = String(cString: raw)
-            if url.hasPrefix("/") && !url.hasPrefix("//") {
-                let rewritten = basePath + url.dropFirst()
-                _ = cmark_node_set_url(node, rewritten)
+            var url = String(cString: raw)
+            if basePath != "/", url.hasPrefix("/") && !url.hasPrefix("//") {
+                url = basePath + url.dropFirst()
+                _ = cmark_node_set_url(node, url)
+            } else if let documentPath, let resolved = Self.resolve(url, against: documentPath) {
+                url = resolved
+                _ = cmark_node_set_url(node, url)
             }
+            // cmark tracks positions of blocks only: take the line of the enclosing block.
+            var holder: OpaquePointer? = node
+            while let current = holder, cmark_node_get_start_line(current) == 0 { holder = cmark_node_parent(current) }
+            links.append(BodyLink(url: url, line: holder.map { Int(cmark_node_get_start_line($0)) } ?? 1))
         }
+        return links
+    }
+
+    /// A relative URL ("poster.jpg", "../baran/") made root-relative against the page's folder;
+    /// nil for URLs that are absolute, root-relative, fragments or empty.
+    static func resolve(_ url: String, against documentPath: String) -> String? {
+        guard !url.isEmpty, !url.hasPrefix("/"), !url.hasPrefix("#"), !url.hasPrefix("?") else { return nil }
+        if let colon = url.firstIndex(of: ":"), !url[..<colon].contains("/"), !url[..<colon].contains("?"), !url[..<colon].contains("#") {
+            return nil // has a scheme: https:, mailto:, …
+        }
+        guard let base = URL(string: "http://site.invalid" + documentPath),
+              let absolute = URL(string: url, relativeTo: base)?.absoluteURL,
+              let components = URLComponents(url: absolute, resolvingAgainstBaseURL: false) else { return nil }
+        var result = components.percentEncodedPath
+        if let query = components.percentEncodedQuery { result += "?" + query }
+        if let fragment = components.percentEncodedFragment { result += "#" + fragment }
+        return result
     }
 
     static func renderHTML(_ node: OpaquePointer, _ flags: Int32) -> String {

@@ -3,8 +3,10 @@ import Foundation
 /// Turns `content/pages/<slug>.md` into a `Page`.
 struct PageReader {
     let markdown: MarkdownRenderer
+    let basePath: String
 
     init(config: SiteConfig) {
+        basePath = config.basePath
         markdown = MarkdownRenderer(options: config.markdown, basePath: config.basePath)
     }
 
@@ -47,7 +49,7 @@ struct PageReader {
         }
         guard !reader.diagnostics.hasErrors, let title else { return (nil, reader.diagnostics.all) }
         let page = Page(source: path, slug: slug ?? defaultSlug, title: title, summary: summary, isDraft: draft,
-                        params: params, body: markdown.render(file.body))
+                        params: params, body: markdown.render(file.body, documentPath: basePath + Route.page(slug ?? defaultSlug).url).shiftingLinks(by: file.bodyFirstLine - 1))
         return (page, reader.diagnostics.all)
     }
 }

@@ -63,12 +63,12 @@ public struct Excerpt: Hashable, Sendable {
     public var text: String
 
     /// Picks the excerpt the content format promises: `<!--more-->`, else `summary`, else the first paragraph.
-    static func choose(body: RenderedMarkdown, summary: String?, renderer: MarkdownRenderer) -> Excerpt {
+    static func choose(body: RenderedMarkdown, summary: String?, renderer: MarkdownRenderer, documentPath: String) -> Excerpt {
         if let html = body.moreExcerptHTML, let text = body.moreExcerptText {
             return Excerpt(html: html, text: text)
         }
         if let summary, !summary.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            let rendered = renderer.render(summary)
+            let rendered = renderer.render(summary, documentPath: documentPath)
             return Excerpt(html: rendered.html, text: rendered.firstParagraphText ?? summary)
         }
         return Excerpt(html: body.firstParagraphHTML ?? "", text: body.firstParagraphText ?? "")

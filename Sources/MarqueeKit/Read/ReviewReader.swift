@@ -99,10 +99,11 @@ struct ReviewReader {
         guard !reader.diagnostics.hasErrors, let title, let rating, let date else {
             return (nil, reader.diagnostics.all)
         }
-        let body = markdown.render(file.body)
+        let documentPath = config.basePath + Route.review(slug).url
+        let body = markdown.render(file.body, documentPath: documentPath).shiftingLinks(by: file.bodyFirstLine - 1)
         var review = Review(source: path, slug: slug, title: title, movie: fields.movie ?? title, year: fields.year,
                             rating: rating, date: date, body: body,
-                            excerpt: Excerpt.choose(body: body, summary: fields.summary, renderer: markdown))
+                            excerpt: Excerpt.choose(body: body, summary: fields.summary, renderer: markdown, documentPath: documentPath))
         review.directors = fields.directors
         review.writers = fields.writers
         review.categories = fields.categories
@@ -205,7 +206,7 @@ struct ReviewReader {
         case .failure(.format):
             reader.error(node, "'\(MappingReader.preview(node))' is not a date", hint: "write YYYY-MM-DD (2024-05-01) or RFC 3339 (2024-05-01T18:30:00+05:30)")
         case .failure(.outOfRange(let why)):
-            reader.error(node, "'\(MappingReader.preview(node))' is not a real date: \(why)", hint: "check the day and month")
+            reader.error(node, "'\(MappingReader.preview(node))' is not a real date: \(why)", hint: "check the date and time")
         }
         return nil
     }

@@ -27,6 +27,8 @@ public struct SiteConfig: Sendable {
     public var paginate: Int = 10
     public var markdown = MarkdownOptions()
     public var feed = Feed()
+    /// A broken internal link fails the build (`error`) or is reported (`warning`).
+    public var brokenLinks: BrokenLinkPolicy = .error
     /// The taxonomies built, in menu order.
     public var taxonomies: [TaxonomyDefinition] = TaxonomyDefinition.defaults
 

@@ -5,7 +5,7 @@ import Yams
 struct SiteConfigReader {
     static let path = "site.yml"
     static let knownKeys = ["title", "description", "base_url", "language", "timezone", "author",
-                            "rating_scale", "paginate", "markdown", "feed", "taxonomies"]
+                            "rating_scale", "paginate", "markdown", "feed", "taxonomies", "broken_links"]
 
     /// `baseURLOverride` (from `--base-url`) wins over the file's `base_url`.
     static func read(text: String?, baseURLOverride: String?) -> (SiteConfig?, [Diagnostic]) {
@@ -58,6 +58,12 @@ struct SiteConfigReader {
             case "paginate": config.paginate = reader.integer(key, value, in: 1...1000, example: 10) ?? config.paginate
             case "markdown": readMarkdown(value, into: &config.markdown, &reader)
             case "feed": readFeed(value, into: &config.feed, &reader)
+            case "broken_links":
+                switch value.scalarText {
+                case "error": config.brokenLinks = .error
+                case "warning": config.brokenLinks = .warning
+                default: reader.error(value, "broken_links must be error or warning, found \(MappingReader.describe(value))", hint: "write broken_links: warning")
+                }
             case "taxonomies": config.taxonomies = TaxonomySettingsReader.read(value, &reader)
             default:
                 let hint = MappingReader.suggestion(for: key, among: knownKeys).map { "did you mean '\($0)'?" }

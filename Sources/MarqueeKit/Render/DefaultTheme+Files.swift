@@ -34,7 +34,7 @@ extension DefaultTheme {
     {{#reviews}}
     <li>
       <a href="{{url}}">{{title}}</a>
-      <span class="archive-meta">{{#rating}}{{>rating-badge}}{{/rating}} <time datetime="{{date.iso}}">{{date.display}}</time></span>
+      <span class="archive-meta">{{#rating}}{{>rating-badge}} <span class="sep" aria-hidden="true">·</span>{{/rating}} <time datetime="{{date.iso}}">{{date.display}}</time></span>
     </li>
     {{/reviews}}
   </ul>
@@ -355,7 +355,7 @@ extension DefaultTheme {
 {{$content}}
 <h1 class="list-title">{{list.title}}</h1>
 {{#list.term}}
-<p class="list-meta">{{averageText}} · <a href="{{taxonomyURL}}">All {{taxonomy}}</a></p>
+<p class="list-meta">{{averageText}} <span class="sep" aria-hidden="true">·</span> <a href="{{taxonomyURL}}">All {{taxonomy}}</a></p>
 {{/list.term}}
 {{#list.reviews}}
 {{>review-card}}
@@ -426,6 +426,7 @@ h1 { font-size: 1.6rem; margin: .75rem 0 .5rem; }
 h2 { font-size: 1.3rem; margin: 2rem 0 .5rem; }
 h3 { font-size: 1.12rem; margin: 1.75rem 0 .4rem; }
 p { margin: 0 0 1rem; }
+main li { margin-bottom: .3rem; }
 .review-meta, .review-card-meta, .list-meta { color: var(--muted); font-family: var(--sans); font-size: .875rem; line-height: 1.6; }
 .review-meta { margin: 0; }
 .review-meta time, .review-card-meta time { white-space: nowrap; }
@@ -501,17 +502,46 @@ p { margin: 0 0 1rem; }
 table { border-collapse: collapse; width: 100%; font-family: var(--sans); font-size: .9rem; }
 th, td { text-align: left; padding: .35rem .5rem; border-bottom: 1px solid var(--rule); vertical-align: top; }
 
+/* Lists: archive, taxonomy index, term pages */
+.list-meta { margin: 0 0 1rem; }
+.archive-year h2 { margin: 1.75rem 0 .5rem; padding-bottom: .2rem; border-bottom: 1px solid var(--rule); font-size: 1.2rem; }
+.archive-list { list-style: none; margin: 0; padding: 0; }
+.archive-list li { margin: 0 0 .85rem; line-height: 1.4; }
+.archive-list li > a { font-weight: bold; }
+.archive-meta { display: block; margin-top: .2rem; color: var(--muted); font-family: var(--sans); font-size: .875rem; }
+.archive-meta time { white-space: nowrap; }
+.term-list { margin: 0 0 1.5rem; padding-left: 1.4rem; line-height: 1.5; }
+.term-list li { margin: 0 0 .3rem; break-inside: avoid; }
+.term-count { color: var(--muted); font-family: var(--sans); font-size: .85rem; white-space: nowrap; }
+ol.term-list { padding-left: 2.2rem; }
+
+/* Ratings page: chart and table */
+.rating-chart { margin: 1.25rem 0 1.75rem; }
+.rating-chart svg { display: block; max-width: 100%; height: auto; overflow: visible; }
+.chart-bar { fill: var(--star); }
+.chart-axis { stroke: var(--star-empty-edge); stroke-width: 1; }
+.chart-label, .chart-count { font-family: var(--sans); font-size: 13px; fill: var(--muted); }
+.chart-count { fill: var(--text); font-weight: bold; }
+.rating-chart figcaption { margin-top: .5rem; color: var(--muted); font-family: var(--sans); font-size: .85rem; line-height: 1.5; }
+.table-scroll { overflow-x: auto; margin: 0 0 1.5rem; }
+caption { caption-side: top; text-align: left; padding: 0 0 .5rem; color: var(--muted); font-size: .875rem; }
+th { color: var(--muted); font-weight: 600; border-bottom-width: 2px; white-space: nowrap; }
+.ratings-table td:first-child { min-width: 8rem; }
+.ratings-table .rating { gap: .35em; }
+
+@media (max-width: 30rem) {
+  th, td { padding: .35rem .35rem; }
+  .ratings-table .rating { flex-wrap: wrap; white-space: normal; row-gap: .15rem; }
+  .ratings-table .rating-text { white-space: nowrap; }
+}
 @media (min-width: 48rem) {
   body { font-size: 1.125rem; }
   h1 { font-size: 2.2rem; }
   h2 { font-size: 1.4rem; }
-  .site-header { display: grid; grid-template-columns: 1fr auto; column-gap: 2rem; align-items: baseline;
-    padding-top: 2rem; padding-bottom: 1rem; }
-  .site-title { grid-column: 1; grid-row: 1; font-size: 1.75rem; }
-  .site-nav { grid-column: 2; grid-row: 1; }
-  .site-nav ul { margin: 0; }
-  .site-description { grid-column: 1 / -1; }
+  .site-header { padding-top: 2rem; }
+  .site-title { font-size: 1.75rem; }
   .review-card-title { font-size: 1.45rem; }
+  .term-list:not(ol) { columns: 3 11rem; column-gap: 2rem; }
 }
 
 """#,

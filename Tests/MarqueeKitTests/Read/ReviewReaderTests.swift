@@ -89,7 +89,7 @@ import Testing
             "content/reviews/x.md:3:7: error: 'yesterday' is not a date — write YYYY-MM-DD (2024-05-01) or RFC 3339 (2024-05-01T18:30:00+05:30)",
         ])
         #expect(read("---\ntitle: A\ndate: 2023-02-30\nrating: 3\n---\n").1 == [
-            "content/reviews/x.md:3:7: error: '2023-02-30' is not a real date: day 30 does not exist in February 2023 — check the day and month",
+            "content/reviews/x.md:3:7: error: '2023-02-30' is not a real date: day 30 does not exist in February 2023 — check the date and time",
         ])
     }
 

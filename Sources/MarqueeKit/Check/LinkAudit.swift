@@ -1,0 +1,122 @@
+import Foundation
+
+/// What to do about an internal link that leads nowhere (`broken_links:` in site.yml).
+public enum BrokenLinkPolicy: String, Sendable {
+    case error
+    case warning
+}
+
+/// The check stage: reads the rendered pages back and verifies every link a reader can click.
+/// Internal links (the writer's Markdown links, the theme's, `#anchors`) must name a file of the
+/// built site and, with a fragment, an `id` on that page. External URLs are checked for syntax only.
+struct LinkAudit {
+    let site: Site
+    let policy: BrokenLinkPolicy
+
+    func audit(_ files: [OutputFile]) -> [Diagnostic] {
+        let paths = Set(files.map(\.path))
+        let pages = files.filter { $0.path.hasSuffix(".html") }
+        let scans: [HTMLScanner.Result] = ConcurrentMap.map(pages) { page in
+            guard case .data(let data) = page.content else { return HTMLScanner.Result() }
+            return HTMLScanner.scan([UInt8](data))
+        }
+        var ids: [String: Set<String>] = [:]
+        for (page, scan) in zip(pages, scans) { ids[page.path] = Set(scan.ids) }
+
+        // Where the writer typed each URL, to report a broken one there rather than on every page showing it.
+        var typedAt: [String: [String: Int]] = [:] // origin → url → line
+        var firstTyped: [String: SourceLocation] = [:]
+        for review in site.reviews { record(review.source, review.body.links, &typedAt, &firstTyped) }
+        for page in site.pages { record(page.source, page.body.links, &typedAt, &firstTyped) }
+
+        var diagnostics: [Diagnostic] = []
+        var seen = Set<String>()
+        let severity: Diagnostic.Severity = policy == .error ? .error : .warning
+        for (page, scan) in zip(pages, scans) {
+            for link in scan.links {
+                guard let problem = problem(with: link, on: page.path, paths: paths, ids: ids) else { continue }
+                let location: SourceLocation
+                var hint = problem.hint
+                if let line = typedAt[page.origin]?[link] {
+                    location = SourceLocation(path: page.origin, line: line)
+                } else if let typed = firstTyped[link] {
+                    location = typed // shown in a list or feed; reported where it was typed
+                } else {
+                    location = SourceLocation(path: page.origin)
+                    hint += "; the link comes from the templates of /\(page.path)"
+                }
+                guard seen.insert("\(location)|\(link)").inserted else { continue }
+                diagnostics.append(Diagnostic(problem.isSyntax ? .error : severity, at: location, problem.message, hint: hint, stage: .check))
+            }
+        }
+        return diagnostics
+    }
+
+    private func record(_ origin: String, _ links: [BodyLink], _ typedAt: inout [String: [String: Int]], _ first: inout [String: SourceLocation]) {
+        for link in links {
+            if typedAt[origin]?[link.url] == nil { typedAt[origin, default: [:]][link.url] = link.line }
+            if first[link.url] == nil { first[link.url] = SourceLocation(path: origin, line: link.line) }
+        }
+    }
+
+    struct Problem {
+        var message: String
+        var hint: String
+        var isSyntax = false
+    }
+
+    func problem(with link: String, on page: String, paths: Set<String>, ids: [String: Set<String>]) -> Problem? {
+        let basePath = site.permalinks.basePath
+        if link.isEmpty { return Problem(message: "an empty link", hint: "give the link a target") }
+        if link.hasPrefix("#") {
+            let fragment = String(link.dropFirst())
+            if fragment.isEmpty || ids[page]?.contains(fragment.removingPercentEncoding ?? fragment) == true { return nil }
+            return Problem(message: "the link '\(Slug.printable(link))' names no id on its own page", hint: "add the id, or fix the anchor")
+        }
+        if let scheme = Self.scheme(of: link) {
+            guard scheme == "http" || scheme == "https" else { return nil } // mailto:, tel:, … are not checked
+            guard let components = URLComponents(string: link), let host = components.host, !host.isEmpty else {
+                return Problem(message: "'\(Slug.printable(link))' is not a valid URL", hint: "write a full address such as https://example.org/page", isSyntax: true)
+            }
+            return nil
+        }
+        if link.hasPrefix("//") {
+            return URLComponents(string: "https:" + link)?.host == nil
+                ? Problem(message: "'\(Slug.printable(link))' is not a valid URL", hint: "write a full address such as https://example.org/page", isSyntax: true) : nil
+        }
+        // Resolve to a path in the output folder.
+        let withoutFragment = link.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
+        let fragment = withoutFragment.count > 1 ? String(withoutFragment[1]) : nil
+        let pathPart = String(withoutFragment[0].split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)[0])
+        var absolute: String
+        if pathPart.hasPrefix("/") {
+            absolute = pathPart
+        } else {
+            let folder = "/" + page.split(separator: "/").dropLast().joined(separator: "/")
+            absolute = MarkdownRenderer.resolve(pathPart, against: basePath + (folder == "/" ? "" : String(folder.dropFirst()) + "/"))
+                .map { String($0.split(separator: "?")[0]) } ?? basePath
+        }
+        absolute = absolute.removingPercentEncoding ?? absolute
+        guard absolute.hasPrefix(basePath) || absolute + "/" == basePath else {
+            return Problem(message: "the link '\(Slug.printable(link))' leaves the site's base path \(basePath)", hint: "site links are written from the site root, such as /reviews/baran/; Marquee adds the base path")
+        }
+        var target = String(absolute.dropFirst(min(basePath.count, absolute.count)))
+        if target.isEmpty || target.hasSuffix("/") { target += "index.html" }
+        if !paths.contains(target) {
+            if paths.contains(target + "/index.html") { target += "/index.html" } else {
+                return Problem(message: "the link '\(Slug.printable(link))' leads to no page of the site", hint: "fix the address, or remove the link")
+            }
+        }
+        if let fragment, !fragment.isEmpty, target.hasSuffix(".html"), ids[target]?.contains(fragment.removingPercentEncoding ?? fragment) != true {
+            return Problem(message: "the link '\(Slug.printable(link))' names no id on /\(target)", hint: "add the id to that page, or fix the anchor")
+        }
+        return nil
+    }
+
+    static func scheme(of link: String) -> String? {
+        guard let colon = link.firstIndex(of: ":") else { return nil }
+        let scheme = link[..<colon]
+        guard let first = scheme.first, first.isLetter, scheme.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }) else { return nil }
+        return scheme.lowercased()
+    }
+}

@@ -1,0 +1,36 @@
+import ArgumentParser
+import Foundation
+import MarqueeKit
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Build the site in memory and report every problem, without writing anything.",
+        discussion: """
+        Reports every diagnostic of a build, plus every internal link (the theme's, the ones you typed
+        in Markdown, #anchors) that leads to no page or id. External URLs are checked for syntax only;
+        nothing is fetched. Exit status 1 when there is an error.
+
+        Examples:
+          marquee check
+          marquee check --source blog --strict
+        """
+    )
+
+    @OptionGroup var site: SiteOptions
+
+    func run() throws {
+        let options = site.buildOptions(output: nil)
+        let console = Console(siteFolder: options.sourceDirectory)
+        switch Build.check(options) {
+        case .success(let result):
+            console.print(result.warnings)
+            let pages = result.files.filter { $0.path.hasSuffix(".html") }.count
+            print("Checked \(pages) pages: " + console.printer.summary(errors: 0, warnings: result.warnings.count))
+        case .failure(let failure):
+            console.print(failure.diagnostics)
+            console.printSummary(failure.diagnostics, what: "check failed", after: "")
+            throw ExitCode.failure
+        }
+    }
+}
