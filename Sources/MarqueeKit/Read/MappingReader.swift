@@ -21,13 +21,29 @@ struct MappingReader {
     }
 
     /// A piece of text: any scalar (a number is text too). Nil, with a diagnostic, for a list or mapping.
+    /// Invisible control characters (which no HTML or XML page may hold) are removed, with a warning.
     mutating func text(_ key: String, _ node: Node) -> String? {
         guard let value = node.scalarText else {
             error(node, "'\(key)' must be text, found \(node.kindName)", hint: "write it as \(key): some text")
             return nil
         }
         if node.isNull { return nil }
-        return value
+        let cleaned = Self.removingControlCharacters(value)
+        if cleaned != value {
+            warning(node, "'\(key)' contains invisible control characters; they were removed", hint: "retype the value, or look for stray characters pasted from elsewhere")
+        }
+        return cleaned
+    }
+
+    /// C0 and C1 controls other than tab and newline, and the non-characters U+FFFE/U+FFFF.
+    static func removingControlCharacters(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        return String(String.UnicodeScalarView(text.unicodeScalars.filter { !isControl($0) }))
+    }
+
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        return (v < 0x20 && v != 0x09 && v != 0x0A) || (0x7F...0x9F).contains(v) || v == 0xFFFE || v == 0xFFFF
     }
 
     /// Text that must not be empty.

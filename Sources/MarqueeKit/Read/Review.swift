@@ -63,13 +63,14 @@ public struct Excerpt: Hashable, Sendable {
     public var text: String
 
     /// Picks the excerpt the content format promises: `<!--more-->`, else `summary`, else the first paragraph.
-    static func choose(body: RenderedMarkdown, summary: String?, renderer: MarkdownRenderer, documentPath: String) -> Excerpt {
+    static func choose(body: RenderedMarkdown, summary: String?) -> Excerpt {
         if let html = body.moreExcerptHTML, let text = body.moreExcerptText {
             return Excerpt(html: html, text: text)
         }
-        if let summary, !summary.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            let rendered = renderer.render(summary, documentPath: documentPath)
-            return Excerpt(html: rendered.html, text: rendered.firstParagraphText ?? summary)
+        // A summary is plain text, like every front matter value: escaped, never parsed as Markdown or HTML.
+        let summaryText = summary?.split(whereSeparator: \.isWhitespace).joined(separator: " ") ?? ""
+        if !summaryText.isEmpty {
+            return Excerpt(html: "<p>\(HTMLText.escape(summaryText))</p>\n", text: summaryText)
         }
         return Excerpt(html: body.firstParagraphHTML ?? "", text: body.firstParagraphText ?? "")
     }

@@ -103,7 +103,7 @@ struct ReviewReader {
         let body = markdown.render(file.body, documentPath: documentPath).shiftingLinks(by: file.bodyFirstLine - 1)
         var review = Review(source: path, slug: slug, title: title, movie: fields.movie ?? title, year: fields.year,
                             rating: rating, date: date, body: body,
-                            excerpt: Excerpt.choose(body: body, summary: fields.summary, renderer: markdown, documentPath: documentPath))
+                            excerpt: Excerpt.choose(body: body, summary: fields.summary))
         review.directors = fields.directors
         review.writers = fields.writers
         review.categories = fields.categories
@@ -163,7 +163,7 @@ struct ReviewReader {
                 reader.error(item, "each entry of '\(key)' must be a name, found \(item.kindName)", hint: "write \(key): [Name One, Name Two]")
                 continue
             }
-            let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            let trimmed = MappingReader.removingControlCharacters(text).trimmingCharacters(in: .whitespacesAndNewlines)
             guard trimmed.unicodeScalars.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil }) else {
                 reader.error(item, "'\(key)' has an entry '\(MappingReader.preview(item))' with no letters or digits", hint: "remove it or write a real name")
                 continue

@@ -96,9 +96,9 @@ import Testing
     @Test func excerptPrefersMoreThenSummaryThenFirstParagraph() throws {
         let more = try #require(read("---\ntitle: A\ndate: 2020-01-01\nrating: 3\nsummary: S\n---\nOne.\n\nTwo.\n\n<!--more-->\n\nThree.\n").0)
         #expect(more.excerpt.html == "<p>One.</p>\n<p>Two.</p>\n")
-        let summary = try #require(read("---\ntitle: A\ndate: 2020-01-01\nrating: 3\nsummary: The *gist*.\n---\nOne.\n\nTwo.\n").0)
-        #expect(summary.excerpt.html == "<p>The <em>gist</em>.</p>\n")
-        #expect(summary.excerpt.text == "The gist.")
+        let summary = try #require(read("---\ntitle: A\ndate: 2020-01-01\nrating: 3\nsummary: The <gist> & more.\n---\nOne.\n\nTwo.\n").0)
+        #expect(summary.excerpt.html == "<p>The &lt;gist&gt; &amp; more.</p>\n") // plain text, escaped
+        #expect(summary.excerpt.text == "The <gist> & more.")
         let first = try #require(read("---\ntitle: A\ndate: 2020-01-01\nrating: 3\n---\n# Head\n\nOne *x*.\n\nTwo.\n").0)
         #expect(first.excerpt.html == "<p>One <em>x</em>.</p>\n")
         #expect(first.body.wordCount == 4)
