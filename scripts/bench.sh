@@ -172,9 +172,17 @@ else
   command -v swift >/dev/null || die "swift is not installed (or set MARQUEE_BIN to a marquee binary)"
   echo "building: swift build -c release --product marquee …"
   t0=$(now)
-  if ! (cd "$REPO" && swift build -c release --product marquee) >"$LOGDIR/swift-build.log" 2>&1; then
+  built=0
+  for attempt in 1 2 3; do
+    if (cd "$REPO" && swift build -c release --product marquee) >"$LOGDIR/swift-build.log" 2>&1; then built=1; break; fi
+    # Sources edited while compiling: try again (up to three times).
+    grep -q 'modified during the build' "$LOGDIR/swift-build.log" || break
+    echo "          a source file changed during the build; building again"
+    sleep 5
+  done
+  if [ "$built" != 1 ]; then
     echo "error: the release build of marquee failed; the errors:" >&2
-    { grep -E '(error|warning: unable)' "$LOGDIR/swift-build.log" | grep -v '^ *|' | sort -u | head -n 40 || true; } | indent >&2
+    { grep -E 'error:' "$LOGDIR/swift-build.log" | grep -vE '^ *[0-9]* *\|' | awk '!seen[$0]++' | head -n 40 || true; } | indent >&2
     echo "  (full log: $LOGDIR/swift-build.log)" >&2
     exit 1
   fi

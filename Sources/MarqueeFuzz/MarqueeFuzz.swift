@@ -1,7 +1,7 @@
 // A libFuzzer target for the reader: front matter + Markdown → review, and on through assemble and
-// render, all in memory. Build and run it with scripts/fuzz.sh, which compiles this target with
-// `-sanitize=fuzzer,address -D MARQUEE_FUZZING`; libFuzzer then provides `main` and calls
-// `LLVMFuzzerTestOneInput` for every input.
+// render, all in memory. Build and run it with scripts/fuzz.sh, which compiles the package with
+// `--sanitize=fuzzer --sanitize=address -Xswiftc -DMARQUEE_FUZZING` into .build-fuzz; libFuzzer
+// then provides `main` and calls `LLVMFuzzerTestOneInput` for every input.
 //
 // In an ordinary `swift build` this target is a small executable that says how to run the fuzzer
 // (or replays input files once), so that the package builds and `swift test` runs with it present.
@@ -62,8 +62,10 @@ enum FuzzSite {
         return nil
     }
 
-    /// Builds the site; success and failure are both fine, only a crash (or a sanitizer report) is a finding.
-    static func run(_ input: [UInt8]) {
+    /// Builds the site; success and failure are both fine, only a crash (or a sanitizer report) is a
+    /// finding. Returns a one-line summary of the outcome, for replays.
+    @discardableResult
+    static func run(_ input: [UInt8]) -> String {
         let result = Build.render(InMemoryFileSystem(data: files(for: input)), publishing: PublishingOptions(now: 1_893_456_000))
         switch result {
         case .success(let (files, warnings)):
@@ -71,8 +73,11 @@ enum FuzzSite {
             for file in files { if case .data(let data) = file.content { total &+= data.count } }
             for warning in warnings { total &+= warning.description.utf8.count }
             blackHole(total)
+            return "built \(files.count) files, \(warnings.count) warnings"
         case .failure(let failure):
-            blackHole(failure.diagnostics.map(\.description).joined(separator: "\n").utf8.count)
+            let text = failure.diagnostics.map(\.description).joined(separator: "\n")
+            blackHole(text.utf8.count)
+            return "failed: \(failure.diagnostics.first?.description ?? "no diagnostics")"
         }
     }
 
@@ -90,34 +95,21 @@ public func fuzzOneInput(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     return 0
 }
 
-#if MARQUEE_FUZZING
-/// libFuzzer's driver (compiler-rt, linked in by `-sanitize=fuzzer`):
-/// `int LLVMFuzzerRunDriver(int *argc, char ***argv, int (*callback)(const uint8_t *, size_t))`.
-/// Only pointers and an `int` cross the boundary, so the Swift declaration is ABI-compatible.
-@_silgen_name("LLVMFuzzerRunDriver")
-func LLVMFuzzerRunDriver(_ argc: UnsafeMutablePointer<CInt>,
-                         _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
-                         _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt) -> CInt
-#endif
-
-/// SwiftPM (tools version 5.5 and later) renames an executable's entry point to `MarqueeFuzz_main`
-/// and links `main` to it, which would hide libFuzzer's own `main`; so this target keeps a Swift
-/// `main` in both builds. With MARQUEE_FUZZING it hands the command line to libFuzzer's driver
-/// (all the usual libFuzzer flags work); without, it explains how to fuzz, or runs the given input
-/// files through the target once (to replay a crash without sanitizers).
+// The fuzzing build (`swift build --sanitize=fuzzer --sanitize=address -Xswiftc -DMARQUEE_FUZZING`)
+// must not define `main`: libFuzzer's own `main` drives the target. SwiftPM compiles this file with
+// `-parse-as-library` and, under `--sanitize=fuzzer`, leaves the entry point alone, so an `@main`
+// here would clash with libFuzzer's. The ordinary build needs one, hence the condition.
+#if !MARQUEE_FUZZING
+/// The ordinary build has no libFuzzer: explain how to fuzz, or run the given input files through
+/// the target once (to replay a crash without sanitizers: `swift run MarqueeFuzz FILE...`).
 @main
 enum MarqueeFuzzMain {
     static func main() {
-        #if MARQUEE_FUZZING
-        var argc = CommandLine.argc
-        var argv = CommandLine.unsafeArgv
-        exit(LLVMFuzzerRunDriver(&argc, &argv, fuzzOneInput))
-        #else
         let paths = CommandLine.arguments.dropFirst()
         if paths.isEmpty {
             print("""
                 MarqueeFuzz: this is the ordinary build of the fuzz target, without libFuzzer.
-                To fuzz: scripts/fuzz.sh [SECONDS]   (builds with -sanitize=fuzzer,address into .build-fuzz)
+                To fuzz: scripts/fuzz.sh [SECONDS]   (builds with --sanitize=fuzzer,address into .build-fuzz)
                 To replay inputs here: swift run MarqueeFuzz FILE...
                 """)
             return
@@ -127,9 +119,8 @@ enum MarqueeFuzzMain {
                 FileHandle.standardError.write(Data("cannot read \(path)\n".utf8))
                 exit(1)
             }
-            FuzzSite.run(Array(data))
-            print("ok: \(path)")
+            print("\(path): \(FuzzSite.run(Array(data)))")
         }
-        #endif
     }
 }
+#endif

@@ -68,7 +68,12 @@ extension DefaultTheme {
 {{#page.description}}
 <meta name="description" content="{{page.description}}">
 {{/page.description}}
+{{#page.isIndexable}}
 <link rel="canonical" href="{{page.canonical}}">
+{{/page.isIndexable}}
+{{^page.isIndexable}}
+<meta name="robots" content="noindex">
+{{/page.isIndexable}}
 <link rel="alternate" type="application/atom+xml" title="{{site.title}}" href="{{site.feed}}">
 <link rel="stylesheet" href="{{site.stylesheet}}">
 <meta property="og:site_name" content="{{site.title}}">
@@ -355,7 +360,7 @@ extension DefaultTheme {
 {{$content}}
 <h1 class="list-title">{{list.title}}</h1>
 {{#list.term}}
-<p class="list-meta">{{averageText}} <span class="sep" aria-hidden="true">·</span> <a href="{{taxonomyURL}}">All {{taxonomy}}</a></p>
+<p class="list-meta">{{averageText}} <span class="sep" aria-hidden="true">·</span> <a href="{{taxonomyURL}}">All {{taxonomyLowercase}}</a></p>
 {{/list.term}}
 {{#list.reviews}}
 {{>review-card}}

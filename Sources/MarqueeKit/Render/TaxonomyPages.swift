@@ -56,6 +56,7 @@ enum TaxonomyPages {
             "term": [
                 "name": term.name,
                 "taxonomy": definition.title,
+                "taxonomyLowercase": definition.title.lowercased(),
                 "singular": definition.singular,
                 "taxonomyURL": context.site.permalinks.link(taxonomy.indexRoute),
                 "count": term.reviews.count,

@@ -5,6 +5,17 @@ enum Paths {
     static let packageRoot: URL = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
+    /// The `marquee` executable built beside the test bundle (SwiftPM builds it for `swift test`).
+    static var marqueeBinary: URL? {
+        var candidates: [URL] = []
+        if let bundle = Bundle.allBundles.first(where: { $0.bundlePath.hasSuffix(".xctest") }) {
+            candidates.append(bundle.bundleURL.deletingLastPathComponent().appendingPathComponent("marquee"))
+        }
+        candidates.append(URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("marquee"))
+        candidates.append(packageRoot.appendingPathComponent(".build/debug/marquee"))
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
+    }
+
     static func temporaryFolder(_ name: String = "out") -> URL {
         FileManager.default.temporaryDirectory.appendingPathComponent("marquee-\(name)-\(UUID().uuidString)")
     }

@@ -41,6 +41,7 @@ struct ViewModelBuilder {
                 "canonical": links.absolute(meta.route),
                 "url": links.link(meta.route),
                 "kind": meta.kind,
+                "isIndexable": meta.kind != "404",
                 "openGraphType": meta.kind == "review" ? "article" : "website",
                 "image": meta.image.map { $0 as Any } ?? false,
                 "twitterCard": meta.image == nil ? "summary" : "summary_large_image",
