@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         // The C Markdown library, found through pkg-config (Debian: libcmark-dev).
@@ -29,10 +30,19 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        // `marquee serve`: the local server with live reload, apart so the library stays free of networking.
+        .target(
+            name: "MarqueeServer",
+            dependencies: [
+                "MarqueeKit",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
         .executableTarget(
             name: "marquee",
             dependencies: [
                 "MarqueeKit",
+                "MarqueeServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -40,6 +50,7 @@ let package = Package(
             name: "MarqueeKitTests",
             dependencies: [
                 "MarqueeKit",
+                "MarqueeServer",
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
             exclude: ["Fixtures"]

@@ -27,6 +27,9 @@
 #   BENCH_HUGO_MAX     largest N also built with Hugo (default 10000)
 #   BENCH_ONE_CORE_N   the N of the one-core run (default 10000; 0 turns it off)
 #   BENCH_TMP          where output folders go (default /dev/shm when it is a writable tmpfs)
+#   BENCH_WAIT_IDLE    before each timed build, wait up to this many seconds for the machine to be
+#                      idle (other processes under 25% of the CPUs; default 0: do not wait). Every
+#                      run prints the share of the CPUs other processes used while it ran.
 #   MARQUEE_BIN        use this marquee binary instead of building one with swift build
 #   GNU_TIME           GNU time (default /usr/bin/time; needs -v)
 set -euo pipefail
@@ -43,6 +46,7 @@ RUNS=${BENCH_RUNS:-3}
 HUGO_MAX=${BENCH_HUGO_MAX:-10000}
 ONE_CORE_N=${BENCH_ONE_CORE_N:-10000}
 GNU_TIME=${GNU_TIME:-/usr/bin/time}
+WAIT_IDLE=${BENCH_WAIT_IDLE:-0}
 COUNT_PAGES="$HERE/bench/count-pages.py"
 
 if [ $# -eq 0 ]; then set -- 1000 10000 100000; fi
@@ -50,6 +54,7 @@ for n in "$@"; do
   [[ $n =~ ^[1-9][0-9]*$ ]] || { echo "error: '$n' is not a number of reviews (usage: scripts/bench.sh [N ...], e.g. 1000 10000)" >&2; exit 2; }
 done
 [[ $RUNS =~ ^[1-9][0-9]*$ ]] || { echo "error: BENCH_RUNS must be a positive number, not '$RUNS'" >&2; exit 2; }
+[[ $WAIT_IDLE =~ ^[0-9]+$ ]] || { echo "error: BENCH_WAIT_IDLE must be a number of seconds, not '$WAIT_IDLE'" >&2; exit 2; }
 
 # ---- helpers -------------------------------------------------------------------------------------
 
@@ -57,12 +62,27 @@ die() { echo "error: $*" >&2; exit 1; }
 now() { date +%s.%N; }
 # 1234567 -> 1,234,567
 group() { echo "$1" | sed -e ':a' -e 's/\([0-9]\)\([0-9]\{3\}\)\($\|,\)/\1,\2\3/' -e 'ta'; }
-calc() { awk "BEGIN { printf \"$1\", $2 }"; }
+calc() { awk "BEGIN { printf \"$1\", ($2) }"; }   # (the parentheses keep a '>' from being a redirection)
 median() { printf '%s\n' "$@" | sort -g | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 mb() { calc '%.0f' "$1 / 1024"; }   # kB -> MB (MiB)
 indent() { sed 's/^/    /'; }
-# Lets the previous run's writes and deletes settle before a timed run.
-settle() { sync; sleep 0.5; }
+# Lets the previous run's writes and deletes settle before a timed run; with BENCH_WAIT_IDLE=S, also
+# waits up to S seconds for other processes to use less than a quarter of the CPUs.
+settle() {
+  local waited=0 b0 b1 busy
+  sync
+  sleep 0.5
+  while [ "$WAIT_IDLE" -gt 0 ]; do
+    b0=$(busy_ticks); sleep 1; b1=$(busy_ticks)
+    busy=$(calc '%.0f' "($b1 - $b0) * 100 / $CLK_TCK / $CPUS")
+    [ "$busy" -gt 25 ] || break
+    waited=$((waited + 1))
+    if [ "$waited" -ge "$WAIT_IDLE" ]; then
+      echo "  (other processes still use $busy% of the CPUs after waiting ${WAIT_IDLE} s; timing anyway)"
+      break
+    fi
+  done
+}
 
 # Busy CPU time of the whole machine so far, in clock ticks (0 without /proc/stat).
 busy_ticks() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9; exit }' /proc/stat 2>/dev/null || echo 0; }
@@ -156,7 +176,7 @@ echo "Marquee benchmark — $(date -u '+%Y-%m-%d %H:%M UTC')"
 echo "machine:  $CPUS CPUs (nproc), ${CPU_MODEL:-unknown CPU}, ${MEM:-unknown} memory, $(uname -sr)"
 echo "load:     $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown) (1, 5, 15 min) at the start"
 echo "repo:     $REPO at $REV"
-echo "sizes:    $* reviews; $RUNS cold builds each (medians reported)"
+echo "sizes:    $* reviews; $RUNS cold builds each (medians reported)$([ "$WAIT_IDLE" = 0 ] || echo "; waiting up to $WAIT_IDLE s for an idle machine before each")"
 echo "corpora:  $BENCH_CACHE (generated once per N by $BENCH_DIR/gen-corpus.py)"
 echo "output:   $SCRATCH ($(stat -f -c %T "$SCRATCH" 2>/dev/null || echo "unknown file system")); a fresh folder per build, removed after"
 [ -z "$OUT_NOTE" ] || echo "note:     $OUT_NOTE"
@@ -223,7 +243,7 @@ ensure_corpus() {
 # cold TOOL N: RUNS cold builds; TOOL is marquee, hugo or marquee-1core. Keeps the last output in
 # KEEP (for check-output.py). Returns 1 when a build fails.
 cold() {
-  local tool=$1 n=$2 k dir out name walls=() cpus=() rsss=() pages=""
+  local tool=$1 n=$2 k dir out name walls=() cpus=() rsss=() pages="" other=0
   local cmd
   KEEP=""
   for ((k = 1; k <= RUNS; k++)); do
@@ -251,6 +271,7 @@ cold() {
     fi
     pages=$C_PAGES
     walls+=("$T_WALL"); cpus+=("$T_CPU"); rsss+=("$T_RSS")
+    [ "$T_OTHER" -le "$other" ] || other=$T_OTHER
     printf '  %-14s run %d/%d: %7.3f s wall, %7.2f s CPU, %6s MB peak, %s pages + %s redirect stubs, %s files, %s MB; other load %s%%\n' \
       "$tool" "$k" "$RUNS" "$T_WALL" "$T_CPU" "$(mb "$T_RSS")" "$(group "$C_PAGES")" "$(group "$C_STUBS")" \
       "$(group "$C_FILES")" "$(calc '%.1f' "$C_BYTES / 1e6")" "$T_OTHER"
@@ -260,6 +281,7 @@ cold() {
   R[$n,$tool,cpu]=$(median "${cpus[@]}")
   R[$n,$tool,rss]=$(median "${rsss[@]}")
   R[$n,$tool,pages]=$pages
+  R[$n,$tool,other]=$other
   R[$n,$tool,pps]=$(calc '%.0f' "$pages / ${R[$n,$tool,wall]}")
 }
 
@@ -378,18 +400,20 @@ done
 
 echo
 echo "== Summary: medians of $RUNS cold builds; output on $(stat -f -c %T "$SCRATCH" 2>/dev/null || echo '?') ($TMP_ROOT); $CPUS CPUs =="
-printf '%-9s %-28s %9s %9s %10s %9s %9s\n' "reviews" "build" "wall s" "CPU s" "peak MB" "pages" "pages/s"
+printf '%-9s %-18s %9s %9s %9s %9s %9s %7s\n' "reviews" "build" "wall s" "CPU s" "peak MB" "pages" "pages/s" "other%"
 row() {  # N KEY LABEL
   local n=$1 key=$2
   [ -n "${R[$n,$key,wall]:-}" ] || return 0
-  printf '%-9s %-28s %9.3f %9.2f %10s %9s %9s\n' "$(group "$n")" "$3" "${R[$n,$key,wall]}" "${R[$n,$key,cpu]}" \
-    "$(mb "${R[$n,$key,rss]}")" "$(group "${R[$n,$key,pages]:-0}")" "$(group "${R[$n,$key,pps]:-0}")"
+  printf '%-9s %-18s %9.3f %9.2f %9s %9s %9s %7s\n' "$(group "$n")" "$3" "${R[$n,$key,wall]}" "${R[$n,$key,cpu]}" \
+    "$(mb "${R[$n,$key,rss]}")" "$(group "${R[$n,$key,pages]:-0}")" "$(group "${R[$n,$key,pps]:-0}")" "${R[$n,$key,other]:-?}"
 }
 for n in "${SUMMARY_NS[@]}"; do
   row "$n" marquee "marquee"
   row "$n" hugo "hugo"
   row "$n" marquee-1core "marquee, 1 core"
 done
+echo "(pages: *.html written, redirect stubs apart; other%: the most CPU that other processes took during"
+echo " one of the runs, as a share of the whole machine)"
 
 echo
 echo "Marquee / Hugo (below 1: Marquee uses less):"

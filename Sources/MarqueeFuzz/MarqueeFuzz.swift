@@ -1,6 +1,6 @@
 // A libFuzzer target for the reader: front matter + Markdown → review, and on through assemble and
 // render, all in memory. Build and run it with scripts/fuzz.sh, which compiles the package with
-// `--sanitize=fuzzer --sanitize=address -Xswiftc -DMARQUEE_FUZZING` into .build-fuzz; libFuzzer
+// libFuzzer and AddressSanitizer (`-sanitize=fuzzer,address`, `-DMARQUEE_FUZZING`); libFuzzer
 // then provides `main` and calls `LLVMFuzzerTestOneInput` for every input.
 //
 // In an ordinary `swift build` this target is a small executable that says how to run the fuzzer
@@ -95,7 +95,7 @@ public func fuzzOneInput(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     return 0
 }
 
-// The fuzzing build (`swift build --sanitize=fuzzer --sanitize=address -Xswiftc -DMARQUEE_FUZZING`)
+// The fuzzing build (scripts/fuzz.sh: `--sanitize=fuzzer`, `-Xswiftc -DMARQUEE_FUZZING` and more)
 // must not define `main`: libFuzzer's own `main` drives the target. SwiftPM compiles this file with
 // `-parse-as-library` and, under `--sanitize=fuzzer`, leaves the entry point alone, so an `@main`
 // here would clash with libFuzzer's. The ordinary build needs one, hence the condition.

@@ -62,7 +62,7 @@ struct BuildCommand: ParsableCommand {
             console.print(report.diagnostics)
             if !report.diagnostics.isEmpty { console.printSummary(report.diagnostics, failed: false) }
             let seconds = Date().timeIntervalSince(started)
-            print("Built \(report.pagesWritten) pages (\(report.filesWritten) files) into \(options.outputDirectory.relativePathForDisplay) in \(String(format: "%.2f", seconds)) s")
+            console.say("Built \(report.pagesWritten) pages (\(report.filesWritten) files) into \(options.outputDirectory.relativePathForDisplay) in \(String(format: "%.2f", seconds)) s")
         case .failure(let failure):
             console.print(failure.diagnostics)
             console.printSummary(failure.diagnostics)

@@ -26,7 +26,7 @@ struct CheckCommand: ParsableCommand {
         case .success(let result):
             console.print(result.warnings)
             let pages = result.files.filter { $0.path.hasSuffix(".html") }.count
-            print("Checked \(pages) pages: " + console.printer.summary(errors: 0, warnings: result.warnings.count))
+            console.say("Checked \(pages) pages: " + console.printer.summary(errors: 0, warnings: result.warnings.count))
         case .failure(let failure):
             console.print(failure.diagnostics)
             console.printSummary(failure.diagnostics, what: "check failed", after: "")

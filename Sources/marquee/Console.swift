@@ -22,6 +22,11 @@ struct Console {
         }
     }
 
+    /// A line on standard output, written at once (not buffered), so progress shows as it happens when piped.
+    func say(_ line: String) {
+        FileHandle.standardOutput.write(Data((line + "\n").utf8))
+    }
+
     func print(_ diagnostics: [Diagnostic]) {
         for diagnostic in diagnostics {
             FileHandle.standardError.write(Data((printer.format(diagnostic) + "\n").utf8))

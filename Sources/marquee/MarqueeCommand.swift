@@ -3,7 +3,7 @@ import Foundation
 import MarqueeKit
 
 @main
-struct MarqueeCommand: ParsableCommand {
+struct MarqueeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "marquee",
         abstract: "A static site generator for review blogs.",
@@ -14,15 +14,19 @@ struct MarqueeCommand: ParsableCommand {
           marquee build --base-url https://example.org/blog/ --drafts
         """,
         version: MarqueeVersion.string,
-        subcommands: [BuildCommand.self, CheckCommand.self],
+        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, NewCommand.self],
         defaultSubcommand: nil
     )
 
     /// Usage errors exit with status 2 (ArgumentParser's default is 64); build errors with 1.
-    static func main() {
+    static func main() async {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
         } catch {
             let code = exitCode(for: error)
             if code == .validationFailure {

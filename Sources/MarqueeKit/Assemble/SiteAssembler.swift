@@ -35,6 +35,8 @@ public struct SiteAssembler: Sendable {
                 diagnostics.warning(review.location(of: "date"), "'\(review.title)' is dated \(review.date.rfc3339), in the future, and is not published",
                                     hint: "it appears once that time has passed; build with --future to include it now", stage: .assemble)
             } else {
+                var review = review
+                review.isScheduled = review.date.secondsSince1970 > options.now
                 published.append(review)
             }
         }

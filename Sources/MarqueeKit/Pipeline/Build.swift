@@ -5,7 +5,7 @@ import Foundation
 /// every diagnostic found so far, and nothing is written unless all stages succeeded.
 public enum Build {
     /// Everything a build checks, without writing: for `marquee check`. Broken links are errors here.
-    public static func check(_ options: BuildOptions) -> Result<(files: [OutputFile], warnings: [Diagnostic]), BuildFailure> {
+    public static func check(_ options: BuildOptions) -> Result<RenderedSite, BuildFailure> {
         render(DiskFileSystem(root: options.sourceDirectory), baseURLOverride: options.baseURLOverride,
                publishing: options.publishing, strict: options.strict, linkPolicy: .error)
     }
@@ -14,7 +14,7 @@ public enum Build {
     /// `strict` turns every warning into an error; `linkPolicy` overrides site.yml's `broken_links`.
     public static func render(_ fileSystem: any SiteFileSystem, baseURLOverride: String? = nil,
                               publishing: PublishingOptions, strict: Bool = false,
-                              linkPolicy: BrokenLinkPolicy? = nil) -> Result<(files: [OutputFile], warnings: [Diagnostic]), BuildFailure> {
+                              linkPolicy: BrokenLinkPolicy? = nil) -> Result<RenderedSite, BuildFailure> {
         var diagnostics = Diagnostics()
 
         let (content, readDiagnostics) = SiteReader(fileSystem: fileSystem, baseURLOverride: baseURLOverride).read()
@@ -41,7 +41,7 @@ public enum Build {
             }))
         }
 
-        return .success((files, diagnostics.sorted))
+        return .success(RenderedSite(files: files, warnings: diagnostics.sorted, baseURL: site.config.baseURL))
     }
 
     /// Builds the site folder into the output folder.
@@ -53,11 +53,12 @@ public enum Build {
         switch render(fileSystem, baseURLOverride: options.baseURLOverride, publishing: options.publishing, strict: options.strict) {
         case .failure(let failure):
             return .failure(failure)
-        case .success(let (files, warnings)):
+        case .success(let rendered):
+            let warnings = rendered.warnings
             do {
-                let written = try writer.write(files)
-                let pages = files.filter { $0.path.hasSuffix(".html") }.count
-                return .success(BuildReport(pagesWritten: pages, filesWritten: written, diagnostics: warnings))
+                let written = try writer.write(rendered.files)
+                let pages = rendered.files.filter { $0.path.hasSuffix(".html") }.count
+                return .success(BuildReport(pagesWritten: pages, filesWritten: written, diagnostics: warnings, baseURL: rendered.baseURL))
             } catch let failure as BuildFailure {
                 return .failure(BuildFailure(warnings + failure.diagnostics))
             } catch {

@@ -30,4 +30,13 @@ public struct BuildReport: Sendable {
     public var filesWritten: Int
     /// Warnings (a successful build has no errors).
     public var diagnostics: [Diagnostic]
+    /// The base URL the site was built for.
+    public var baseURL: String
+}
+
+/// A site rendered in memory: its files, the warnings of the build, and the base URL it was built for.
+public struct RenderedSite: Sendable {
+    public var files: [OutputFile]
+    public var warnings: [Diagnostic]
+    public var baseURL: String
 }

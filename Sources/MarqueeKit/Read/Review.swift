@@ -38,6 +38,8 @@ public struct Review: Sendable {
     public var recommendations: [RecommendationReference] = []
     public var summary: String?
     public var isDraft = false
+    /// Dated in the future and shown only because the build asked for future reviews (set by assemble).
+    public var isScheduled = false
     public var image: String?
     public var type: String?
     public var params: [String: ParamValue] = [:]

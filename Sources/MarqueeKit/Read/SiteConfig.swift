@@ -68,7 +68,7 @@ public enum BaseURL {
         return .success(normalised)
     }
 
-    static func path(of baseURL: String) -> String {
+    public static func path(of baseURL: String) -> String {
         guard let components = URLComponents(string: baseURL) else { return "/" }
         var path = components.percentEncodedPath
         if path.isEmpty { path = "/" }

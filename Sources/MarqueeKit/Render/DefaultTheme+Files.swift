@@ -258,7 +258,7 @@ extension DefaultTheme {
   <p class="review-card-meta">
     <cite>{{movie}}</cite>{{#year}} ({{year}}){{/year}}
     <span class="sep" aria-hidden="true">·</span> {{#rating}}{{>rating-badge}}{{/rating}}
-    <span class="sep" aria-hidden="true">·</span> <time datetime="{{date.iso}}">{{date.display}}</time>{{#isDraft}} <span class="sep" aria-hidden="true">·</span> <strong class="draft-mark">Draft</strong>{{/isDraft}}
+    <span class="sep" aria-hidden="true">·</span> <time datetime="{{date.iso}}">{{date.display}}</time>{{#isDraft}} <span class="sep" aria-hidden="true">·</span> <strong class="draft-mark">Draft</strong>{{/isDraft}}{{#isScheduled}} <span class="sep" aria-hidden="true">·</span> <strong class="draft-mark">Scheduled</strong>{{/isScheduled}}
   </p>
   <div class="review-card-excerpt">
     {{{excerpt}}}
@@ -275,6 +275,9 @@ extension DefaultTheme {
     {{#review.isDraft}}
     <p class="draft-mark">Draft: not published</p>
     {{/review.isDraft}}
+    {{#review.isScheduled}}
+    <p class="draft-mark">Scheduled: not published until {{review.date.display}}</p>
+    {{/review.isScheduled}}
     <h1>{{review.title}}</h1>
     <p class="review-meta">
       <time datetime="{{review.date.iso}}">{{review.date.display}}</time> <span class="sep" aria-hidden="true">·</span> {{review.readingMinutes}} min read

@@ -102,6 +102,7 @@ struct ViewModelBuilder {
             "rating": RatingBadgeModel.make(review.rating),
             "excerpt": review.excerpt.html,
             "isDraft": review.isDraft,
+            "isScheduled": review.isScheduled,
         ]
     }
 

@@ -1,0 +1,69 @@
+import Foundation
+
+/// `marquee new site DIR`: a ready-to-build site with one sample review and an About page.
+public enum NewSite {
+    public static func create(at folder: URL, now: Date = Date()) -> Result<[String], Diagnostic> {
+        let manager = FileManager.default
+        let location = SourceLocation(path: folder.path)
+        if let entries = try? manager.contentsOfDirectory(atPath: folder.path), !entries.isEmpty {
+            return .failure(.error(location, "\(folder.path) exists and is not empty; nothing was written", hint: "choose a new folder name"))
+        }
+        let day = NewReview.day(now, in: TimeZone(identifier: "UTC") ?? .current)
+        let files: [(String, String)] = [
+            ("site.yml", """
+            title: My Film Reviews
+            description: Films I have loved, liked and endured.
+            base_url: https://example.org/
+            language: en
+            timezone: UTC
+            author:
+              name: Your Name
+              bio: One sentence about you and the films you write about.
+            rating_scale: 5
+            paginate: 10
+
+            """),
+            ("content/reviews/my-first-review.md", """
+            ---
+            title: "My first review: the film that started it all"
+            movie: The Film
+            year: 2001
+            director: A. Director
+            category: Drama
+            tags: [first]
+            rating: 4.5
+            date: \(day)
+            ---
+
+            Write the first paragraph here: it is the excerpt on the home page.
+
+            <!--more-->
+
+            Then the rest of the review. Markdown works: *emphasis*, **strong**, [links](https://example.org/),
+            lists and quotes. Run `marquee new review "Title"` for the next one.
+
+            """),
+            ("content/pages/about.md", """
+            ---
+            title: About
+            ---
+
+            Who writes here, and what about.
+
+            """),
+            (".gitignore", "public/\n"),
+        ]
+        do {
+            for (path, text) in files {
+                let url = folder.appendingPathComponent(path)
+                try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(text.utf8).write(to: url, options: .withoutOverwriting)
+            }
+            try manager.createDirectory(at: folder.appendingPathComponent("static"), withIntermediateDirectories: true)
+            try manager.createDirectory(at: folder.appendingPathComponent("templates"), withIntermediateDirectories: true)
+        } catch {
+            return .failure(.error(location, "cannot create the site: \(SiteReader.describe(error))", hint: "check the folder's permissions"))
+        }
+        return .success(files.map(\.0) + ["static/", "templates/"])
+    }
+}

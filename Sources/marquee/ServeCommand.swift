@@ -1,0 +1,60 @@
+import ArgumentParser
+import Foundation
+import MarqueeKit
+import MarqueeServer
+
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Build the site, serve it locally and rebuild it as you edit.",
+        discussion: """
+        Serves on http://127.0.0.1:1313 (under the site's base path, and at / too). Saving a file in
+        content/, templates/, static/ or site.yml rebuilds the site and reloads open pages; when a
+        rebuild fails, the last good build stays on screen with the errors over it. Drafts and
+        future-dated reviews are shown, marked as such. Ctrl-C stops it.
+
+        Examples:
+          marquee serve
+          marquee serve --port 8080 --no-drafts
+        """
+    )
+
+    @Option(name: .long, help: ArgumentHelp("The site folder (holding site.yml).", valueName: "dir"))
+    var source: String = "."
+
+    @Option(name: .long, help: "The address to listen on; only this machine can connect unless you change it.")
+    var host = "127.0.0.1"
+
+    @Option(name: .long, help: "The port to listen on.")
+    var port = 1313
+
+    @Option(name: .customLong("base-url"), help: ArgumentHelp("Overrides site.yml's base_url.", valueName: "url"))
+    var baseURL: String?
+
+    @Flag(name: .customLong("no-drafts"), help: "Hide drafts and future-dated reviews, as a build does.")
+    var noDrafts = false
+
+    func run() async throws {
+        var build = BuildOptions(sourceDirectory: URL(fileURLWithPath: source))
+        build.baseURLOverride = baseURL
+        build.includeDrafts = !noDrafts
+        build.includeFuture = !noDrafts
+        var options = DevServer.Options(build: build)
+        options.host = host
+        options.port = port
+        let console = Console(siteFolder: build.sourceDirectory)
+        let host = self.host
+        try await DevServer(options: options).run(onReady: { port in
+            console.say("Serving on http://\(host):\(port)/ — press Ctrl-C to stop")
+        }, onBuild: { outcome in
+            switch outcome {
+            case .built(let pages, let warnings, let seconds):
+                console.print(warnings)
+                console.say("Built \(pages) pages in \(String(format: "%.2f", seconds)) s")
+            case .failed(let diagnostics):
+                console.print(diagnostics)
+                console.printSummary(diagnostics, what: "rebuild failed", after: "; still serving the last good build")
+            }
+        })
+    }
+}
