@@ -33,7 +33,7 @@ struct TestSite {
     /// 2030-01-01: reviews in the tests are never in this future.
     static let fixedNow: Int64 = 1_893_456_000
 
-    func render(drafts: Bool = false, baseURL: String? = nil) -> Result<(files: [OutputFile], warnings: [Diagnostic]), BuildFailure> {
+    func render(drafts: Bool = false, baseURL: String? = nil) -> Result<RenderedSite, BuildFailure> {
         Build.render(InMemoryFileSystem(files), baseURLOverride: baseURL,
                      publishing: PublishingOptions(includeDrafts: drafts, now: Self.fixedNow))
     }
