@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+@testable import MarqueeKit
+@testable import MarqueeServer
+
+/// Starts `serve` on a free port and uses it as a writer's browser would.
+@Suite struct DevServerTests {
+    @Test func servesReloadsShowsErrorsAndRefusesTraversal() async throws {
+        let siteYML = TestSite.siteYML.replacingOccurrences(of: "https://example.org/", with: "https://example.org/blog/")
+        let site = try TestSite([
+            "content/reviews/a.md": TestSite.review(title: "Alpha", body: "First version."),
+            "content/reviews/draft.md": TestSite.review(title: "Unfinished", extra: "draft: true"),
+        ], siteYML: siteYML).writeToDisk()
+        var options = DevServer.Options(build: BuildOptions(sourceDirectory: site))
+        options.build.includeDrafts = true
+        options.port = 0
+        options.pollInterval = .milliseconds(50)
+        options.debounce = .milliseconds(30)
+
+        let (ready, readyContinuation) = AsyncStream<Int>.makeStream()
+        let server = Task {
+            try await DevServer(options: options).run(onReady: { readyContinuation.yield($0) })
+        }
+        defer { server.cancel() }
+        var iterator = ready.makeAsyncIterator()
+        let port = try #require(await iterator.next())
+        let probe = HTTPProbe(port: port)
+
+        // The page, under the base path and at /, with the reload script; drafts shown and marked.
+        let page = try probe.get("/blog/reviews/a/")
+        #expect(page.status == 200)
+        #expect(page.body.contains("First version."))
+        #expect(page.body.contains("__marquee/events"))
+        #expect(try probe.get("/reviews/a/").status == 200)
+        #expect(try probe.get("/blog/reviews/draft/").body.contains("Draft: not published"))
+
+        // Edit the review: a reload event, and the new text, within 2 s.
+        let events = try HTTPProbe.EventStream(port: port, path: "/blog/__marquee/events")
+        defer { events.close() }
+        try await Task.sleep(for: .milliseconds(100))
+        try Data(TestSite.review(title: "Alpha", body: "Second version.").utf8).write(to: site.appendingPathComponent("content/reviews/a.md"))
+        #expect(events.wait(for: "reload", count: 1, seconds: 2))
+        #expect(try probe.get("/blog/reviews/a/").body.contains("Second version."))
+
+        // Break it: the last good page is still served, with the errors over it.
+        try Data(TestSite.review(title: "Alpha", rating: "9", body: "Broken version.").utf8).write(to: site.appendingPathComponent("content/reviews/a.md"))
+        #expect(events.wait(for: "reload", count: 2, seconds: 2))
+        let broken = try probe.get("/blog/reviews/a/")
+        #expect(broken.status == 200)
+        #expect(broken.body.contains("Second version."))
+        #expect(broken.body.contains("id=\"marquee-errors\""))
+        #expect(broken.body.contains("rating 9 is above the site&#39;s scale of 5") || broken.body.contains("rating 9 is above the site's scale of 5"))
+
+        // Fix it: the overlay goes.
+        try Data(TestSite.review(title: "Alpha", body: "Third version.").utf8).write(to: site.appendingPathComponent("content/reviews/a.md"))
+        #expect(events.wait(for: "reload", count: 3, seconds: 2))
+        let fixed = try probe.get("/blog/reviews/a/")
+        #expect(fixed.body.contains("Third version."))
+        #expect(!fixed.body.contains("marquee-errors"))
+
+        // Nothing outside the build is reachable.
+        for path in ["/../site.yml", "/blog/../../site.yml", "/blog/%2e%2e/%2e%2e/etc/passwd", "/%2e%2e/site.yml",
+                     "/blog/reviews/..%2f..%2fsite.yml", "/blog/%00", "/etc/passwd"] {
+            #expect(try probe.get(path).status == 404, "\(path) was served")
+        }
+    }
+
+    @Test func fileResolverRefusesLinksOutOfTheBuild() throws {
+        let root = Paths.temporaryFolder("resolver")
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("a"), withIntermediateDirectories: true)
+        try Data("ok".utf8).write(to: root.appendingPathComponent("a/index.html"))
+        try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("etc").path, withDestinationPath: "/etc")
+        let resolver = FileResolver(root: root, basePath: "/blog/")
+        #expect(resolver.resolve("/blog/a/") != nil)
+        #expect(resolver.resolve("/a/") != nil)
+        #expect(resolver.resolve("/blog/etc/passwd") == nil)
+        #expect(resolver.resolve("/blog/a/%2e%2e/%2e%2e/x") == nil)
+    }
+}
