@@ -29,6 +29,8 @@ public struct SiteConfig: Sendable {
     public var feed = Feed()
     /// A broken internal link fails the build (`error`) or is reported (`warning`).
     public var brokenLinks: BrokenLinkPolicy = .error
+    /// How "You'll love" links are suggested.
+    public var recommendations = RecommendationSettings()
     /// The taxonomies built, in menu order.
     public var taxonomies: [TaxonomyDefinition] = TaxonomyDefinition.defaults
 

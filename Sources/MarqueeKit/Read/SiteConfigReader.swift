@@ -5,7 +5,7 @@ import Yams
 struct SiteConfigReader {
     static let path = "site.yml"
     static let knownKeys = ["title", "description", "base_url", "language", "timezone", "author",
-                            "rating_scale", "paginate", "markdown", "feed", "taxonomies", "broken_links"]
+                            "rating_scale", "paginate", "markdown", "feed", "taxonomies", "broken_links", "recommendations"]
 
     /// `baseURLOverride` (from `--base-url`) wins over the file's `base_url`.
     static func read(text: String?, baseURLOverride: String?) -> (SiteConfig?, [Diagnostic]) {
@@ -30,6 +30,7 @@ struct SiteConfigReader {
         var baseURL: String?
         var baseURLNode: Node?
         var config = SiteConfig(title: "", baseURL: "/")
+        var recommendationsNode: Node?
         for (keyNode, value) in mapping {
             let key = keyNode.scalarText ?? ""
             switch key {
@@ -64,6 +65,7 @@ struct SiteConfigReader {
                 case "warning": config.brokenLinks = .warning
                 default: reader.error(value, "broken_links must be error or warning, found \(MappingReader.describe(value))", hint: "write broken_links: warning")
                 }
+            case "recommendations": recommendationsNode = value
             case "taxonomies": config.taxonomies = TaxonomySettingsReader.read(value, &reader)
             default:
                 let hint = MappingReader.suggestion(for: key, among: knownKeys).map { "did you mean '\($0)'?" }
@@ -73,6 +75,10 @@ struct SiteConfigReader {
         }
         if title == nil, !mapping.keys.contains(where: { $0.scalarText == "title" }) {
             reader.diagnostics.error(start, "site.yml has no 'title'", hint: "add a line such as title: My film reviews", stage: .config)
+        }
+        // Read after the loop: the rating floor depends on rating_scale, wherever it stands in the file.
+        if let node = recommendationsNode {
+            config.recommendations = RecommendationSettingsReader.read(node, scale: config.ratingScale, &reader)
         }
         config.title = title ?? ""
         if let override = baseURLOverride {
