@@ -13,7 +13,12 @@ struct LinkAudit {
     let site: Site
     let policy: BrokenLinkPolicy
 
+    /// Output paths some page or stylesheet links to, filled by `audit` (for the unused-file check).
     func audit(_ files: [OutputFile]) -> [Diagnostic] {
+        audit(files, referenced: nil)
+    }
+
+    func audit(_ files: [OutputFile], referenced: UnsafeMutablePointer<Set<String>>?) -> [Diagnostic] {
         let paths = Set(files.map(\.path))
         let pages = files.filter { $0.path.hasSuffix(".html") }
         let scans: [HTMLScanner.Result] = ConcurrentMap.map(pages) { page in
@@ -34,6 +39,7 @@ struct LinkAudit {
         let severity: Diagnostic.Severity = policy == .error ? .error : .warning
         for (page, scan) in zip(pages, scans) {
             for link in scan.links {
+                if let referenced, let target = resolvedPath(of: link, on: page.path) { referenced.pointee.insert(target) }
                 guard let problem = problem(with: link, on: page.path, paths: paths, ids: ids) else { continue }
                 let location: SourceLocation
                 var hint = problem.hint
@@ -111,6 +117,20 @@ struct LinkAudit {
             return Problem(message: "the link '\(Slug.printable(link))' names no id on /\(target)", hint: "add the id to that page, or fix the anchor")
         }
         return nil
+    }
+
+    /// The output path an internal link names, if it is one.
+    func resolvedPath(of link: String, on page: String) -> String? {
+        guard Self.scheme(of: link) == nil, !link.hasPrefix("//"), !link.hasPrefix("#") else { return nil }
+        let basePath = site.permalinks.basePath
+        var path = String(link.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0].split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)[0])
+        if !path.hasPrefix("/") {
+            let folder = page.split(separator: "/").dropLast().joined(separator: "/")
+            path = MarkdownRenderer.resolve(path, against: basePath + (folder.isEmpty ? "" : folder + "/")) ?? path
+        }
+        path = path.removingPercentEncoding ?? path
+        guard path.hasPrefix(basePath) else { return nil }
+        return String(path.dropFirst(basePath.count))
     }
 
     static func scheme(of link: String) -> String? {

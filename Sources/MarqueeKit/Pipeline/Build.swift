@@ -7,14 +7,14 @@ public enum Build {
     /// Everything a build checks, without writing: for `marquee check`. Broken links are errors here.
     public static func check(_ options: BuildOptions) -> Result<RenderedSite, BuildFailure> {
         render(DiskFileSystem(root: options.sourceDirectory), baseURLOverride: options.baseURLOverride,
-               publishing: options.publishing, strict: options.strict, linkPolicy: .error)
+               publishing: options.publishing, strict: options.strict, linkPolicy: .error, advice: true)
     }
 
     /// Reads, assembles and renders a site without writing anything.
     /// `strict` turns every warning into an error; `linkPolicy` overrides site.yml's `broken_links`.
     public static func render(_ fileSystem: any SiteFileSystem, baseURLOverride: String? = nil,
                               publishing: PublishingOptions, strict: Bool = false,
-                              linkPolicy: BrokenLinkPolicy? = nil) -> Result<RenderedSite, BuildFailure> {
+                              linkPolicy: BrokenLinkPolicy? = nil, advice: Bool = false) -> Result<RenderedSite, BuildFailure> {
         var diagnostics = Diagnostics()
 
         let (content, readDiagnostics) = SiteReader(fileSystem: fileSystem, baseURLOverride: baseURLOverride).read()
@@ -30,6 +30,7 @@ public enum Build {
         guard !diagnostics.hasErrors else { return .failure(BuildFailure(diagnostics.sorted)) }
 
         diagnostics.append(contentsOf: LinkAudit(site: site, policy: linkPolicy ?? site.config.brokenLinks).audit(files))
+        if advice { diagnostics.append(contentsOf: SiteAdvice.warnings(site: site, files: files, source: fileSystem)) }
         guard !diagnostics.hasErrors else { return .failure(BuildFailure(diagnostics.sorted)) }
 
         if strict && !diagnostics.all.isEmpty {

@@ -1,0 +1,39 @@
+import Foundation
+
+/// Warnings `marquee check` adds to a build's own: things that are not wrong, but that a writer
+/// would want to know about.
+enum SiteAdvice {
+    static let mediaExtensions: Set<String> = ["png", "jpg", "jpeg", "gif", "svg", "webp", "avif", "mp4", "webm", "mp3", "pdf"]
+
+    static func warnings(site: Site, files: [OutputFile], source: any SiteFileSystem) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        let floor = Rating(halfSteps: site.config.recommendations.floor(scale: site.config.ratingScale), scale: site.config.ratingScale)
+        for (index, review) in site.reviews.enumerated() where site.recommendations[index].isEmpty {
+            diagnostics.append(.warning(SourceLocation(path: review.source), "'\(review.slug)' has no \"You'll love\" link: no similar review is rated \(floor.text) or more",
+                                        hint: "add recommend: with the slug of a review, or tags it shares with reviews you rated highly", stage: .check))
+        }
+        // Images and media under static/ that no page or stylesheet uses.
+        var referenced = Set<String>()
+        _ = LinkAudit(site: site, policy: .warning).audit(files, referenced: &referenced)
+        for file in files where file.path.hasSuffix(".css") {
+            let data: Data
+            switch file.content {
+            case .data(let bytes): data = bytes
+            case .copy(let path): guard let bytes = try? source.contents(of: path) else { continue }; data = bytes
+            }
+            let css = String(decoding: data, as: UTF8.self)
+            let folder = file.path.split(separator: "/").dropLast().joined(separator: "/")
+            for match in css.matches(of: #/url\(\s*['"]?([^'")]+)['"]?\s*\)/#) {
+                let url = String(match.output.1)
+                let path = url.hasPrefix("/") ? String(url.dropFirst(site.permalinks.basePath.count))
+                    : (MarkdownRenderer.resolve(url, against: "/" + (folder.isEmpty ? "" : folder + "/")).map { String($0.dropFirst()) } ?? url)
+                referenced.insert(path.removingPercentEncoding ?? path)
+            }
+        }
+        for path in site.staticFiles where mediaExtensions.contains((path as NSString).pathExtension.lowercased()) && !referenced.contains(path) {
+            diagnostics.append(.warning(SourceLocation(path: "static/\(path)"), "static/\(path) is not used by any page",
+                                        hint: "link to it, or delete it to keep the site small", stage: .check))
+        }
+        return diagnostics
+    }
+}
