@@ -64,7 +64,6 @@ mkdir -p "$seeds"
 corpus=${FUZZ_CORPUS:-"$tmp/corpus"}
 mkdir -p "$corpus"
 
-count=0
 # The example site's reviews, as they are and (so that they get past assembling, in the fuzz site
 # whose only other review is `other`) with recommendations, images and review links pointed at it.
 while IFS= read -r -d '' file; do
@@ -72,8 +71,12 @@ while IFS= read -r -d '' file; do
   cp "$file" "$seeds/example-$name"
   sed -e 's/^recommend:.*/recommend: other/' -e '/^image:/d' \
       -e 's#(/blog/reviews/[^)]*)#(/blog/reviews/other/)#g' "$file" > "$seeds/example-fixed-$name"
-  count=$((count + 2))
 done < <(find content/reviews -name '*.md' -print0 | sort -z)
+# One of them with the example site's own site.yml after the separator, to seed the config reader.
+first=$(ls "$seeds"/example-fixed-* 2>/dev/null | head -1)
+if [ -n "$first" ] && [ -f site.yml ]; then
+  { cat "$first"; printf '\n=== site.yml\n'; cat site.yml; } > "$seeds/example-with-site-yml.md"
+fi
 
 # The bad-input corpus: each NAME.case holds `=== path` lines, each followed by that file. Every
 # review file in it becomes a seed; when the case has its own site.yml, it follows the separator.
@@ -97,7 +100,7 @@ for case_file in Tests/MarqueeKitTests/Fixtures/bad-input/*.case; do
       }
     }' "$case_file"
 done
-count=$(ls "$seeds" | wc -l)
+count=$(find "$seeds" -type f -size +0 | wc -l)  # libFuzzer skips empty files (and tries the empty input anyway)
 echo "Seed corpus: $count files ($(du -sk "$seeds" | cut -f1) KB) from content/reviews and Fixtures/bad-input" >&2
 
 # --- run -----------------------------------------------------------------------------------------

@@ -68,12 +68,12 @@ enum FuzzSite {
     static func run(_ input: [UInt8]) -> String {
         let result = Build.render(InMemoryFileSystem(data: files(for: input)), publishing: PublishingOptions(now: 1_893_456_000))
         switch result {
-        case .success(let (files, warnings)):
+        case .success(let site):
             var total = 0
-            for file in files { if case .data(let data) = file.content { total &+= data.count } }
-            for warning in warnings { total &+= warning.description.utf8.count }
+            for file in site.files { if case .data(let data) = file.content { total &+= data.count } }
+            for warning in site.warnings { total &+= warning.description.utf8.count }
             blackHole(total)
-            return "built \(files.count) files, \(warnings.count) warnings"
+            return "built \(site.files.count) files, \(site.warnings.count) warnings"
         case .failure(let failure):
             let text = failure.diagnostics.map(\.description).joined(separator: "\n")
             blackHole(text.utf8.count)

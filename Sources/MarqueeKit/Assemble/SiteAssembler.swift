@@ -50,7 +50,6 @@ public struct SiteAssembler: Sendable {
             index[review.slug] = position
         }
         let explicit = published.map { resolveRecommendations(of: $0, index: index, drafts: drafts, &diagnostics) }
-        checkRecommendations(published, index: index, settings: content.config.recommendations, scale: content.config.ratingScale, &diagnostics)
         var recommendedBy = Array(repeating: [Int](), count: published.count)
         for (source, list) in explicit.enumerated() {
             for recommendation in list {
@@ -101,31 +100,6 @@ public struct SiteAssembler: Sendable {
                                   hint: "rename the page or give it another slug:", stage: .assemble)
             } else {
                 firstPage[key] = page
-            }
-        }
-    }
-
-    /// An explicit "you'll love" for a review rated under the floor reads oddly; so may, if the site
-    /// asks, two reviews recommending each other.
-    private func checkRecommendations(_ reviews: [Review], index: [String: Int], settings: RecommendationSettings,
-                                      scale: Int, _ diagnostics: inout Diagnostics) {
-        let floor = settings.floor(scale: scale)
-        for review in reviews {
-            let targets = review.recommendations.compactMap { reference -> (String, SourceLocation)? in
-                if case .review(let slug, let location) = reference { return (slug, location) }
-                return nil
-            }
-            for (slug, location) in targets {
-                guard let position = index[slug] else { continue }
-                let target = reviews[position]
-                if target.rating.halfSteps < floor {
-                    diagnostics.warning(location, "recommends '\(slug)', rated \(target.rating.text), below the \(Rating(halfSteps: floor, scale: scale).text) a \"you'll love\" needs",
-                                        hint: "recommend a review you rated higher, or lower recommendations.min_rating in site.yml", stage: .assemble)
-                }
-                if settings.warnMutual, target.recommendations.contains(where: { if case .review(let back, _) = $0 { return back == review.slug } else { return false } }) {
-                    diagnostics.warning(location, "'\(review.slug)' and '\(slug)' recommend each other",
-                                        hint: "recommend something new from one of them, or set recommendations.warn_mutual: false", stage: .assemble)
-                }
             }
         }
     }

@@ -6,7 +6,7 @@ enum SiteAdvice {
     static let mediaExtensions: Set<String> = ["png", "jpg", "jpeg", "gif", "svg", "webp", "avif", "mp4", "webm", "mp3", "pdf"]
 
     static func warnings(site: Site, files: [OutputFile], source: any SiteFileSystem) -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
+        var diagnostics: [Diagnostic] = recommendationWarnings(site: site)
         let floor = Rating(halfSteps: site.config.recommendations.floor(scale: site.config.ratingScale), scale: site.config.ratingScale)
         for (index, review) in site.reviews.enumerated() where site.recommendations[index].isEmpty {
             diagnostics.append(.warning(SourceLocation(path: review.source), "'\(review.slug)' has no \"You'll love\" link: no similar review is rated \(floor.text) or more",
@@ -35,5 +35,32 @@ enum SiteAdvice {
                                         hint: "link to it, or delete it to keep the site small", stage: .check))
         }
         return diagnostics
+    }
+
+    /// An explicit "you'll love" for a review rated under the floor reads oddly; so may, if the site
+    /// asks, two reviews recommending each other.
+    static func recommendationWarnings(site: Site) -> [Diagnostic] {
+        var diagnostics = Diagnostics()
+        let (reviews, index, settings, scale) = (site.reviews, site.reviewIndex, site.config.recommendations, site.config.ratingScale)
+        let floor = settings.floor(scale: scale)
+        for review in reviews {
+            let targets = review.recommendations.compactMap { reference -> (String, SourceLocation)? in
+                if case .review(let slug, let location) = reference { return (slug, location) }
+                return nil
+            }
+            for (slug, location) in targets {
+                guard let position = index[slug] else { continue }
+                let target = reviews[position]
+                if target.rating.halfSteps < floor {
+                    diagnostics.warning(location, "recommends '\(slug)', rated \(target.rating.text), below the \(Rating(halfSteps: floor, scale: scale).text) a \"you'll love\" needs",
+                                        hint: "recommend a review you rated higher, or lower recommendations.min_rating in site.yml", stage: .check)
+                }
+                if settings.warnMutual, target.recommendations.contains(where: { if case .review(let back, _) = $0 { return back == review.slug } else { return false } }) {
+                    diagnostics.warning(location, "'\(review.slug)' and '\(slug)' recommend each other",
+                                        hint: "recommend something new from one of them, or set recommendations.warn_mutual: false", stage: .check)
+                }
+            }
+        }
+        return diagnostics.all
     }
 }

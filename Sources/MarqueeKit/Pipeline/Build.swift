@@ -16,21 +16,26 @@ public enum Build {
                               publishing: PublishingOptions, strict: Bool = false,
                               linkPolicy: BrokenLinkPolicy? = nil, advice: Bool = false) -> Result<RenderedSite, BuildFailure> {
         var diagnostics = Diagnostics()
+        var clock = StageClock()
 
         let (content, readDiagnostics) = SiteReader(fileSystem: fileSystem, baseURLOverride: baseURLOverride).read()
         diagnostics.append(contentsOf: readDiagnostics)
         guard let content, !diagnostics.hasErrors else { return .failure(BuildFailure(diagnostics.sorted)) }
+        clock.lap("read")
 
         let (site, assembleDiagnostics) = SiteAssembler(options: publishing).assemble(content)
         diagnostics.append(contentsOf: assembleDiagnostics)
         guard let site, !diagnostics.hasErrors else { return .failure(BuildFailure(diagnostics.sorted)) }
+        clock.lap("assemble")
 
         let (files, renderDiagnostics) = SiteRenderer().render(site)
         diagnostics.append(contentsOf: renderDiagnostics)
         guard !diagnostics.hasErrors else { return .failure(BuildFailure(diagnostics.sorted)) }
+        clock.lap("render")
 
         diagnostics.append(contentsOf: LinkAudit(site: site, policy: linkPolicy ?? site.config.brokenLinks).audit(files))
         if advice { diagnostics.append(contentsOf: SiteAdvice.warnings(site: site, files: files, source: fileSystem)) }
+        clock.lap("check")
         guard !diagnostics.hasErrors else { return .failure(BuildFailure(diagnostics.sorted)) }
 
         if strict && !diagnostics.all.isEmpty {
@@ -57,7 +62,9 @@ public enum Build {
         case .success(let rendered):
             let warnings = rendered.warnings
             do {
+                var clock = StageClock()
                 let written = try writer.write(rendered.files)
+                clock.lap("write")
                 let pages = rendered.files.filter { $0.path.hasSuffix(".html") }.count
                 return .success(BuildReport(pagesWritten: pages, filesWritten: written, diagnostics: warnings, baseURL: rendered.baseURL))
             } catch let failure as BuildFailure {

@@ -10,31 +10,53 @@ struct FrontMatterSplit: Equatable {
 
 enum FrontMatter {
     /// Splits normalised text (LF line ends, no BOM). The front matter must open on line 1 with
-    /// `---` and close with `---` (or `...`) on a line of its own.
+    /// `---` and close with `---` (or `...`) on a line of its own. Works on UTF-8 bytes: bodies are
+    /// long, and this runs for every file of every build.
     static func split(_ text: String, path: String) -> Result<FrontMatterSplit, Diagnostic> {
-        if text.allSatisfy({ $0.isWhitespace }) {
+        let bytes = text.utf8
+        if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x09 }) {
             return .failure(.error(SourceLocation(path: path), "the file is empty",
                                    hint: "start it with front matter: a '---' line, title, date and rating, and a closing '---' line"))
         }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        if lines.last == "" { lines.removeLast() }
-        func isFence(_ line: Substring) -> Bool {
-            line.hasPrefix("---") && line.dropFirst(3).allSatisfy { $0 == " " || $0 == "\t" }
-        }
-        guard let first = lines.first, isFence(first) else {
-            if let index = lines.firstIndex(where: isFence), lines[..<index].allSatisfy({ $0.allSatisfy(\.isWhitespace) }) {
-                return .failure(.error(SourceLocation(path: path, line: index + 1), "front matter must start on the first line",
-                                       hint: "remove the blank lines above '---'"))
+        // Lines as byte ranges, until the closing fence: the body is never split into lines.
+        var lineStart = bytes.startIndex
+        var lineNumber = 1
+        var opened = false
+        var yamlStart = bytes.startIndex
+        var onlyBlankSoFar = true
+        while lineStart < bytes.endIndex {
+            let lineEnd = bytes[lineStart...].firstIndex(of: 0x0A) ?? bytes.endIndex
+            let line = bytes[lineStart..<lineEnd]
+            let next = lineEnd < bytes.endIndex ? bytes.index(after: lineEnd) : bytes.endIndex
+            if !opened {
+                if isFence(line) {
+                    guard lineNumber == 1 else {
+                        return .failure(.error(SourceLocation(path: path, line: lineNumber), "front matter must start on the first line",
+                                               hint: "remove the blank lines above '---'"))
+                    }
+                    opened = true
+                    yamlStart = next
+                } else if !line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) || !onlyBlankSoFar {
+                    return .failure(.error(SourceLocation(path: path), "no front matter at the top of the file",
+                                           hint: "start the file with a '---' line, then title, date and rating, then a closing '---' line"))
+                }
+                onlyBlankSoFar = onlyBlankSoFar && line.allSatisfy { $0 == 0x20 || $0 == 0x09 }
+            } else if isFence(line) || line.elementsEqual("...".utf8) {
+                let yaml = String(text[yamlStart..<lineStart].dropLast(yamlStart < lineStart ? 1 : 0))
+                return .success(FrontMatterSplit(yaml: yaml, yamlFirstLine: 2, body: String(text[next...]), bodyFirstLine: lineNumber + 1))
             }
-            return .failure(.error(SourceLocation(path: path), "no front matter at the top of the file",
-                                   hint: "start the file with a '---' line, then title, date and rating, then a closing '---' line"))
+            lineStart = next
+            lineNumber += 1
         }
-        guard let close = lines.indices.dropFirst().first(where: { isFence(lines[$0]) || lines[$0] == "..." }) else {
+        if opened {
             return .failure(.error(SourceLocation(path: path), "front matter is not closed",
                                    hint: "add a line with only '---' after the last front matter key"))
         }
-        let yaml = lines[1..<close].joined(separator: "\n")
-        let body = lines[(close + 1)...].joined(separator: "\n")
-        return .success(FrontMatterSplit(yaml: yaml, yamlFirstLine: 2, body: body, bodyFirstLine: close + 2))
+        return .failure(.error(SourceLocation(path: path), "no front matter at the top of the file",
+                               hint: "start the file with a '---' line, then title, date and rating, then a closing '---' line"))
+    }
+
+    private static func isFence(_ line: Substring.UTF8View.SubSequence) -> Bool {
+        line.starts(with: "---".utf8) && line.dropFirst(3).allSatisfy { $0 == 0x20 || $0 == 0x09 }
     }
 }

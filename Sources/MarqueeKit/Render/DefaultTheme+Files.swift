@@ -34,7 +34,7 @@ extension DefaultTheme {
     {{#reviews}}
     <li>
       <a href="{{url}}">{{title}}</a>
-      <span class="archive-meta">{{#rating}}{{>rating-badge}} <span class="sep" aria-hidden="true">·</span>{{/rating}} <time datetime="{{date.iso}}">{{date.display}}</time></span>
+      <span class="archive-meta">{{{rating.html}}} <span class="sep" aria-hidden="true">·</span> <time datetime="{{date.iso}}">{{date.display}}</time></span>
     </li>
     {{/reviews}}
   </ul>
@@ -99,11 +99,11 @@ extension DefaultTheme {
 </head>
 <body>
 <a class="skip-link" href="#content">Skip to content</a>
-{{>site-header}}
+{{{site.headerHTML}}}
 <main id="content">
 {{$content}}{{/content}}
 </main>
-{{>site-footer}}
+{{{site.footerHTML}}}
 </body>
 </html>
 
@@ -129,7 +129,7 @@ extension DefaultTheme {
   <dd>{{#terms}}{{^isFirst}}, {{/isFirst}}<a href="{{url}}">{{name}}</a>{{/terms}}</dd>
   {{/review.otherTaxonomies}}
   <dt>Rating</dt>
-  <dd>{{#review.rating}}{{>rating-badge}}{{/review.rating}}</dd>
+  <dd>{{{review.rating.html}}}</dd>
 </dl>
 
 """#,
@@ -138,7 +138,7 @@ extension DefaultTheme {
 {{$content}}
 <h1 class="list-title">{{list.title}}</h1>
 {{#list.reviews}}
-{{>review-card}}
+{{{html}}}
 {{/list.reviews}}
 {{^list.reviews}}
 <p>No reviews yet.</p>
@@ -220,7 +220,7 @@ extension DefaultTheme {
       <td><a href="{{url}}"><cite>{{movie}}</cite></a></td>
       <td>{{#year}}{{year}}{{/year}}</td>
       <td>{{#directors}}{{^isFirst}}, {{/isFirst}}{{#url}}<a href="{{url}}">{{name}}</a>{{/url}}{{^url}}{{name}}{{/url}}{{/directors}}</td>
-      <td>{{#rating}}{{>rating-badge}}{{/rating}}</td>
+      <td>{{{rating.html}}}</td>
     </tr>
     {{/ratings.reviews}}
   </tbody>
@@ -241,7 +241,7 @@ extension DefaultTheme {
   <ul>
     {{#review.recommendations}}
     <li class="recommendation{{#isSuggested}} recommendation-suggested{{/isSuggested}}">
-      Liked <cite>{{review.movie}}</cite>? You'll love <a href="{{url}}"{{#isExternal}} rel="external"{{/isExternal}}><cite>{{movie}}</cite></a>{{#hasRating}} {{#rating}}{{>rating-badge}}{{/rating}}{{/hasRating}}
+      Liked <cite>{{review.movie}}</cite>? You'll love <a href="{{url}}"{{#isExternal}} rel="external"{{/isExternal}}><cite>{{movie}}</cite></a>{{#hasRating}} {{{rating.html}}}{{/hasRating}}
       {{#reason}}
       <span class="recommendation-reason">{{reason}}</span>
       {{/reason}}
@@ -257,7 +257,7 @@ extension DefaultTheme {
   <h2 class="review-card-title"><a href="{{url}}">{{title}}</a></h2>
   <p class="review-card-meta">
     <cite>{{movie}}</cite>{{#year}} ({{year}}){{/year}}
-    <span class="sep" aria-hidden="true">·</span> {{#rating}}{{>rating-badge}}{{/rating}}
+    <span class="sep" aria-hidden="true">·</span> {{{rating.html}}}
     <span class="sep" aria-hidden="true">·</span> <time datetime="{{date.iso}}">{{date.display}}</time>{{#isDraft}} <span class="sep" aria-hidden="true">·</span> <strong class="draft-mark">Draft</strong>{{/isDraft}}{{#isScheduled}} <span class="sep" aria-hidden="true">·</span> <strong class="draft-mark">Scheduled</strong>{{/isScheduled}}
   </p>
   <div class="review-card-excerpt">
@@ -366,7 +366,7 @@ extension DefaultTheme {
 <p class="list-meta">{{averageText}} <span class="sep" aria-hidden="true">·</span> <a href="{{taxonomyURL}}">All {{taxonomyLowercase}}</a></p>
 {{/list.term}}
 {{#list.reviews}}
-{{>review-card}}
+{{{html}}}
 {{/list.reviews}}
 {{>pagination}}
 {{/content}}

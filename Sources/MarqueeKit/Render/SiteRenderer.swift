@@ -7,10 +7,13 @@ public struct SiteRenderer: Sendable {
         let (loaded, templateDiagnostics) = TemplateSet.load(siteTemplates: site.templates)
         var diagnostics = Diagnostics(templateDiagnostics)
         guard let templates = loaded else { return ([], diagnostics.all) }
-        let context = RenderContext(site: site, templates: templates, models: ViewModelBuilder(site: site))
+        let context = RenderContext(site: site, templates: templates, models: ViewModelBuilder(site: site, templates: templates))
 
         var files: [OutputFile] = []
-        for pageType in RenderContext.pageTypes {
+        var clock = StageClock()
+        clock.lap("  models")
+        for (number, pageType) in RenderContext.pageTypes.enumerated() {
+            defer { clock.lap("  type \(number)") }
             let (rendered, found) = pageType(context)
             files += rendered
             diagnostics.append(contentsOf: found)

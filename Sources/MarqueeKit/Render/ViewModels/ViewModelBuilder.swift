@@ -4,33 +4,61 @@
 ///
 /// A missing optional value is `false`, never an absent key: Mustache looks an absent key up in
 /// the enclosing contexts and would find, say, the review's `url` inside a director without one.
+///
+/// Fragments that are the same on many pages (a review's card, a rating badge, the site header and
+/// footer) are rendered once, through their own templates, and handed to pages as ready HTML
+/// (`html`, `rating.html`, `site.headerHTML`): each still comes from an overridable template.
 struct ViewModelBuilder {
     let site: Site
     let links: Permalinks
     let siteModel: [String: Any]
-    /// One card per review, built once and shared by every list that shows it.
+    /// One card per review, built and rendered once and shared by every list that shows it.
     let cards: [[String: Any]]
+    /// The site header for each navigation entry being current (key: its link; "" for none).
+    let headers: [String: String]
 
-    init(site: Site) {
+    init(site: Site, templates: TemplateSet) {
         self.site = site
         links = site.permalinks
-        siteModel = Self.makeSiteModel(site)
-        cards = ConcurrentMap.map(Array(site.reviews.indices)) { Self.makeCard(site.reviews[$0], links: site.permalinks) }
+        var siteModel = Self.makeSiteModel(site)
+        siteModel["footerHTML"] = templates.render(["site": siteModel], template: "site-footer") ?? ""
+        let nav = siteModel["nav"] as? [[String: Any]] ?? []
+        var headers: [String: String] = [:]
+        for current in [""] + nav.compactMap({ $0["url"] as? String }) {
+            var variant = siteModel
+            variant["nav"] = nav.map { item in
+                var item = item
+                item["isCurrent"] = (item["url"] as? String) == current
+                return item
+            }
+            headers[current] = templates.render(["site": variant], template: "site-header") ?? ""
+        }
+        self.headers = headers
+        self.siteModel = siteModel
+        // Badges: one per distinct rating, rendered once.
+        var badges: [Int: [String: Any]] = [:]
+        for review in site.reviews where badges[review.rating.halfSteps] == nil {
+            var badge = RatingBadgeModel.make(review.rating)
+            badge["html"] = templates.render(badge, template: "rating-badge") ?? ""
+            badges[review.rating.halfSteps] = badge
+        }
+        let links = site.permalinks
+        cards = ConcurrentMap.map(Array(site.reviews.indices)) { index in
+            var card = Self.makeCard(site.reviews[index], links: links, badge: badges[site.reviews[index].rating.halfSteps] ?? [:])
+            card["html"] = templates.render(card, template: "review-card") ?? ""
+            return card
+        }
     }
 
     /// The variables every page gets: `site` and `page` (title, description, canonical URL, social metadata).
     func pageModel(_ meta: PageMeta) -> [String: Any] {
         let documentTitle = meta.title.map { "\($0) — \(site.config.title)" } ?? site.config.title
         var siteVariables = siteModel
-        if let nav = siteModel["nav"] as? [[String: Any]] {
-            let link = links.link(meta.route)
-            siteVariables["nav"] = nav.map { item in
-                var item = item
-                // The section a page belongs to is current too: a review is under "Reviews".
-                item["isCurrent"] = (item["url"] as? String).map { $0 == link || (meta.section.map { links.link($0) } == $0) } ?? false
-                return item
-            }
-        }
+        // The current navigation entry: the page itself, or the section it belongs to (a review is under "Reviews").
+        let link = links.link(meta.route)
+        let section = meta.section.map { links.link($0) } ?? ""
+        siteVariables["headerHTML"] = headers[link] ?? headers[section] ?? headers[""] ?? ""
+        siteVariables["currentNav"] = headers[link] != nil ? link : (headers[section] != nil ? section : "")
         let description = meta.description.isEmpty ? (site.config.description ?? "") : meta.description
         return [
             "site": siteVariables,
@@ -90,7 +118,7 @@ struct ViewModelBuilder {
     }
 
     /// A review as a list shows it.
-    static func makeCard(_ review: Review, links: Permalinks) -> [String: Any] {
+    static func makeCard(_ review: Review, links: Permalinks, badge: [String: Any]) -> [String: Any] {
         [
             "title": review.title,
             "movie": review.movie,
@@ -99,7 +127,7 @@ struct ViewModelBuilder {
             "permalink": links.absolute(Route.review(review.slug)),
             "slug": review.slug,
             "date": dateModel(review.date),
-            "rating": RatingBadgeModel.make(review.rating),
+            "rating": badge,
             "excerpt": review.excerpt.html,
             "isDraft": review.isDraft,
             "isScheduled": review.isScheduled,
