@@ -22,10 +22,12 @@ public struct Taxonomy: Sendable {
     public var termsOfReview: [[Int]]
     /// Slug → index into `terms`.
     public var termIndex: [String: Int]
+    /// Each spelling used in front matter → index into `terms` (saves making slugs again while rendering).
+    public var termOfName: [String: Int] = [:]
 
     /// The term a name files under, when it is one.
     public func term(named name: String) -> Int? {
-        termIndex[Slug.make(from: name)]
+        termOfName[name] ?? termIndex[Slug.make(from: name)]
     }
 
     public func route(ofTerm index: Int, page: Int = 1) -> Route {

@@ -16,12 +16,15 @@ struct TaxonomyBuilder {
         var drafts: [String: Draft] = [:]
         var slugsOfReview: [[String]] = Array(repeating: [], count: reviews.count)
         var reported = Set<String>()
+        // The same names recur across thousands of reviews: slug and fold each spelling once.
+        var identities: [String: (slug: String, folded: String)] = [:]
 
         for (index, review) in reviews.enumerated() {
             for name in Self.names(of: review, in: definition) {
-                let slug = Slug.make(from: name.text)
+                let identity = identities[name.text] ?? (Slug.make(from: name.text), Self.fold(name.text))
+                identities[name.text] = identity
+                let (slug, folded) = identity
                 guard !slug.isEmpty else { continue } // names without letters or digits were refused when read
-                let folded = Self.fold(name.text)
                 var draft = drafts[slug] ?? Draft()
                 if let other = draft.firstSpelling.first(where: { $0.key != folded })?.value, draft.firstSpelling[folded] == nil,
                    reported.insert("\(slug)|\(folded)").inserted {
@@ -45,15 +48,17 @@ struct TaxonomyBuilder {
             return Term(slug: slug, name: name, reviews: draft.reviews, ratingHalfStepsTotal: draft.total)
         }
         let isYears = definition.keys == ["year"]
-        terms.sort { a, b in
-            if isYears { return a.name > b.name } // newest film years first
-            let (ka, kb) = (Self.fold(a.name, accents: true), Self.fold(b.name, accents: true))
-            return ka != kb ? ka < kb : a.slug < b.slug
-        }
+        let keyed = terms.map { (key: isYears ? $0.name : Self.fold($0.name, accents: true), term: $0) } // folded once
+        terms = keyed.sorted { a, b in
+            if isYears { return a.key > b.key } // newest film years first
+            return a.key != b.key ? a.key < b.key : a.term.slug < b.term.slug
+        }.map(\.term)
         var position: [String: Int] = [:]
         for (index, term) in terms.enumerated() { position[term.slug] = index }
         let termsOfReview = slugsOfReview.map { $0.compactMap { position[$0] } }
-        return Taxonomy(definition: definition, terms: terms, termsOfReview: termsOfReview, termIndex: position)
+        var taxonomy = Taxonomy(definition: definition, terms: terms, termsOfReview: termsOfReview, termIndex: position)
+        for (name, identity) in identities { taxonomy.termOfName[name] = position[identity.slug] }
+        return taxonomy
     }
 
     /// The names a review files under a taxonomy.

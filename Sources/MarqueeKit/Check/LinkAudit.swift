@@ -37,10 +37,25 @@ struct LinkAudit {
         var diagnostics: [Diagnostic] = []
         var seen = Set<String>()
         let severity: Diagnostic.Severity = policy == .error ? .error : .warning
+        // Most links repeat on thousands of pages (the menu, cards, terms): each distinct link is
+        // resolved once per folder it is relative to (once in all for absolute ones).
+        var verdicts: [String: Problem?] = [:]
+        var targets: [String: String?] = [:]
         for (page, scan) in zip(pages, scans) {
+            let folder = page.path.split(separator: "/").dropLast().joined(separator: "/")
             for link in scan.links {
-                if let referenced, let target = resolvedPath(of: link, on: page.path) { referenced.pointee.insert(target) }
-                guard let problem = problem(with: link, on: page.path, paths: paths, ids: ids) else { continue }
+                let key = link.hasPrefix("/") || Self.scheme(of: link) != nil ? link : (link.hasPrefix("#") ? page.path + "|" + link : folder + "|" + link)
+                if let referenced {
+                    let target: String?
+                    if let known = targets[key] { target = known } else { target = resolvedPath(of: link, on: page.path); targets[key] = target }
+                    if let target { referenced.pointee.insert(target) }
+                }
+                let problem: Problem?
+                if let known = verdicts[key] { problem = known } else {
+                    problem = self.problem(with: link, on: page.path, paths: paths, ids: ids)
+                    verdicts[key] = problem
+                }
+                guard let problem else { continue }
                 let location: SourceLocation
                 var hint = problem.hint
                 if let line = typedAt[page.origin]?[link] {

@@ -4,11 +4,11 @@ enum RatingsPage {
     static func render(_ context: RenderContext) -> ([OutputFile], [Diagnostic]) {
         let site = context.site
         let scale = site.config.ratingScale
+        let keys = site.reviews.map { TaxonomyBuilder.fold($0.movie, accents: true) } // folded once, not per comparison
         let order = site.reviews.indices.sorted { a, b in
             let (x, y) = (site.reviews[a], site.reviews[b])
             if x.rating != y.rating { return x.rating > y.rating }
-            let (tx, ty) = (TaxonomyBuilder.fold(x.movie, accents: true), TaxonomyBuilder.fold(y.movie, accents: true))
-            return tx != ty ? tx < ty : x.slug < y.slug
+            return keys[a] != keys[b] ? keys[a] < keys[b] : x.slug < y.slug
         }
         let directors = site.taxonomies.first { $0.definition.id == "directors" }
         let rows: [[String: Any]] = order.map { index in
