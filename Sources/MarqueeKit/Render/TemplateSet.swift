@@ -14,12 +14,15 @@ struct TemplateSet: Sendable {
 
         var diagnostics = Diagnostics()
         var parsed: [String: MustacheTemplate] = [:]
+        FastHTMLEscaping.register()
         for name in sources.keys.sorted() {
             guard let source = sources[name] else { continue }
             do {
-                parsed[name] = try MustacheTemplate(string: source.text)
+                parsed[name] = try MustacheTemplate(string: FastHTMLEscaping.pragma + source.text)
             } catch let error as MustacheTemplate.ParserError {
-                diagnostics.error(SourceLocation(path: source.path, line: error.context.lineNumber, column: error.context.columnNumber + 1),
+                // The pragma sits at the start of line 1: take its width off columns there.
+                let column = error.context.lineNumber == 1 ? max(0, error.context.columnNumber - FastHTMLEscaping.pragma.count) : error.context.columnNumber
+                diagnostics.error(SourceLocation(path: source.path, line: error.context.lineNumber, column: column + 1),
                                   "template syntax error: \(describe(error.error))", hint: "check that every {{#section}} has a matching {{/section}}", stage: .render)
             } catch {
                 diagnostics.error(SourceLocation(path: source.path), "template syntax error: \(error)", stage: .render)
