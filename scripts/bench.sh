@@ -290,11 +290,15 @@ marquee_said() {
   local n=$1 name=$2 lines
   echo "  marquee printed: $(tail -n1 "$LOGDIR/$name.out")"
   lines=$(wc -l <"$LOGDIR/$name.err")
-  if [ "$lines" -gt 0 ]; then
-    echo "  marquee printed $lines lines on stderr (diagnostics on a build that succeeded; first 30):"
-    head -n 30 "$LOGDIR/$name.err" | indent
-    R[$n,diagnostics]=$lines
-  fi
+  [ "$lines" -gt 0 ] || return 0
+  echo "  marquee printed $lines lines on stderr, ending: $(tail -n1 "$LOGDIR/$name.err")"
+  echo "  by kind (file, position and quoted values left out; full text in $LOGDIR/$name.err):"
+  { grep -E '^[^ ].*: (warning|error): ' "$LOGDIR/$name.err" || true; } |
+    sed -E "s/^[^ ].*: (warning|error): /\1: /; s/'[^']*'/'…'/g; s/[0-9]+(\.[0-9]+)?/N/g" |
+    sort | uniq -c | sort -rn | head -n 15 | indent
+  echo "  the first 12 lines:"
+  head -n 12 "$LOGDIR/$name.err" | indent
+  R[$n,diagnostics]=$(tail -n1 "$LOGDIR/$name.err")
 }
 
 check_output() {
@@ -448,9 +452,9 @@ if [ -n "${R[$ONE_CORE_N,marquee-1core,wall]:-}" ]; then
 fi
 
 echo
-echo "check-output.py on the Marquee output (informational):"
+echo "check-output.py on the Marquee output (informational), and what marquee printed on stderr:"
 for n in "${SUMMARY_NS[@]}"; do
-  echo "  N=$(group "$n"): ${R[$n,check]:-not run}${R[$n,diagnostics]:+; marquee printed ${R[$n,diagnostics]} diagnostic lines}"
+  echo "  N=$(group "$n"): ${R[$n,check]:-not run}${R[$n,diagnostics]:+; marquee printed ${R[$n,diagnostics]}}"
 done
 
 if [ "$MAX_OTHER" -gt 10 ]; then

@@ -45,17 +45,25 @@ struct ChangeWatcher: Sendable {
         return result
     }
 
+    private static func modified(_ info: stat) -> Int64 {
+        #if os(Linux)
+        Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+        #else
+        Int64(info.st_mtimespec.tv_sec) * 1_000_000_000 + Int64(info.st_mtimespec.tv_nsec)
+        #endif
+    }
+
     private func walk(_ path: String, relative: String, depth: Int, into result: inout [String: Stamp]) {
         var info = stat()
         guard depth < 32, stat(path, &info) == 0 else { return }
         if (info.st_mode & S_IFMT) == S_IFDIR {
-            result[relative + "/"] = Stamp(modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec), size: 0)
+            result[relative + "/"] = Stamp(modified: Self.modified(info), size: 0)
             guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else { return }
             for name in names where !name.hasPrefix(".") {
                 walk(path + "/" + name, relative: relative + "/" + name, depth: depth + 1, into: &result)
             }
         } else {
-            result[relative] = Stamp(modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec), size: Int64(info.st_size))
+            result[relative] = Stamp(modified: Self.modified(info), size: Int64(info.st_size))
         }
     }
 }

@@ -20,7 +20,12 @@ struct DevResponder: Sendable {
             return Response(status: .methodNotAllowed, headers: [.allow: "GET, HEAD"])
         }
         let output = await state.output
-        guard let file = FileResolver(root: output, basePath: basePath).resolve(rawPath) else {
+        let resolver = FileResolver(root: output, basePath: basePath)
+        if !rawPath.hasSuffix("/"), resolver.resolve(rawPath + "/") != nil {
+            // A folder asked for without its slash: send the browser to the folder, as static hosts do.
+            return Response(status: .movedPermanently, headers: [.location: rawPath + "/"])
+        }
+        guard let file = resolver.resolve(rawPath) else {
             return await notFound(output: output, basePath: basePath, head: request.method == .head)
         }
         guard var data = try? Data(contentsOf: file) else { return await notFound(output: output, basePath: basePath, head: request.method == .head) }

@@ -8,8 +8,10 @@ enum SiteAdvice {
     static func warnings(site: Site, files: [OutputFile], source: any SiteFileSystem) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = recommendationWarnings(site: site)
         let floor = Rating(halfSteps: site.config.recommendations.floor(scale: site.config.ratingScale), scale: site.config.ratingScale)
+        let suggesting = site.config.recommendations.suggest && site.config.recommendations.count > 0
         for (index, review) in site.reviews.enumerated() where site.recommendations[index].isEmpty {
-            diagnostics.append(.warning(SourceLocation(path: review.source), "'\(review.slug)' has no \"You'll love\" link: no similar review is rated \(floor.text) or more",
+            let why = suggesting ? "no similar review is rated \(floor.text) or more" : "it recommends nothing, and suggestions are off"
+            diagnostics.append(.warning(SourceLocation(path: review.source), "'\(review.slug)' has no \"You'll love\" link: \(why)",
                                         hint: "add recommend: with the slug of a review, or tags it shares with reviews you rated highly", stage: .check))
         }
         // Images and media under static/ that no page or stylesheet uses.
@@ -55,7 +57,7 @@ enum SiteAdvice {
                     diagnostics.warning(location, "recommends '\(slug)', rated \(target.rating.text), below the \(Rating(halfSteps: floor, scale: scale).text) a \"you'll love\" needs",
                                         hint: "recommend a review you rated higher, or lower recommendations.min_rating in site.yml", stage: .check)
                 }
-                if settings.warnMutual, target.recommendations.contains(where: { if case .review(let back, _) = $0 { return back == review.slug } else { return false } }) {
+                if settings.warnMutual, review.slug < slug, target.recommendations.contains(where: { if case .review(let back, _) = $0 { return back == review.slug } else { return false } }) {
                     diagnostics.warning(location, "'\(review.slug)' and '\(slug)' recommend each other",
                                         hint: "recommend something new from one of them, or set recommendations.warn_mutual: false", stage: .check)
                 }

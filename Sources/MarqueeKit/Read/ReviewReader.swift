@@ -76,6 +76,11 @@ struct ReviewReader {
                     }
                 }
             default:
+                // A key one or two letters from a known one is most likely a typo ("catagory", "tag").
+                if !config.customTaxonomyKeys.contains(key), let known = MappingReader.suggestion(for: key, among: Self.knownKeys + ["tag"]), known != key {
+                    reader.warning(keyNode, "'\(key)' is not a key Marquee reads; it is kept for templates under params",
+                                   hint: "did you mean '\(known == "tag" ? "tags" : known)'?")
+                }
                 if config.customTaxonomyKeys.contains(key) {
                     fields.customTerms[key, default: []] += readNames(key, value, &reader)
                 }

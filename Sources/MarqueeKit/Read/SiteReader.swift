@@ -12,9 +12,13 @@ public struct SiteReader: Sendable {
     }
 
     public func read() -> (SiteContent?, [Diagnostic]) {
-        let configText = try? fileSystem.contents(of: SiteConfigReader.path)
+        let configData = try? fileSystem.contents(of: SiteConfigReader.path)
+        if let configData, String(validatingUTF8Data: configData) == nil {
+            return (nil, [.error(ContentFile.invalidUTF8Location(configData, path: SiteConfigReader.path), "site.yml is not valid UTF-8",
+                                 hint: "save it as UTF-8 in your editor", stage: .config)])
+        }
         let (maybeConfig, configDiagnostics) = SiteConfigReader.read(
-            text: configText.map { String(decoding: $0, as: UTF8.self) }, baseURLOverride: baseURLOverride)
+            text: configData.flatMap { String(validatingUTF8Data: $0) }, baseURLOverride: baseURLOverride)
         var diagnostics = Diagnostics(configDiagnostics)
         guard let config = maybeConfig else { return (nil, diagnostics.all) }
 

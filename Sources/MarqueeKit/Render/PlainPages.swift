@@ -1,7 +1,6 @@
 /// `/<slug>/`: the pages of `content/pages/`.
 enum PlainPages {
     static func render(_ context: RenderContext) -> ([OutputFile], [Diagnostic]) {
-        let newest = context.site.reviews.first?.date.rfc3339
         let results = context.site.pages.map { page -> Result<OutputFile, Diagnostic> in
             let route = Route.page(page.slug)
             let description = page.summary ?? page.body.firstParagraphText ?? ""
@@ -12,7 +11,8 @@ enum PlainPages {
                 "isDraft": page.isDraft,
                 "params": ParamModel.make(page.params),
             ] as [String: Any]
-            return context.page("page", model, route: route, origin: page.source, lastModified: newest)
+            // No lastmod: a plain page has no date of its own, and a made-up one would mislead crawlers.
+            return context.page("page", model, route: route, origin: page.source)
         }
         return collect(results)
     }

@@ -12,8 +12,8 @@ public struct SiteRenderer: Sendable {
         var files: [OutputFile] = []
         var clock = StageClock()
         clock.lap("  models")
-        for (number, pageType) in RenderContext.pageTypes.enumerated() {
-            defer { clock.lap("  type \(number)") }
+        for (name, pageType) in RenderContext.pageTypes {
+            defer { clock.lap("  " + name) }
             let (rendered, found) = pageType(context)
             files += rendered
             diagnostics.append(contentsOf: found)
@@ -32,15 +32,15 @@ struct RenderContext {
     let models: ViewModelBuilder
 
     /// The page types of a site, in the order they are rendered.
-    static let pageTypes: [@Sendable (RenderContext) -> ([OutputFile], [Diagnostic])] = [
-        ReviewPages.render,
-        HomePages.render,
-        PlainPages.render,
-        TaxonomyPages.render,
-        ArchivePage.render,
-        RatingsPage.render,
-        NotFoundPage.render,
-        AtomFeed.render,
+    static let pageTypes: [(String, @Sendable (RenderContext) -> ([OutputFile], [Diagnostic]))] = [
+        ("reviews", ReviewPages.render),
+        ("home", HomePages.render),
+        ("pages", PlainPages.render),
+        ("taxonomies", TaxonomyPages.render),
+        ("archive", ArchivePage.render),
+        ("ratings", RatingsPage.render),
+        ("404", NotFoundPage.render),
+        ("feed", AtomFeed.render),
     ]
 
     /// Renders one page; a template that produces nothing is an error naming the template.

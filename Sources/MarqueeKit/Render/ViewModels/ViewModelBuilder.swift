@@ -165,9 +165,14 @@ struct ViewModelBuilder {
         model["hasWriters"] = !review.writers.isEmpty
         model["hasCategories"] = !review.categories.isEmpty
         model["hasTags"] = !review.tags.isEmpty
-        model["directorsLabel"] = review.directors.count == 1 ? "Director" : "Directors"
-        model["writersLabel"] = review.writers.count == 1 ? "Writer" : "Writers"
-        model["categoriesLabel"] = review.categories.count == 1 ? "Category" : "Categories"
+        // Labels follow the taxonomies' names, so renaming categories to "Genres" renames the credit too.
+        func label(_ id: String, _ count: Int, _ singular: String, _ plural: String) -> String {
+            let definition = site.taxonomies.first { $0.definition.id == id }?.definition
+            return count == 1 ? definition?.singular ?? singular : definition?.title ?? plural
+        }
+        model["directorsLabel"] = label("directors", review.directors.count, "Director", "Directors")
+        model["writersLabel"] = label("writers", review.writers.count, "Writer", "Writers")
+        model["categoriesLabel"] = label("categories", review.categories.count, "Category", "Categories")
         model["body"] = review.body.html
         model["wordCount"] = review.body.wordCount
         model["readingMinutes"] = max(1, Int((Double(review.body.wordCount) / 220).rounded()))
