@@ -3,7 +3,7 @@
 #   make test   runs the tests (installs libcmark-dev when missing)
 SWIFT ?= swift
 
-.PHONY: site test release theme clean
+.PHONY: site test release theme bench fuzz clean
 
 site: release
 	.build/release/marquee build
@@ -19,6 +19,14 @@ test:
 # Regenerate the default theme embedded in the binary after editing templates/ or static/style.css.
 theme:
 	python3 scripts/embed-theme.py
+
+# Speed against Hugo on generated sites of 1,000, 10,000 and 100,000 reviews (see README, Performance).
+bench:
+	bash scripts/bench.sh $(N)
+
+# Run the libFuzzer target on the reader for SECONDS (default 600).
+fuzz:
+	bash scripts/fuzz.sh $(SECONDS)
 
 clean:
 	rm -rf .build public

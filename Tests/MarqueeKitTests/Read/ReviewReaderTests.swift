@@ -104,3 +104,13 @@ import Testing
         #expect(first.body.wordCount == 4)
     }
 }
+
+@Suite struct FrontMatterKeyTests {
+    @Test func aMisspeltKeyIsKeptButWarnedAbout() throws {
+        let config = SiteConfig(title: "T", baseURL: "https://example.org/")
+        let (review, diagnostics) = ReviewReader(config: config).read(Data("---\ntitle: A\ndate: 2020-01-01\nrating: 3\ncatagory: Drama\nmood: calm\n---\n".utf8),
+                                                                      path: "x.md", defaultSlug: "x")
+        #expect(review?.params["catagory"] == .string("Drama"))
+        #expect(diagnostics.map(\.description) == ["x.md:5:1: warning: 'catagory' is not a key Marquee reads; it is kept for templates under params — did you mean 'category'?"])
+    }
+}
