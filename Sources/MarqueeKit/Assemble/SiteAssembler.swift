@@ -95,6 +95,10 @@ public struct SiteAssembler: Sendable {
             if let other = firstPage[key] {
                 diagnostics.error(SourceLocation(path: page.source), "two pages have the slug '\(page.slug)': this one and \(other.source)",
                                   hint: "rename one of them", stage: .assemble)
+            } else if let review = firstReview[key] {
+                // Slugs name content across the site (recommend: takes them), so a page may not share one with a review.
+                diagnostics.error(SourceLocation(path: page.source), "the page slug '\(page.slug)' is also the slug of the review \(review.source)",
+                                  hint: "give the page another file name or slug:", stage: .assemble)
             } else if Self.reservedTopLevel.contains(key) {
                 diagnostics.error(SourceLocation(path: page.source), "the page slug '\(page.slug)' is taken by the site's own /\(key)/ pages",
                                   hint: "rename the page or give it another slug:", stage: .assemble)

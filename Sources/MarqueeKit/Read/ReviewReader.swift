@@ -52,7 +52,7 @@ struct ReviewReader {
             case "date": date = readDate(value, &reader)
             case "recommend": fields.recommendations = readRecommendations(value, &reader)
             case "slug":
-                if let slug = reader.requiredText(key, value) {
+                if let slug = value.scalarText.map({ $0.trimmingCharacters(in: .whitespaces) }) ?? reader.requiredText(key, value) { // raw: a control character is an error here, not cleaned up
                     if let problem = Slug.problem(with: slug) {
                         reader.error(value, problem, hint: "use lower-case letters, digits and hyphens, such as children-of-heaven")
                     } else {

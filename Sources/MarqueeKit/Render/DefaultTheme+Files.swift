@@ -111,7 +111,7 @@ extension DefaultTheme {
         "credits": #"""
 <dl class="credits">
   <dt>Film</dt>
-  <dd><cite>{{review.movie}}</cite>{{#review.year}} ({{#review.yearURL}}<a href="{{review.yearURL}}">{{review.year}}</a>{{/review.yearURL}}{{^review.yearURL}}{{review.year}}{{/review.yearURL}}){{/review.year}}</dd>
+  <dd><cite>{{review.movie}}</cite>{{#review.params.original_title}} <span class="original-title">(<cite>{{review.params.original_title}}</cite>)</span>{{/review.params.original_title}}{{#review.year}} ({{#review.yearURL}}<a href="{{review.yearURL}}">{{review.year}}</a>{{/review.yearURL}}{{^review.yearURL}}{{review.year}}{{/review.yearURL}}){{/review.year}}</dd>
   {{#review.hasDirectors}}
   <dt>{{review.directorsLabel}}</dt>
   <dd>{{#review.directors}}{{^isFirst}}, {{/isFirst}}{{#url}}<a href="{{url}}">{{name}}</a>{{/url}}{{^url}}{{name}}{{/url}}{{/review.directors}}</dd>
