@@ -46,6 +46,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // libFuzzer target for the reader (scripts/fuzz.sh builds it with -sanitize=fuzzer,address);
+        // in an ordinary build a small executable that replays inputs.
+        .executableTarget(name: "MarqueeFuzz", dependencies: ["MarqueeKit"]),
         .testTarget(
             name: "MarqueeKitTests",
             dependencies: [

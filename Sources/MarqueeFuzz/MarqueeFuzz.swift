@@ -109,7 +109,7 @@ enum MarqueeFuzzMain {
         if paths.isEmpty {
             print("""
                 MarqueeFuzz: this is the ordinary build of the fuzz target, without libFuzzer.
-                To fuzz: scripts/fuzz.sh [SECONDS]   (builds with --sanitize=fuzzer,address into .build-fuzz)
+                To fuzz: scripts/fuzz.sh [SECONDS]   (builds with -sanitize=fuzzer,address into .build-fuzz)
                 To replay inputs here: swift run MarqueeFuzz FILE...
                 """)
             return
