@@ -105,17 +105,36 @@ run_timed() {
   T_CPU=$(awk -F': ' '/User time \(seconds\)/ { u = $2 } /System time \(seconds\)/ { s = $2 } END { printf "%.2f", u + s }' "$LOGDIR/$name.time")
   T_RSS=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$LOGDIR/$name.time")
   T_RSS=${T_RSS:-0}
-  T_OTHER=$(calc '%.0f' "(o = (($b1 - $b0) / $CLK_TCK - $T_CPU) * 100 / ($T_WALL * $CPUS)) > 0 ? o : 0")
-  [ "$T_OTHER" -le "$MAX_OTHER" ] || MAX_OTHER=$T_OTHER
+  T_OTHER=$(calc '%.0f' "(o = (($b1 - $b0) / $CLK_TCK - $T_CPU) * 100 / ($T_WALL * $CPUS)) < 0 ? 0 : (o > 100 ? 100 : o)")
+  # (clock ticks are 10 ms: the share means little for runs under half a second)
+  if [ "$(calc '%d' "$T_WALL >= 0.5")" = 1 ] && [ "$T_OTHER" -gt "$MAX_OTHER" ]; then MAX_OTHER=$T_OTHER; fi
 }
 
-# Prints a failed command's diagnostics (stderr, then stdout), at most 200 lines.
+# tally FILE: Marquee's diagnostics in FILE counted by kind (file, position, quoted values and
+# numbers left out), most frequent first.
+tally() {
+  { grep -E '^[^ ].*: (warning|error): ' "$1" || true; } |
+    sed -E "s/^[^ ].*: (warning|error): /\1: /; s/'[^']*'/'…'/g; s/\([^)]*\)/(…)/g; s#/([a-z]+)/[^ /]+/#/\1/…/#g; s/[0-9]+(\.[0-9]+)?/N/g" |
+    sort | uniq -c | sort -rn | head -n 15
+}
+
+# Prints why a build failed: its last line, its errors (by kind, then the first 40 with their source
+# lines) or, when it printed none in Marquee's format, the start of its output.
 show_failure() {
-  local name=$1 lines
-  lines=$(cat "$LOGDIR/$name.err" "$LOGDIR/$name.out" | wc -l)
-  echo "  exit status $T_RC; its output ($lines lines, full logs in $LOGDIR/$name.err and .out):"
-  cat "$LOGDIR/$name.err" "$LOGDIR/$name.out" | head -n 200 | indent
-  [ "$lines" -le 200 ] || echo "    … ($((lines - 200)) more lines)"
+  local name=$1 err=$LOGDIR/$1.err lines errors
+  lines=$(cat "$err" "$LOGDIR/$name.out" | wc -l)
+  errors=$(grep -c -E '^[^ ].*: error: ' "$err" || true)
+  echo "  exit status $T_RC after $T_WALL s ($T_CPU s CPU, $(mb "$T_RSS") MB peak); it printed $lines lines (full logs: $err, .out), ending:"
+  tail -n1 "$err" | indent
+  if [ "$errors" -gt 0 ]; then
+    echo "  diagnostics by kind:"
+    tally "$err" | indent
+    echo "  the errors (first 40 of $errors, each with its source line):"
+    { grep -A2 --no-group-separator -E '^[^ ].*: error: ' "$err" || true; } | head -n 120 | indent
+  else
+    cat "$err" "$LOGDIR/$name.out" | head -n 100 | indent
+    [ "$lines" -le 100 ] || echo "    … ($((lines - 100)) more lines)"
+  fi
 }
 
 # count OUT: sets C_PAGES C_STUBS C_FILES C_BYTES
@@ -262,7 +281,7 @@ cold() {
       echo "  $tool run $k/$RUNS FAILED: ${cmd[*]}"
       show_failure "$name"
       rm -rf "$dir"
-      FAILED+=("$tool build at N=$n")
+      FAILED+=("$tool build at N=$n: $(tail -n1 "$LOGDIR/$name.err")")
       return 1
     fi
     count "$out"
@@ -293,9 +312,7 @@ marquee_said() {
   [ "$lines" -gt 0 ] || return 0
   echo "  marquee printed $lines lines on stderr, ending: $(tail -n1 "$LOGDIR/$name.err")"
   echo "  by kind (file, position and quoted values left out; full text in $LOGDIR/$name.err):"
-  { grep -E '^[^ ].*: (warning|error): ' "$LOGDIR/$name.err" || true; } |
-    sed -E "s/^[^ ].*: (warning|error): /\1: /; s/'[^']*'/'…'/g; s/[0-9]+(\.[0-9]+)?/N/g" |
-    sort | uniq -c | sort -rn | head -n 15 | indent
+  tally "$LOGDIR/$name.err" | indent
   echo "  the first 12 lines:"
   head -n 12 "$LOGDIR/$name.err" | indent
   R[$n,diagnostics]=$(tail -n1 "$LOGDIR/$name.err")

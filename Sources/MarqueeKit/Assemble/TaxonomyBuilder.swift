@@ -1,8 +1,9 @@
 import Foundation
 
-/// Groups the published reviews into each taxonomy's terms. Names that differ only in case or
-/// spacing are one term ("Asghar Farhadi", "asghar  farhadi"); two different names that would share
-/// a URL ("Agnès Varda" and "Agnes Varda") are an error naming both places.
+/// Groups the published reviews into each taxonomy's terms. Names that differ only in case, accents
+/// or spacing are one term ("Asghar Farhadi", "asghar  farhadi"; "Agnès Varda", "Agnes Varda"), shown
+/// with the spelling used most; two really different names that would share a URL ("C++" and "C")
+/// are an error naming both places.
 struct TaxonomyBuilder {
     let reviews: [Review]
 
@@ -21,7 +22,7 @@ struct TaxonomyBuilder {
 
         for (index, review) in reviews.enumerated() {
             for name in Self.names(of: review, in: definition) {
-                let identity = identities[name.text] ?? (Slug.make(from: name.text), Self.fold(name.text))
+                let identity = identities[name.text] ?? (Slug.make(from: name.text), Self.fold(name.text, accents: true))
                 identities[name.text] = identity
                 let (slug, folded) = identity
                 guard !slug.isEmpty else { continue } // names without letters or digits were refused when read
