@@ -35,6 +35,7 @@ public struct DevServer: Sendable {
         defer { try? FileManager.default.removeItem(at: outputRoot) }
         var buildOptions = options.build
         buildOptions.outputDirectory = outputRoot.appendingPathComponent("site")
+        buildOptions.readCache = ReadCache() // a rebuild parses only the files that changed
         let state = ServerState(output: buildOptions.outputDirectory)
         let builder = SiteRebuilder(options: buildOptions, state: state)
         onBuild(await builder.rebuild())

@@ -14,11 +14,12 @@ public enum Build {
     /// `strict` turns every warning into an error; `linkPolicy` overrides site.yml's `broken_links`.
     public static func render(_ fileSystem: any SiteFileSystem, baseURLOverride: String? = nil,
                               publishing: PublishingOptions, strict: Bool = false,
-                              linkPolicy: BrokenLinkPolicy? = nil, advice: Bool = false) -> Result<RenderedSite, BuildFailure> {
+                              linkPolicy: BrokenLinkPolicy? = nil, advice: Bool = false,
+                              cache: ReadCache? = nil) -> Result<RenderedSite, BuildFailure> {
         var diagnostics = Diagnostics()
         var clock = StageClock()
 
-        let (content, readDiagnostics) = SiteReader(fileSystem: fileSystem, baseURLOverride: baseURLOverride).read()
+        let (content, readDiagnostics) = SiteReader(fileSystem: fileSystem, baseURLOverride: baseURLOverride, cache: cache).read()
         diagnostics.append(contentsOf: readDiagnostics)
         guard let content, !diagnostics.hasErrors else { return .failure(BuildFailure(diagnostics.sorted)) }
         clock.lap("read")
@@ -56,7 +57,8 @@ public enum Build {
         let writer = OutputWriter(output: options.outputDirectory, site: options.sourceDirectory, source: fileSystem, force: options.force)
         // Refuse a dangerous output folder before spending time on the build.
         if let refusal = writer.refusal() { return .failure(BuildFailure([refusal])) }
-        switch render(fileSystem, baseURLOverride: options.baseURLOverride, publishing: options.publishing, strict: options.strict) {
+        switch render(fileSystem, baseURLOverride: options.baseURLOverride, publishing: options.publishing, strict: options.strict,
+                      cache: options.readCache) {
         case .failure(let failure):
             return .failure(failure)
         case .success(let rendered):

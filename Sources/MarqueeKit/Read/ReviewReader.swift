@@ -14,6 +14,13 @@ struct ReviewReader {
     static let supportedTypes = ["Movie", "Book", "MusicAlbum", "MusicRecording", "TVSeries", "TVSeason", "TVEpisode",
                                  "VideoGame", "Game", "PodcastSeries", "CreativeWork", "Restaurant"]
 
+    /// Everything in the settings that shapes how a review file reads: a cached review is reused
+    /// only when this is unchanged.
+    static func settingsKey(_ config: SiteConfig) -> String {
+        [config.basePath, config.timeZoneName, String(config.ratingScale), String(config.markdown.smartPunctuation),
+         String(config.markdown.rawHTML), config.customTaxonomyKeys.sorted().joined(separator: ",")].joined(separator: "|")
+    }
+
     init(config: SiteConfig) {
         self.config = config
         self.markdown = MarkdownRenderer(options: config.markdown, basePath: config.basePath)

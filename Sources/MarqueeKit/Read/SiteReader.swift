@@ -5,10 +5,13 @@ import Foundation
 public struct SiteReader: Sendable {
     public let fileSystem: any SiteFileSystem
     public var baseURLOverride: String?
+    /// Parsed reviews kept from earlier builds in this process, if any.
+    public var cache: ReadCache?
 
-    public init(fileSystem: any SiteFileSystem, baseURLOverride: String? = nil) {
+    public init(fileSystem: any SiteFileSystem, baseURLOverride: String? = nil, cache: ReadCache? = nil) {
         self.fileSystem = fileSystem
         self.baseURLOverride = baseURLOverride
+        self.cache = cache
     }
 
     public func read() -> (SiteContent?, [Diagnostic]) {
@@ -56,12 +59,21 @@ public struct SiteReader: Sendable {
             }
         }
         let reader = ReviewReader(config: config)
+        let cache = self.cache
+        cache?.beginBuild()
+        let settings = ReviewReader.settingsKey(config)
         let results = ConcurrentMap.map(jobs) { job -> (Review?, [Diagnostic]) in
             let data: Data
             do { data = try fileSystem.contents(of: job.path) } catch {
                 return (nil, [.error(SourceLocation(path: job.path), "cannot read the file: \(Self.describe(error))", hint: "check its permissions")])
             }
-            var (review, found) = reader.read(data, path: job.path, defaultSlug: job.slug)
+            var (review, found): (Review?, [Diagnostic])
+            if let cached = cache?.lookup(job.path, bytes: data, settings: settings) {
+                (review, found) = cached
+            } else {
+                (review, found) = reader.read(data, path: job.path, defaultSlug: job.slug)
+                cache?.store(job.path, bytes: data, settings: settings, review: review, diagnostics: found)
+            }
             if let bundle = job.bundle, review != nil {
                 var bundleDiagnostics = Diagnostics()
                 review?.bundleFiles = listFiles(under: bundle, &bundleDiagnostics).filter { $0 != "index.md" }
