@@ -216,8 +216,7 @@ extension DefaultTheme {
   </thead>
   <tbody>
     {{#ratings.reviews}}
-    <tr>
-      <td><a href="{{url}}"><cite>{{movie}}</cite></a></td>
+    <tr><td><a href="{{url}}"><cite>{{movie}}</cite></a></td>
       <td>{{#year}}{{year}}{{/year}}</td>
       <td>{{#directors}}{{^isFirst}}, {{/isFirst}}{{#url}}<a href="{{url}}">{{name}}</a>{{/url}}{{^url}}{{name}}{{/url}}{{/directors}}</td>
       <td>{{{rating.html}}}</td>
