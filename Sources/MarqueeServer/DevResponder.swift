@@ -150,10 +150,7 @@ enum MediaType {
 /// The errors of a failed rebuild, shown over the last good page until the file is fixed.
 enum ErrorOverlay {
     static func html(_ errors: [Diagnostic]) -> String {
-        func escape(_ text: String) -> String {
-            text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
-        }
-        let items = errors.prefix(50).map { "<li>\(escape($0.description))</li>" }.joined()
+        let items = errors.prefix(50).map { "<li>\(HTMLText.escape($0.description))</li>" }.joined()
         return """
         <div id="marquee-errors" role="alert" style="position:fixed;inset:0 0 auto 0;z-index:2147483647;max-height:80vh;overflow:auto;background:#2b0b0b;color:#fff;font:14px/1.5 ui-monospace,monospace;padding:1rem 1.5rem;border-bottom:4px solid #e53935"><strong>The site did not build; this is the last good version. Fix the file and save: the page reloads.</strong><ul style="margin:.5rem 0 0;padding-left:1.2rem">\(items)</ul></div>
         """
