@@ -33,6 +33,21 @@ import Testing
         try expectFailure(folder, ["content/reviews/big.md:1:1: error: the file is 20 MB, more than the 10 MB a content file may have — split it, or move large media to static/"])
     }
 
+    @Test func aSiteWithoutSiteYML() throws {
+        let folder = try site()
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("site.yml"))
+        try expectFailure(folder, ["site.yml:1:1: error: no site.yml in the site folder — create site.yml with at least 'title' and 'base_url' (or run 'marquee new site DIR')"])
+    }
+
+    @Test func aSiteYMLThatIsNotUTF8() throws {
+        let folder = try site()
+        var bytes = Data("title: Caf".utf8)
+        bytes.append(0xE9)
+        bytes.append(contentsOf: Data("\nbase_url: https://example.org/\n".utf8))
+        try bytes.write(to: folder.appendingPathComponent("site.yml"))
+        try expectFailure(folder, ["site.yml:1:11: error: site.yml is not valid UTF-8 — save it as UTF-8 in your editor"])
+    }
+
     @Test func aSymlinkLoop() throws {
         let folder = try site()
         let link = folder.appendingPathComponent("content/reviews/loop")
