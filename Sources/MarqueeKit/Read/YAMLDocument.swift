@@ -11,7 +11,9 @@ struct YAMLDocument {
     /// Parses `text`; a syntax error becomes a diagnostic at its position in the file.
     static func parse(_ text: String, path: String, firstLine: Int) -> Result<YAMLDocument, Diagnostic> {
         do {
-            let root = try Yams.compose(yaml: text)
+            // The basic resolver: Marquee reads scalars itself (as text, by key), so resolving every
+            // scalar's type against Yams's regular expressions would be wasted work on every file.
+            let root = try Yams.compose(yaml: text, .basic, .default, .utf8)
             return .success(YAMLDocument(path: path, firstLine: firstLine, root: root))
         } catch let error as YamlError {
             return .failure(diagnostic(for: error, text: text, path: path, firstLine: firstLine))
@@ -37,7 +39,7 @@ struct YAMLDocument {
             SourceLocation(path: path, line: firstLine - 1 + mark.line, column: mark.column)
         }
         switch error {
-        case let .scanner(context, problem, mark, _) where context?.text.contains("quoted scalar") == true:
+        case let .scanner(context, _, mark, _) where context?.text.contains("quoted scalar") == true:
             // libyaml reports an unclosed quote where the file ends; the writer needs the quote that opened it.
             return .error(at(context?.mark ?? mark), "YAML syntax error: this quoted value is never closed",
                           hint: "add the closing quote at the end of the value")
