@@ -7,6 +7,10 @@ struct HTMLScanner {
     }
 
     static func scan(_ bytes: [UInt8]) -> Result {
+        bytes.withUnsafeBytes { scan($0) }
+    }
+
+    static func scan(_ bytes: UnsafeRawBufferPointer) -> Result {
         var result = Result()
         let count = bytes.count
         var i = 0

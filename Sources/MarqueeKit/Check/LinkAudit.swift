@@ -13,20 +13,22 @@ struct LinkAudit {
     let site: Site
     let policy: BrokenLinkPolicy
 
-    /// Output paths some page or stylesheet links to, filled by `audit` (for the unused-file check).
-    func audit(_ files: [OutputFile]) -> [Diagnostic] {
-        audit(files, referenced: nil)
+    /// Checks files in memory. `referenced`, when given, is filled with the output paths some page
+    /// links to (for the unused-file check).
+    func audit(_ files: [OutputFile], referenced: UnsafeMutablePointer<Set<String>>? = nil) -> [Diagnostic] {
+        let pages = files.filter { $0.path.hasSuffix(".html") }
+        let scanned: [ScannedPage] = ConcurrentMap.map(pages) { page in
+            guard case .data(let data) = page.content else { return ScannedPage(path: page.path, origin: page.origin, scan: HTMLScanner.Result()) }
+            return ScannedPage(path: page.path, origin: page.origin, scan: data.withUnsafeBytes { HTMLScanner.scan($0) })
+        }
+        return audit(scanned, paths: Set(files.map(\.path)), referenced: referenced)
     }
 
-    func audit(_ files: [OutputFile], referenced: UnsafeMutablePointer<Set<String>>?) -> [Diagnostic] {
-        let paths = Set(files.map(\.path))
-        let pages = files.filter { $0.path.hasSuffix(".html") }
-        let scans: [HTMLScanner.Result] = ConcurrentMap.map(pages) { page in
-            guard case .data(let data) = page.content else { return HTMLScanner.Result() }
-            return HTMLScanner.scan([UInt8](data))
-        }
+    /// Checks pages already read back (`scanned`, in any order) against the files of the site (`paths`).
+    func audit(_ scanned: [ScannedPage], paths: Set<String>, referenced: UnsafeMutablePointer<Set<String>>? = nil) -> [Diagnostic] {
+        let pages = scanned.sorted { $0.path < $1.path }
         var ids: [String: Set<String>] = [:]
-        for (page, scan) in zip(pages, scans) { ids[page.path] = Set(scan.ids) }
+        for page in pages { ids[page.path] = Set(page.scan.ids) }
 
         // Where the writer typed each URL, to report a broken one there rather than on every page showing it.
         var typedAt: [String: [String: Int]] = [:] // origin → url → line
@@ -41,7 +43,8 @@ struct LinkAudit {
         // resolved once per folder it is relative to (once in all for absolute ones).
         var verdicts: [String: Problem?] = [:]
         var targets: [String: String?] = [:]
-        for (page, scan) in zip(pages, scans) {
+        for page in pages {
+            let scan = page.scan
             let folder = page.path.split(separator: "/").dropLast().joined(separator: "/")
             for link in scan.links {
                 let key = link.hasPrefix("/") || Self.scheme(of: link) != nil ? link : (link.hasPrefix("#") ? page.path + "|" + link : folder + "|" + link)
@@ -154,4 +157,11 @@ struct LinkAudit {
         guard let first = scheme.first, first.isLetter, scheme.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }) else { return nil }
         return scheme.lowercased()
     }
+}
+
+/// A page read back for the link check: its links and ids, without its bytes.
+struct ScannedPage {
+    var path: String
+    var origin: String
+    var scan: HTMLScanner.Result
 }

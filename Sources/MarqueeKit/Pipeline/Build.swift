@@ -2,7 +2,7 @@ import Foundation
 
 /// The whole build in four stages: read → assemble → render → write. Each stage takes values and
 /// returns values plus diagnostics; the build stops after the first stage that found an error, with
-/// every diagnostic found so far, and nothing is written unless all stages succeeded.
+/// every diagnostic found so far, and the output folder is replaced only when all stages succeeded.
 public enum Build {
     /// Everything a build checks, without writing: for `marquee check`. Broken links are errors here.
     public static func check(_ options: BuildOptions) -> Result<RenderedSite, BuildFailure> {
@@ -10,70 +10,105 @@ public enum Build {
                publishing: options.publishing, strict: options.strict, linkPolicy: .error, advice: true)
     }
 
-    /// Reads, assembles and renders a site without writing anything.
+    /// Reads, assembles and renders a site into memory, without writing anything.
     /// `strict` turns every warning into an error; `linkPolicy` overrides site.yml's `broken_links`.
     public static func render(_ fileSystem: any SiteFileSystem, baseURLOverride: String? = nil,
                               publishing: PublishingOptions, strict: Bool = false,
                               linkPolicy: BrokenLinkPolicy? = nil, advice: Bool = false,
                               cache: ReadCache? = nil) -> Result<RenderedSite, BuildFailure> {
         var diagnostics = Diagnostics()
-        var clock = StageClock()
-
-        let (content, readDiagnostics) = SiteReader(fileSystem: fileSystem, baseURLOverride: baseURLOverride, cache: cache).read()
-        diagnostics.append(contentsOf: readDiagnostics)
-        guard let content, !diagnostics.hasErrors else { return .failure(BuildFailure(diagnostics.sorted)) }
-        clock.lap("read")
-
-        let (site, assembleDiagnostics) = SiteAssembler(options: publishing).assemble(content)
-        diagnostics.append(contentsOf: assembleDiagnostics)
-        guard let site, !diagnostics.hasErrors else { return .failure(BuildFailure(diagnostics.sorted)) }
-        clock.lap("assemble")
-
-        let (files, renderDiagnostics) = SiteRenderer().render(site)
-        diagnostics.append(contentsOf: renderDiagnostics)
-        guard !diagnostics.hasErrors else { return .failure(BuildFailure(diagnostics.sorted)) }
-        clock.lap("render")
-
-        diagnostics.append(contentsOf: LinkAudit(site: site, policy: linkPolicy ?? site.config.brokenLinks).audit(files))
-        if advice { diagnostics.append(contentsOf: SiteAdvice.warnings(site: site, files: files, source: fileSystem)) }
-        clock.lap("check")
-        guard !diagnostics.hasErrors else { return .failure(BuildFailure(diagnostics.sorted)) }
-
-        if strict && !diagnostics.all.isEmpty {
-            return .failure(BuildFailure(diagnostics.sorted.map { warning in
-                var error = warning
-                error.severity = .error
-                error.hint = (warning.hint.map { $0 + "; " } ?? "") + "a warning is an error with --strict"
-                return error
-            }))
+        guard let (site, plan) = prepare(fileSystem, baseURLOverride: baseURLOverride, publishing: publishing, cache: cache, &diagnostics) else {
+            return .failure(BuildFailure(diagnostics.sorted))
         }
-
-        return .success(RenderedSite(files: files, warnings: diagnostics.sorted, baseURL: site.config.baseURL))
+        let sink = MemorySink()
+        guard produce(plan, site: site, linkPolicy: linkPolicy, sink: sink.put, &diagnostics) else {
+            return .failure(BuildFailure(diagnostics.sorted))
+        }
+        let files = sink.files(in: plan.jobs)
+        if advice { diagnostics.append(contentsOf: SiteAdvice.warnings(site: site, files: files, source: fileSystem)) }
+        return finish(diagnostics, strict: strict).map { RenderedSite(files: files, warnings: $0, baseURL: site.config.baseURL) }
     }
 
-    /// Builds the site folder into the output folder.
+    /// Builds the site folder into the output folder. Pages go to a staging folder as they are
+    /// rendered (the site is never held in memory as a whole) and replace the output only when the
+    /// build has succeeded.
     public static func run(_ options: BuildOptions) -> Result<BuildReport, BuildFailure> {
         let fileSystem = DiskFileSystem(root: options.sourceDirectory)
         let writer = OutputWriter(output: options.outputDirectory, site: options.sourceDirectory, source: fileSystem, force: options.force)
         // Refuse a dangerous output folder before spending time on the build.
         if let refusal = writer.refusal() { return .failure(BuildFailure([refusal])) }
-        switch render(fileSystem, baseURLOverride: options.baseURLOverride, publishing: options.publishing, strict: options.strict,
-                      cache: options.readCache) {
+        var diagnostics = Diagnostics()
+        guard let (site, plan) = prepare(fileSystem, baseURLOverride: options.baseURLOverride, publishing: options.publishing,
+                                         cache: options.readCache, &diagnostics) else {
+            return .failure(BuildFailure(diagnostics.sorted))
+        }
+        let staging: OutputWriter.Staging
+        do { staging = try writer.beginStaging(paths: plan.jobs.map(\.path)) } catch {
+            return .failure(BuildFailure(diagnostics.sorted + OutputWriter.failure(error, output: options.outputDirectory).diagnostics))
+        }
+        let succeeded = produce(plan, site: site, linkPolicy: nil, sink: { job, content in try staging.put(job.path, content) }, &diagnostics)
+        switch succeeded ? finish(diagnostics, strict: options.strict) : .failure(BuildFailure(diagnostics.sorted)) {
         case .failure(let failure):
+            writer.abandon(staging)
             return .failure(failure)
-        case .success(let rendered):
-            let warnings = rendered.warnings
+        case .success(let warnings):
             do {
                 var clock = StageClock()
-                let written = try writer.write(rendered.files)
-                clock.lap("write")
-                let pages = rendered.files.filter { $0.path.hasSuffix(".html") }.count
-                return .success(BuildReport(pagesWritten: pages, filesWritten: written, diagnostics: warnings, baseURL: rendered.baseURL))
-            } catch let failure as BuildFailure {
-                return .failure(BuildFailure(warnings + failure.diagnostics))
+                try writer.commit(staging)
+                clock.lap("swap")
             } catch {
-                return .failure(BuildFailure(warnings + [.error(SourceLocation(path: options.outputDirectory.path), "\(error)", stage: .write)]))
+                return .failure(BuildFailure(warnings + OutputWriter.failure(error, output: options.outputDirectory).diagnostics))
             }
+            return .success(BuildReport(pagesWritten: plan.jobs.filter(\.isPage).count, filesWritten: plan.jobs.count,
+                                        diagnostics: warnings, baseURL: site.config.baseURL))
         }
+    }
+
+    /// Read and assemble, then list what to render; nil when a stage found an error.
+    static func prepare(_ fileSystem: any SiteFileSystem, baseURLOverride: String?, publishing: PublishingOptions,
+                        cache: ReadCache?, _ diagnostics: inout Diagnostics) -> (Site, RenderPlan)? {
+        var clock = StageClock()
+        let (content, readDiagnostics) = SiteReader(fileSystem: fileSystem, baseURLOverride: baseURLOverride, cache: cache).read()
+        diagnostics.append(contentsOf: readDiagnostics)
+        guard let content, !diagnostics.hasErrors else { return nil }
+        clock.lap("read")
+
+        let (assembled, assembleDiagnostics) = SiteAssembler(options: publishing).assemble(content)
+        diagnostics.append(contentsOf: assembleDiagnostics)
+        guard let site = assembled, !diagnostics.hasErrors else { return nil }
+        clock.lap("assemble")
+
+        let (planned, planDiagnostics) = SiteRenderer().plan(site)
+        diagnostics.append(contentsOf: planDiagnostics)
+        guard let plan = planned else { return nil }
+        diagnostics.append(contentsOf: plan.diagnostics)
+        guard !diagnostics.hasErrors else { return nil }
+        clock.lap("plan")
+        return (site, plan)
+    }
+
+    /// Renders every job into `sink` and checks the links of the pages made; false on any error.
+    static func produce(_ plan: RenderPlan, site: Site, linkPolicy: BrokenLinkPolicy?,
+                        sink: (RenderJob, OutputFile.Content) throws -> Void, _ diagnostics: inout Diagnostics) -> Bool {
+        var clock = StageClock()
+        let result = SiteRenderer().run(plan, context: plan.context, sink: sink)
+        diagnostics.append(contentsOf: result.diagnostics.all)
+        clock.lap("render")
+        guard !diagnostics.hasErrors else { return false }
+        diagnostics.append(contentsOf: LinkAudit(site: site, policy: linkPolicy ?? site.config.brokenLinks)
+            .audit(Array(result.scans.values), paths: plan.paths))
+        clock.lap("check")
+        return !diagnostics.hasErrors
+    }
+
+    /// The warnings of a build that succeeded, or, with `strict`, every warning as an error.
+    static func finish(_ diagnostics: Diagnostics, strict: Bool) -> Result<[Diagnostic], BuildFailure> {
+        guard strict && !diagnostics.all.isEmpty else { return .success(diagnostics.sorted) }
+        return .failure(BuildFailure(diagnostics.sorted.map { warning in
+            var error = warning
+            error.severity = .error
+            error.hint = (warning.hint.map { $0 + "; " } ?? "") + "a warning is an error with --strict"
+            return error
+        }))
     }
 }

@@ -1,6 +1,10 @@
 /// `/reviews/`: every published review, grouped by year of publication, newest first.
 enum ArchivePage {
-    static func render(_ context: RenderContext) -> ([OutputFile], [Diagnostic]) {
+    static func jobs(_ context: RenderContext) -> [RenderJob] {
+        [.page(Route.archive, template: "archive", origin: "reviews/ archive", lastModified: context.site.reviews.first?.date.rfc3339, model: model)]
+    }
+
+    private static func model(_ context: RenderContext) -> [String: Any] {
         let site = context.site
         var groups: [[String: Any]] = []
         var currentYear: Int?
@@ -17,13 +21,12 @@ enum ArchivePage {
                 currentYear = year
                 current = []
             }
-            current.append(context.models.cards[index])
+            current.append(context.models.entries[index])
         }
         flush()
         var model = context.models.pageModel(PageMeta(title: "All reviews", description: "Every review on \(site.config.title), by year.",
                                                       route: Route.archive, kind: "archive"))
         model["archive"] = ["years": groups, "count": site.reviews.count, "hasReviews": !site.reviews.isEmpty] as [String: Any]
-        return collect([context.page("archive", model, route: Route.archive, origin: "reviews/ archive",
-                                     lastModified: site.reviews.first?.date.rfc3339)])
+        return model
     }
 }

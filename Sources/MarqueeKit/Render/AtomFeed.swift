@@ -1,9 +1,15 @@
+import Foundation
+
 /// `/feed.xml`: an Atom 1.0 feed of the newest reviews. Built as XML in Swift rather than through a
 /// template, so that escaping is exact whatever a writer types. Nothing in it depends on the build
 /// time: `updated` is the newest review's date, entry ids are the reviews' permanent URLs.
 enum AtomFeed {
-    static func render(_ context: RenderContext) -> ([OutputFile], [Diagnostic]) {
-        let site = context.site
+    static func jobs(_ context: RenderContext) -> [RenderJob] {
+        let entries = Array(context.site.reviews.indices.prefix(context.site.config.feed.entries))
+        return [RenderJob(path: "feed.xml", origin: "feed", showsBodiesOf: entries) { context in .success(.data(Data(xml(context.site).utf8))) }]
+    }
+
+    private static func xml(_ site: Site) -> String {
         let links = site.permalinks
         let config = site.config
         let entries = site.reviews.prefix(config.feed.entries)
@@ -49,6 +55,6 @@ enum AtomFeed {
             """
         }
         xml += "</feed>\n"
-        return ([.text("feed.xml", xml, origin: "feed")], [])
+        return xml
     }
 }

@@ -1,8 +1,8 @@
 /// Two sources that would write one file (a page and a static file, two reviews whose slugs differ
 /// only in case on a case-insensitive disk) are an error naming both.
 enum OutputCollisions {
-    static func check(_ files: [OutputFile]) -> [Diagnostic] {
-        var owners: [String: OutputFile] = [:]
+    static func check(_ files: [RenderJob]) -> [Diagnostic] {
+        var owners: [String: RenderJob] = [:]
         var diagnostics: [Diagnostic] = []
         owners.reserveCapacity(files.count)
         for file in files {

@@ -1,7 +1,11 @@
 /// `/ratings/`: every review in one table, best first, and a chart of how the ratings are spread,
 /// drawn at build time as inline SVG (no JavaScript), with the same counts in text.
 enum RatingsPage {
-    static func render(_ context: RenderContext) -> ([OutputFile], [Diagnostic]) {
+    static func jobs(_ context: RenderContext) -> [RenderJob] {
+        [.page(Route.ratings, template: "ratings", origin: "ratings page", lastModified: context.site.reviews.first?.date.rfc3339, model: model)]
+    }
+
+    private static func model(_ context: RenderContext) -> [String: Any] {
         let site = context.site
         let scale = site.config.ratingScale
         let keys = site.reviews.map { TaxonomyBuilder.fold($0.movie, accents: true) } // folded once, not per comparison
@@ -12,7 +16,7 @@ enum RatingsPage {
         }
         let directors = site.taxonomies.first { $0.definition.id == "directors" }
         let rows: [[String: Any]] = order.map { index in
-            var row = context.models.cards[index]
+            var row = context.models.entries[index]
             let review = site.reviews[index]
             row["directors"] = review.directors.enumerated().map { offset, name -> [String: Any] in
                 let url: Any = directors.flatMap { t in t.term(named: name.text).map { site.permalinks.link(t.route(ofTerm: $0)) } } ?? false
@@ -29,7 +33,7 @@ enum RatingsPage {
             "scale": scale,
             "chart": RatingChart.make(site.reviews.map(\.rating), scale: scale),
         ] as [String: Any]
-        return collect([context.page("ratings", model, route: Route.ratings, origin: "ratings page", lastModified: site.reviews.first?.date.rfc3339)])
+        return model
     }
 }
 

@@ -1,27 +1,102 @@
-/// The render stage: `Site` → `[OutputFile]`, without touching the disk. Each page type has its
-/// own small renderer; this runs them and checks that no two files claim one path.
+import Foundation
+
+/// The render stage: `Site` → files. Each page type lists its jobs (`RenderJob`); this checks
+/// that no two jobs claim one path, then runs them all concurrently, handing each file to a sink
+/// (the staging folder of a build, or memory for `check` and tests) as soon as it is made, and
+/// reading every page back for the link check while its bytes are at hand.
 public struct SiteRenderer: Sendable {
     public init() {}
 
+    /// Renders the whole site into memory.
     public func render(_ site: Site) -> ([OutputFile], [Diagnostic]) {
-        let (loaded, templateDiagnostics) = TemplateSet.load(siteTemplates: site.templates)
-        var diagnostics = Diagnostics(templateDiagnostics)
-        guard let templates = loaded else { return ([], diagnostics.all) }
-        let context = RenderContext(site: site, templates: templates, models: ViewModelBuilder(site: site, templates: templates))
+        let (planned, problems) = plan(site)
+        guard let plan = planned else { return ([], problems) }
+        if Diagnostics(plan.diagnostics).hasErrors { return ([], plan.diagnostics) }
+        let sink = MemorySink()
+        let result = run(plan, context: plan.context, sink: sink.put)
+        return (result.hasErrors ? [] : sink.files(in: plan.jobs), plan.diagnostics + result.diagnostics.all)
+    }
 
-        var files: [OutputFile] = []
+    /// Lists the jobs of a site; nil, with the reasons, when its templates do not load.
+    func plan(_ site: Site) -> (RenderPlan?, [Diagnostic]) {
+        let (loaded, diagnostics) = TemplateSet.load(siteTemplates: site.templates)
+        guard let templates = loaded else { return (nil, diagnostics) }
+        let context = RenderContext(site: site, templates: templates, models: ViewModelBuilder(site: site, templates: templates))
+        var jobs: [RenderJob] = []
+        for (_, pageType) in RenderContext.pageTypes { jobs += pageType(context) }
+        jobs += SitemapAndRobots.jobs(for: jobs, site: site)
+        jobs += AssetCopier.jobs(for: site)
+        return (RenderPlan(context: context, jobs: jobs, diagnostics: diagnostics + OutputCollisions.check(jobs)), [])
+    }
+
+    /// Runs a plan's jobs (all of them, or the `selected` ones again) and hands each file to
+    /// `sink`, which may be called from several threads at once. The plan's own diagnostics are
+    /// not repeated in the result.
+    func run(_ plan: RenderPlan, only selected: [Int]? = nil, context: RenderContext,
+             sink: (RenderJob, OutputFile.Content) throws -> Void) -> RenderResult {
+        var diagnostics = Diagnostics()
         var clock = StageClock()
-        clock.lap("  models")
-        for (name, pageType) in RenderContext.pageTypes {
-            defer { clock.lap("  " + name) }
-            let (rendered, found) = pageType(context)
-            files += rendered
-            diagnostics.append(contentsOf: found)
+        let indexes = selected ?? Array(plan.jobs.indices)
+        let outcomes = ConcurrentMap.map(indexes) { index -> JobOutcome in
+            let job = plan.jobs[index]
+            switch job.make(context) {
+            case .failure(let diagnostic):
+                return .failed(diagnostic)
+            case .success(let content):
+                var scan: HTMLScanner.Result?
+                if job.isPage, case .data(let data) = content { scan = data.withUnsafeBytes { HTMLScanner.scan($0) } }
+                do { try sink(job, content) } catch { return .failed(OutputWriter.writeError(error, path: job.path)) }
+                return .made(scan)
+            }
         }
-        files += SitemapAndRobots.files(for: files, site: site)
-        files += AssetCopier.files(for: site)
-        diagnostics.append(contentsOf: OutputCollisions.check(files))
-        return (diagnostics.hasErrors ? [] : files, diagnostics.all)
+        clock.lap("  pages")
+        var scans: [String: ScannedPage] = [:]
+        for (index, outcome) in zip(indexes, outcomes) {
+            switch outcome {
+            case .failed(let diagnostic): diagnostics.append(diagnostic)
+            case .made(let scan?): scans[plan.jobs[index].path] = ScannedPage(path: plan.jobs[index].path, origin: plan.jobs[index].origin, scan: scan)
+            case .made(nil): break
+            }
+        }
+        return RenderResult(diagnostics: diagnostics, scans: scans)
+    }
+
+    private enum JobOutcome {
+        case made(HTMLScanner.Result?)
+        case failed(Diagnostic)
+    }
+}
+
+/// A site's jobs, and the context to run them in.
+struct RenderPlan {
+    var context: RenderContext
+    var jobs: [RenderJob]
+    /// Template and collision problems found while listing the jobs.
+    var diagnostics: [Diagnostic]
+
+    /// Every file the jobs write, for the link check.
+    var paths: Set<String> { Set(jobs.map(\.path)) }
+}
+
+/// What running jobs came to: problems, and each page's links and ids for the link check.
+struct RenderResult {
+    var diagnostics: Diagnostics
+    var scans: [String: ScannedPage]
+    var hasErrors: Bool { diagnostics.hasErrors }
+}
+
+/// Collects files in memory (for `marquee check`, tests and `Build.render`).
+final class MemorySink: @unchecked Sendable {
+    private let lock = NSLock()
+    private var contents: [String: OutputFile.Content] = [:]
+
+    func put(_ job: RenderJob, _ content: OutputFile.Content) {
+        lock.withLock { contents[job.path] = content }
+    }
+
+    /// The files in the order of the jobs, so output stays deterministic.
+    func files(in jobs: [RenderJob]) -> [OutputFile] {
+        lock.withLock { jobs.compactMap { job in contents[job.path].map(job.file) } }
     }
 }
 
@@ -31,39 +106,25 @@ struct RenderContext {
     let templates: TemplateSet
     let models: ViewModelBuilder
 
-    /// The page types of a site, in the order they are rendered.
-    static let pageTypes: [(String, @Sendable (RenderContext) -> ([OutputFile], [Diagnostic]))] = [
-        ("reviews", ReviewPages.render),
-        ("home", HomePages.render),
-        ("pages", PlainPages.render),
-        ("taxonomies", TaxonomyPages.render),
-        ("archive", ArchivePage.render),
-        ("ratings", RatingsPage.render),
-        ("404", NotFoundPage.render),
-        ("feed", AtomFeed.render),
-    ]
+    /// The page types of a site, in the order they are listed.
+    static var pageTypes: [(String, (RenderContext) -> [RenderJob])] { [
+        ("reviews", ReviewPages.jobs),
+        ("home", HomePages.jobs),
+        ("pages", PlainPages.jobs),
+        ("taxonomies", TaxonomyPages.jobs),
+        ("archive", ArchivePage.jobs),
+        ("ratings", RatingsPage.jobs),
+        ("404", NotFoundPage.jobs),
+        ("feed", AtomFeed.jobs),
+    ] }
 
     /// Renders one page; a template that produces nothing is an error naming the template.
-    func page(_ template: String, _ model: [String: Any], route: Route, origin: String, lastModified: String? = nil) -> Result<OutputFile, Diagnostic> {
+    func page(_ template: String, _ model: [String: Any]) -> Result<OutputFile.Content, Diagnostic> {
         guard let html = templates.render(model, template: template) else {
             let path = templates.sources[template]?.path ?? "templates/\(template).mustache"
             return .failure(.error(SourceLocation(path: path), "the template '\(template)' is missing",
                                    hint: "create templates/\(template).mustache", stage: .render))
         }
-        return .success(.text(route.file, html, origin: origin, lastModified: lastModified))
+        return .success(.data(Data(html.utf8)))
     }
-}
-
-/// Turns a list of results into files and diagnostics.
-func collect(_ results: [Result<OutputFile, Diagnostic>]) -> ([OutputFile], [Diagnostic]) {
-    var files: [OutputFile] = []
-    var diagnostics: [Diagnostic] = []
-    files.reserveCapacity(results.count)
-    for result in results {
-        switch result {
-        case .success(let file): files.append(file)
-        case .failure(let diagnostic): diagnostics.append(diagnostic)
-        }
-    }
-    return (files, diagnostics)
 }

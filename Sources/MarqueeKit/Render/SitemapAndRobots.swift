@@ -1,13 +1,15 @@
+import Foundation
+
 /// `/sitemap.xml` (every page, with `lastmod` from the content) and `/robots.txt` naming it.
 enum SitemapAndRobots {
-    static func files(for pages: [OutputFile], site: Site) -> [OutputFile] {
+    static func jobs(for pages: [RenderJob], site: Site) -> [RenderJob] {
         let links = site.permalinks
         var xml = """
         <?xml version="1.0" encoding="UTF-8"?>
         <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
 
         """
-        let entries = pages.filter { $0.path.hasSuffix(".html") && $0.path != "404.html" }
+        let entries = pages.filter { $0.isPage && $0.path != "404.html" }
         for page in entries.sorted(by: { $0.path < $1.path }) {
             let folder = page.path.hasSuffix("index.html") ? String(page.path.dropLast("index.html".count)) : page.path
             let url = links.absolute(folder.split(separator: "/", omittingEmptySubsequences: false).map { Permalinks.encode(String($0)) }.joined(separator: "/"))
@@ -17,6 +19,6 @@ enum SitemapAndRobots {
         }
         xml += "</urlset>\n"
         let robots = "User-agent: *\nAllow: /\n\nSitemap: \(links.absolute(Route(file: "sitemap.xml")))\n"
-        return [.text("sitemap.xml", xml, origin: "sitemap"), .text("robots.txt", robots, origin: "robots.txt")]
+        return [.fixed("sitemap.xml", .data(Data(xml.utf8)), origin: "sitemap"), .fixed("robots.txt", .data(Data(robots.utf8)), origin: "robots.txt")]
     }
 }

@@ -1,23 +1,24 @@
 /// `/<taxonomy>/`: every term with its count, by name and by count; `/<taxonomy>/<term>/`: the
 /// term's reviews, newest first, paginated, with their average rating.
 enum TaxonomyPages {
-    static func render(_ context: RenderContext) -> ([OutputFile], [Diagnostic]) {
-        var files: [OutputFile] = []
-        var diagnostics: [Diagnostic] = []
+    static func jobs(_ context: RenderContext) -> [RenderJob] {
+        var jobs: [RenderJob] = []
         for taxonomy in context.site.taxonomies {
-            let (index, indexDiagnostics) = collect([indexPage(taxonomy, context)])
-            files += index
-            diagnostics += indexDiagnostics
-            let termResults = ConcurrentMap.map(Array(taxonomy.terms.indices)) { termPages(taxonomy, $0, context) }
-            for (termFiles, termDiagnostics) in termResults {
-                files += termFiles
-                diagnostics += termDiagnostics
-            }
+            jobs.append(indexPage(taxonomy, context))
+            for term in taxonomy.terms.indices { jobs += termPages(taxonomy, term, context) }
         }
-        return (files, diagnostics)
+        return jobs
     }
 
-    private static func indexPage(_ taxonomy: Taxonomy, _ context: RenderContext) -> Result<OutputFile, Diagnostic> {
+    private static func indexPage(_ taxonomy: Taxonomy, _ context: RenderContext) -> RenderJob {
+        let newest = taxonomy.terms.flatMap { $0.reviews.prefix(1) }.min().map { context.site.reviews[$0].date.rfc3339 }
+        let definition = taxonomy.definition
+        return .page(taxonomy.indexRoute, template: "taxonomy", origin: "\(definition.path)/ index", lastModified: newest) { context in
+            indexModel(taxonomy, context)
+        }
+    }
+
+    private static func indexModel(_ taxonomy: Taxonomy, _ context: RenderContext) -> [String: Any] {
         let links = context.site.permalinks
         let definition = taxonomy.definition
         let terms: [[String: Any]] = taxonomy.terms.indices.map { i in
@@ -42,11 +43,10 @@ enum TaxonomyPages {
             "hasTerms": !terms.isEmpty,
             "count": terms.count,
         ] as [String: Any]
-        let newest = taxonomy.terms.flatMap { $0.reviews.prefix(1) }.min().map { context.site.reviews[$0].date.rfc3339 }
-        return context.page("taxonomy", model, route: taxonomy.indexRoute, origin: "\(definition.path)/ index", lastModified: newest)
+        return model
     }
 
-    private static func termPages(_ taxonomy: Taxonomy, _ index: Int, _ context: RenderContext) -> ([OutputFile], [Diagnostic]) {
+    private static func termPages(_ taxonomy: Taxonomy, _ index: Int, _ context: RenderContext) -> [RenderJob] {
         let term = taxonomy.terms[index]
         let definition = taxonomy.definition
         let scale = context.site.config.ratingScale
@@ -66,7 +66,7 @@ enum TaxonomyPages {
             ] as [String: Any],
         ]
         let segments = [definition.path, term.slug]
-        return ReviewListPages.render(context, reviews: term.reviews, segments: segments, template: "term", kind: "term",
+        return ReviewListPages.jobs(context, reviews: term.reviews, segments: segments, template: "term", kind: "term",
                                       origin: "\(definition.path)/\(term.slug)/ (\(definition.singular.lowercased()) '\(term.name)')",
                                       section: taxonomy.indexRoute) { number in
             let title = "\(definition.singular): \(term.name)" + (number > 1 ? ", page \(number)" : "")

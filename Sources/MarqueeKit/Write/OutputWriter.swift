@@ -56,38 +56,106 @@ public struct OutputWriter: Sendable {
 
     /// Writes every file, then swaps the new folder in. Returns the number of files written.
     public func write(_ files: [OutputFile]) throws -> Int {
+        let staging = try beginStaging(paths: files.map(\.path))
+        do {
+            let errors = ConcurrentMap.map(files) { file -> Error? in
+                do { try staging.put(file.path, file.content); return nil } catch { return error }
+            }
+            if let error = errors.compactMap({ $0 }).first { throw error }
+            try commit(staging)
+        } catch {
+            abandon(staging)
+            throw Self.failure(error, output: output)
+        }
+        return files.count
+    }
+
+    /// Creates the staging folder beside the output, with every folder `paths` need, and removes
+    /// the staging folders of builds that were killed part-way.
+    func beginStaging(paths: [String]) throws -> Staging {
         if let refusal = refusal() { throw BuildFailure([refusal]) }
         let manager = FileManager.default
         let parent = output.deletingLastPathComponent()
         let name = output.lastPathComponent
-        try manager.createDirectory(at: parent, withIntermediateDirectories: true)
-        removeLeftovers(in: parent, name: name)
-        let pid = ProcessInfo.processInfo.processIdentifier
-        let staging = parent.appendingPathComponent(".\(name).marquee-new-\(pid)")
-        let retired = parent.appendingPathComponent(".\(name).marquee-old-\(pid)")
-        try? manager.removeItem(at: staging)
+        let staging = parent.appendingPathComponent(".\(name).marquee-new-\(ProcessInfo.processInfo.processIdentifier)")
         do {
-            try writeAll(files, into: staging)
-            try Data(Self.markerText.utf8).write(to: staging.appendingPathComponent(Self.markerName))
+            try manager.createDirectory(at: parent, withIntermediateDirectories: true)
+            removeLeftovers(in: parent, name: name)
+            try? manager.removeItem(at: staging)
+            try manager.createDirectory(at: staging, withIntermediateDirectories: true)
+            // Every folder once, parents first, so that files can then be written concurrently.
+            var folders = Set<String>()
+            for path in paths {
+                try Self.checkRelative(path)
+                var parent = (path as NSString).deletingLastPathComponent
+                while !parent.isEmpty, folders.insert(parent).inserted {
+                    parent = (parent as NSString).deletingLastPathComponent
+                }
+            }
+            for path in folders.sorted() {
+                try manager.createDirectory(at: staging.appendingPathComponent(path), withIntermediateDirectories: true)
+            }
+        } catch {
+            try? manager.removeItem(at: staging)
+            throw Self.failure(error, output: output)
+        }
+        return Staging(folder: staging, source: source)
+    }
+
+    /// Marks the staging folder as Marquee's and swaps it in for the output folder, by renames only.
+    func commit(_ staging: Staging) throws {
+        let manager = FileManager.default
+        let retired = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).marquee-old-\(ProcessInfo.processInfo.processIdentifier)")
+        do {
+            try Data(Self.markerText.utf8).write(to: staging.folder.appendingPathComponent(Self.markerName))
             if manager.fileExists(atPath: output.path) {
                 try manager.moveItem(at: output, to: retired)
                 do {
-                    try manager.moveItem(at: staging, to: output)
+                    try manager.moveItem(at: staging.folder, to: output)
                 } catch {
                     try? manager.moveItem(at: retired, to: output)
                     throw error
                 }
                 try? manager.removeItem(at: retired)
             } else {
-                try manager.moveItem(at: staging, to: output)
+                try manager.moveItem(at: staging.folder, to: output)
             }
         } catch {
-            try? manager.removeItem(at: staging)
-            if let failure = error as? BuildFailure { throw failure }
-            throw BuildFailure([.error(SourceLocation(path: output.path), "cannot write the site: \(SiteReader.describe(error))",
-                                       hint: "check free space and permissions; the previous build is untouched", stage: .write)])
+            abandon(staging)
+            throw Self.failure(error, output: output)
         }
-        return files.count
+    }
+
+    /// Throws a failed build's staging folder away; the output folder was never touched.
+    func abandon(_ staging: Staging) {
+        try? FileManager.default.removeItem(at: staging.folder)
+    }
+
+    /// A staging folder being filled: files may be put into it from several threads at once.
+    struct Staging: Sendable {
+        let folder: URL
+        let source: any SiteFileSystem
+
+        func put(_ path: String, _ content: OutputFile.Content) throws {
+            let target = folder.appendingPathComponent(path)
+            switch content {
+            case .data(let data): try data.write(to: target)
+            case .copy(let sourcePath): try source.contents(of: sourcePath).write(to: target)
+            }
+        }
+    }
+
+    static func failure(_ error: Error, output: URL) -> BuildFailure {
+        if let failure = error as? BuildFailure { return failure }
+        return BuildFailure([.error(SourceLocation(path: output.path), "cannot write the site: \(SiteReader.describe(error))",
+                                    hint: "check free space and permissions; the previous build is untouched", stage: .write)])
+    }
+
+    /// A file that could not be written, as a diagnostic.
+    static func writeError(_ error: Error, path: String) -> Diagnostic {
+        if let failure = error as? BuildFailure, let first = failure.diagnostics.first { return first }
+        return .error(SourceLocation(path: path), "cannot write /\(path): \(SiteReader.describe(error))",
+                      hint: "check free space and permissions; the previous build is untouched", stage: .write)
     }
 
     /// Staging folders of builds that were killed part-way: they are Marquee's own and safe to remove.
@@ -97,39 +165,6 @@ public struct OutputWriter: Sendable {
         for entry in entries where entry.hasPrefix(".\(name).marquee-new-") || entry.hasPrefix(".\(name).marquee-old-") {
             try? manager.removeItem(at: parent.appendingPathComponent(entry))
         }
-    }
-
-    private func writeAll(_ files: [OutputFile], into folder: URL) throws {
-        let manager = FileManager.default
-        try manager.createDirectory(at: folder, withIntermediateDirectories: true)
-        // Every folder once, parents first; then the files, concurrently.
-        var folders = Set<String>()
-        for file in files {
-            try Self.checkRelative(file.path)
-            var parent = (file.path as NSString).deletingLastPathComponent
-            while !parent.isEmpty, folders.insert(parent).inserted {
-                parent = (parent as NSString).deletingLastPathComponent
-            }
-        }
-        for path in folders.sorted() {
-            try manager.createDirectory(at: folder.appendingPathComponent(path), withIntermediateDirectories: true)
-        }
-        let source = self.source
-        let errors = ConcurrentMap.map(files) { file -> Error? in
-            let target = folder.appendingPathComponent(file.path)
-            do {
-                switch file.content {
-                case .data(let data):
-                    try data.write(to: target)
-                case .copy(let sourcePath):
-                    try source.contents(of: sourcePath).write(to: target)
-                }
-                return nil
-            } catch {
-                return error
-            }
-        }
-        if let error = errors.compactMap({ $0 }).first { throw error }
     }
 
     /// Last line of defence: nothing from a writer's files may make a path leave the output folder.

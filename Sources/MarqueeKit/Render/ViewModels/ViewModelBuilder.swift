@@ -9,11 +9,16 @@
 /// footer) are rendered once, through their own templates, and handed to pages as ready HTML
 /// (`html`, `rating.html`, `site.headerHTML`): each still comes from an overridable template.
 struct ViewModelBuilder {
-    let site: Site
+    private(set) var site: Site
     let links: Permalinks
     let siteModel: [String: Any]
     /// One card per review, built and rendered once and shared by every list that shows it.
-    let cards: [[String: Any]]
+    private(set) var cards: [[String: Any]]
+    /// A review as an index shows it (archive, ratings, 404, "Recommended from"): the card without
+    /// the excerpt, so those pages do not change when a review's body does.
+    let entries: [[String: Any]]
+    /// One rendered badge per distinct rating.
+    let badges: [Int: [String: Any]]
     /// The site header for each navigation entry being current (key: its link; "" for none).
     let headers: [String: String]
 
@@ -42,12 +47,22 @@ struct ViewModelBuilder {
             badge["html"] = templates.render(badge, template: "rating-badge") ?? ""
             badges[review.rating.halfSteps] = badge
         }
+        self.badges = badges
         let links = site.permalinks
+        entries = site.reviews.map { Self.makeEntry($0, links: links, badge: badges[$0.rating.halfSteps] ?? [:]) }
+        let entries = self.entries
         cards = ConcurrentMap.map(Array(site.reviews.indices)) { index in
-            var card = Self.makeCard(site.reviews[index], links: links, badge: badges[site.reviews[index].rating.halfSteps] ?? [:])
-            card["html"] = templates.render(card, template: "review-card") ?? ""
-            return card
+            Self.makeCard(site.reviews[index], entry: entries[index], templates: templates)
         }
+    }
+
+    /// The same models after an edit that changed only the body of review `index` (its front
+    /// matter is byte for byte the same): only that review's card is made again.
+    func replacingBody(ofReview index: Int, in site: Site, templates: TemplateSet) -> ViewModelBuilder {
+        var copy = self
+        copy.site = site
+        copy.cards[index] = Self.makeCard(site.reviews[index], entry: entries[index], templates: templates)
+        return copy
     }
 
     /// The variables every page gets: `site` and `page` (title, description, canonical URL, social metadata).
@@ -117,8 +132,16 @@ struct ViewModelBuilder {
         return model
     }
 
-    /// A review as a list shows it.
-    static func makeCard(_ review: Review, links: Permalinks, badge: [String: Any]) -> [String: Any] {
+    /// A review as a list shows it: the entry, the excerpt, and the card rendered through its template.
+    static func makeCard(_ review: Review, entry: [String: Any], templates: TemplateSet) -> [String: Any] {
+        var card = entry
+        card["excerpt"] = review.excerpt.html
+        card["html"] = templates.render(card, template: "review-card") ?? ""
+        return card
+    }
+
+    /// A review as an index shows it: everything drawn from its front matter.
+    static func makeEntry(_ review: Review, links: Permalinks, badge: [String: Any]) -> [String: Any] {
         [
             "title": review.title,
             "movie": review.movie,
@@ -128,7 +151,6 @@ struct ViewModelBuilder {
             "slug": review.slug,
             "date": dateModel(review.date),
             "rating": badge,
-            "excerpt": review.excerpt.html,
             "isDraft": review.isDraft,
             "isScheduled": review.isScheduled,
         ]
@@ -182,7 +204,7 @@ struct ViewModelBuilder {
         let recommendations = site.recommendations[index].map(recommendationModel)
         model["recommendations"] = recommendations
         model["hasRecommendations"] = !recommendations.isEmpty
-        let backlinks: [[String: Any]] = site.recommendedBy[index].map { cards[$0] }
+        let backlinks: [[String: Any]] = site.recommendedBy[index].map { entries[$0] }
         model["recommendedBy"] = backlinks
         model["hasRecommendedBy"] = !backlinks.isEmpty
         return model
@@ -202,7 +224,7 @@ struct ViewModelBuilder {
         ]
         switch recommendation.target {
         case .review(let target):
-            let card = cards[target]
+            let card = entries[target]
             model["title"] = card["title"]
             model["movie"] = card["movie"]
             model["url"] = card["url"]
