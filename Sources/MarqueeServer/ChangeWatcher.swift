@@ -1,14 +1,16 @@
 import Foundation
 
-/// Notices changes to a site's sources by polling their modification times and sizes: portable,
-/// no inotify limits, and cheap (a `stat` per file). A burst of saves becomes one change.
+/// Notices changes to a site's sources by polling their modification times, sizes and inodes:
+/// portable, no inotify limits, and cheap (a `stat` per file). A burst of saves becomes one change,
+/// reported as the set of files (relative to the site folder) added, removed or modified, which
+/// lets the rebuild redo only what depends on them.
 struct ChangeWatcher: Sendable {
     let root: URL
     let interval: Duration
     let debounce: Duration
     static let watched = ["site.yml", "content", "templates", "static"]
 
-    func changes() -> AsyncStream<Void> {
+    func changes() -> AsyncStream<Set<String>> {
         AsyncStream { continuation in
             let task = Task {
                 var last = snapshot()
@@ -23,8 +25,9 @@ struct ChangeWatcher: Sendable {
                         if settled == current { break }
                         current = settled
                     }
+                    let changed = Self.difference(last, current)
                     last = current
-                    continuation.yield(())
+                    if !changed.isEmpty { continuation.yield(changed) }
                 }
                 continuation.finish()
             }
@@ -35,6 +38,16 @@ struct ChangeWatcher: Sendable {
     struct Stamp: Equatable {
         var modified: Int64
         var size: Int64
+        var inode: UInt64 = 0
+    }
+
+    /// Files added, removed or modified between two snapshots; folders only when added or removed
+    /// (a folder's time changes with every file saved in it, and those files are reported themselves).
+    static func difference(_ old: [String: Stamp], _ new: [String: Stamp]) -> Set<String> {
+        var changed = Set<String>()
+        for (path, stamp) in new where old[path] == nil || (!path.hasSuffix("/") && old[path] != stamp) { changed.insert(path) }
+        for path in old.keys where new[path] == nil { changed.insert(path) }
+        return changed
     }
 
     func snapshot() -> [String: Stamp] {
@@ -63,7 +76,7 @@ struct ChangeWatcher: Sendable {
                 walk(path + "/" + name, relative: relative + "/" + name, depth: depth + 1, into: &result)
             }
         } else {
-            result[relative] = Stamp(modified: Self.modified(info), size: Int64(info.st_size))
+            result[relative] = Stamp(modified: Self.modified(info), size: Int64(info.st_size), inode: UInt64(info.st_ino))
         }
     }
 }

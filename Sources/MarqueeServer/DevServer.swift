@@ -35,10 +35,10 @@ public struct DevServer: Sendable {
         defer { try? FileManager.default.removeItem(at: outputRoot) }
         var buildOptions = options.build
         buildOptions.outputDirectory = outputRoot.appendingPathComponent("site")
-        buildOptions.readCache = ReadCache() // a rebuild parses only the files that changed
+        buildOptions.force = true
         let state = ServerState(output: buildOptions.outputDirectory)
-        let builder = SiteRebuilder(options: buildOptions, state: state)
-        onBuild(await builder.rebuild())
+        let builder = SiteRebuilder(build: IncrementalBuild(options: buildOptions), state: state)
+        onBuild(await builder.rebuild(changed: nil))
 
         let responder = DevResponder(state: state)
         var logger = Logger(label: "marquee.serve")
@@ -57,8 +57,8 @@ public struct DevServer: Sendable {
                 try await app.runService()
             }
             group.addTask {
-                for await _ in watcher.changes() {
-                    onBuild(await builder.rebuild())
+                for await changed in watcher.changes() {
+                    onBuild(await builder.rebuild(changed: changed))
                 }
             }
             try await group.next()
@@ -73,17 +73,16 @@ public enum BuildOutcome: Sendable {
     case failed([Diagnostic])
 }
 
-/// Builds the site for serving, and records the outcome for the responder.
+/// Builds the site for serving, and records the outcome for the responder. After the first build,
+/// only what the changed files affect is rebuilt, and only files whose bytes change are written.
 struct SiteRebuilder: Sendable {
-    let options: BuildOptions
+    let build: IncrementalBuild
     let state: ServerState
 
-    func rebuild() async -> BuildOutcome {
+    /// `changed`: the files changed since the last build, relative to the site folder; nil if unknown.
+    func rebuild(changed: Set<String>?) async -> BuildOutcome {
         let started = Date()
-        var options = self.options
-        options.force = true
-        options.now = Int64(Date().timeIntervalSince1970)
-        switch Build.run(options) {
+        switch build.build(changed: changed, now: Int64(Date().timeIntervalSince1970)) {
         case .success(let report):
             await state.succeeded(basePath: BaseURL.path(of: report.baseURL))
             return .built(pages: report.pagesWritten, warnings: report.diagnostics, seconds: Date().timeIntervalSince(started))

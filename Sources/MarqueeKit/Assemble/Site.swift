@@ -20,7 +20,7 @@ public struct Site: Sendable {
     public let config: SiteConfig
     public let permalinks: Permalinks
     /// Newest first; ties broken by slug.
-    public let reviews: [Review]
+    public internal(set) var reviews: [Review]
     /// By slug.
     public let pages: [Page]
     /// `recommendations[i]` belongs to `reviews[i]`.

@@ -24,11 +24,13 @@ struct LinkAudit {
         return audit(scanned, paths: Set(files.map(\.path)), referenced: referenced)
     }
 
-    /// Checks pages already read back (`scanned`, in any order) against the files of the site (`paths`).
-    func audit(_ scanned: [ScannedPage], paths: Set<String>, referenced: UnsafeMutablePointer<Set<String>>? = nil) -> [Diagnostic] {
+    /// Checks pages already read back (`scanned`, in any order) against the files of the site
+    /// (`paths`) and the ids of its pages (those of `allPages` when given, else of `scanned`).
+    func audit(_ scanned: [ScannedPage], paths: Set<String>, allPages: [String: ScannedPage]? = nil,
+               referenced: UnsafeMutablePointer<Set<String>>? = nil) -> [Diagnostic] {
         let pages = scanned.sorted { $0.path < $1.path }
         var ids: [String: Set<String>] = [:]
-        for page in pages { ids[page.path] = Set(page.scan.ids) }
+        for page in allPages.map({ Array($0.values) }) ?? pages { ids[page.path] = Set(page.scan.ids) }
 
         // Where the writer typed each URL, to report a broken one there rather than on every page showing it.
         var typedAt: [String: [String: Int]] = [:] // origin → url → line

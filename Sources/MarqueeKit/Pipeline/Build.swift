@@ -17,11 +17,11 @@ public enum Build {
                               linkPolicy: BrokenLinkPolicy? = nil, advice: Bool = false,
                               cache: ReadCache? = nil) -> Result<RenderedSite, BuildFailure> {
         var diagnostics = Diagnostics()
-        guard let (site, plan) = prepare(fileSystem, baseURLOverride: baseURLOverride, publishing: publishing, cache: cache, &diagnostics) else {
+        guard let (_, site, plan) = prepare(fileSystem, baseURLOverride: baseURLOverride, publishing: publishing, cache: cache, &diagnostics) else {
             return .failure(BuildFailure(diagnostics.sorted))
         }
         let sink = MemorySink()
-        guard produce(plan, site: site, linkPolicy: linkPolicy, sink: sink.put, &diagnostics) else {
+        guard produce(plan, site: site, linkPolicy: linkPolicy, sink: sink.put, &diagnostics) != nil else {
             return .failure(BuildFailure(diagnostics.sorted))
         }
         let files = sink.files(in: plan.jobs)
@@ -38,7 +38,7 @@ public enum Build {
         // Refuse a dangerous output folder before spending time on the build.
         if let refusal = writer.refusal() { return .failure(BuildFailure([refusal])) }
         var diagnostics = Diagnostics()
-        guard let (site, plan) = prepare(fileSystem, baseURLOverride: options.baseURLOverride, publishing: options.publishing,
+        guard let (_, site, plan) = prepare(fileSystem, baseURLOverride: options.baseURLOverride, publishing: options.publishing,
                                          cache: options.readCache, &diagnostics) else {
             return .failure(BuildFailure(diagnostics.sorted))
         }
@@ -46,7 +46,7 @@ public enum Build {
         do { staging = try writer.beginStaging(paths: plan.jobs.map(\.path)) } catch {
             return .failure(BuildFailure(diagnostics.sorted + OutputWriter.failure(error, output: options.outputDirectory).diagnostics))
         }
-        let succeeded = produce(plan, site: site, linkPolicy: nil, sink: { job, content in try staging.put(job.path, content) }, &diagnostics)
+        let succeeded = produce(plan, site: site, linkPolicy: nil, sink: { job, content in try staging.put(job.path, content) }, &diagnostics) != nil
         switch succeeded ? finish(diagnostics, strict: options.strict) : .failure(BuildFailure(diagnostics.sorted)) {
         case .failure(let failure):
             writer.abandon(staging)
@@ -66,7 +66,7 @@ public enum Build {
 
     /// Read and assemble, then list what to render; nil when a stage found an error.
     static func prepare(_ fileSystem: any SiteFileSystem, baseURLOverride: String?, publishing: PublishingOptions,
-                        cache: ReadCache?, _ diagnostics: inout Diagnostics) -> (Site, RenderPlan)? {
+                        cache: ReadCache?, _ diagnostics: inout Diagnostics) -> (SiteContent, Site, RenderPlan)? {
         var clock = StageClock()
         let (content, readDiagnostics) = SiteReader(fileSystem: fileSystem, baseURLOverride: baseURLOverride, cache: cache).read()
         diagnostics.append(contentsOf: readDiagnostics)
@@ -84,21 +84,22 @@ public enum Build {
         diagnostics.append(contentsOf: plan.diagnostics)
         guard !diagnostics.hasErrors else { return nil }
         clock.lap("plan")
-        return (site, plan)
+        return (content, site, plan)
     }
 
-    /// Renders every job into `sink` and checks the links of the pages made; false on any error.
+    /// Renders every job into `sink` and checks the links of the pages made. Returns the pages as
+    /// read back by the link check, or nil on any error.
     static func produce(_ plan: RenderPlan, site: Site, linkPolicy: BrokenLinkPolicy?,
-                        sink: (RenderJob, OutputFile.Content) throws -> Void, _ diagnostics: inout Diagnostics) -> Bool {
+                        sink: (RenderJob, OutputFile.Content) throws -> Void, _ diagnostics: inout Diagnostics) -> [String: ScannedPage]? {
         var clock = StageClock()
         let result = SiteRenderer().run(plan, context: plan.context, sink: sink)
         diagnostics.append(contentsOf: result.diagnostics.all)
         clock.lap("render")
-        guard !diagnostics.hasErrors else { return false }
+        guard !diagnostics.hasErrors else { return nil }
         diagnostics.append(contentsOf: LinkAudit(site: site, policy: linkPolicy ?? site.config.brokenLinks)
             .audit(Array(result.scans.values), paths: plan.paths))
         clock.lap("check")
-        return !diagnostics.hasErrors
+        return diagnostics.hasErrors ? nil : result.scans
     }
 
     /// The warnings of a build that succeeded, or, with `strict`, every warning as an error.

@@ -32,6 +32,11 @@ public final class ReadCache: @unchecked Sendable {
         }
     }
 
+    /// What the last read of `path` came to, whatever its bytes are now.
+    func parsed(_ path: String) -> (review: Review?, diagnostics: [Diagnostic])? {
+        lock.withLock { entries[path].map { ($0.review, $0.diagnostics) } }
+    }
+
     func store(_ path: String, bytes: Data, settings: String, review: Review?, diagnostics: [Diagnostic]) {
         lock.withLock {
             parsed += 1

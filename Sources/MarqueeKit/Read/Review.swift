@@ -21,7 +21,7 @@ public indirect enum ParamValue: Hashable, Sendable {
 }
 
 /// One review as the writer wrote it: read from `content/reviews/<slug>.md` or `<slug>/index.md`.
-public struct Review: Sendable {
+public struct Review: Hashable, Sendable {
     /// Path of the Markdown file relative to the site folder.
     public var source: String
     public var slug: String

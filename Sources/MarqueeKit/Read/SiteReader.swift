@@ -58,28 +58,11 @@ public struct SiteReader: Sendable {
                                     hint: "move it to static/ or into a review's folder")
             }
         }
-        let reader = ReviewReader(config: config)
-        let cache = self.cache
         cache?.beginBuild()
+        let reader = ReviewReader(config: config)
         let settings = ReviewReader.settingsKey(config)
-        let results = ConcurrentMap.map(jobs) { job -> (Review?, [Diagnostic]) in
-            let data: Data
-            do { data = try fileSystem.contents(of: job.path) } catch {
-                return (nil, [.error(SourceLocation(path: job.path), "cannot read the file: \(Self.describe(error))", hint: "check its permissions")])
-            }
-            var (review, found): (Review?, [Diagnostic])
-            if let cached = cache?.lookup(job.path, bytes: data, settings: settings) {
-                (review, found) = cached
-            } else {
-                (review, found) = reader.read(data, path: job.path, defaultSlug: job.slug)
-                cache?.store(job.path, bytes: data, settings: settings, review: review, diagnostics: found)
-            }
-            if let bundle = job.bundle, review != nil {
-                var bundleDiagnostics = Diagnostics()
-                review?.bundleFiles = listFiles(under: bundle, &bundleDiagnostics).filter { $0 != "index.md" }
-                found += bundleDiagnostics.all
-            }
-            return (review, found)
+        let results = ConcurrentMap.map(jobs) { job in
+            readReview(at: job.path, slug: job.slug, bundle: job.bundle, reader: reader, settings: settings)
         }
         var reviews: [Review] = []
         for (review, found) in results {
@@ -87,6 +70,36 @@ public struct SiteReader: Sendable {
             if let review { reviews.append(review) }
         }
         return reviews
+    }
+
+    /// Reads one review file (through the cache, when there is one).
+    func readReview(at path: String, slug: String, bundle: String?, reader: ReviewReader, settings: String) -> (Review?, [Diagnostic]) {
+        let data: Data
+        do { data = try fileSystem.contents(of: path) } catch {
+            return (nil, [.error(SourceLocation(path: path), "cannot read the file: \(Self.describe(error))", hint: "check its permissions")])
+        }
+        var (review, found): (Review?, [Diagnostic])
+        if let cached = cache?.lookup(path, bytes: data, settings: settings) {
+            (review, found) = cached
+        } else {
+            (review, found) = reader.read(data, path: path, defaultSlug: slug)
+            cache?.store(path, bytes: data, settings: settings, review: review, diagnostics: found)
+        }
+        if let bundle, review != nil {
+            var bundleDiagnostics = Diagnostics()
+            review?.bundleFiles = listFiles(under: bundle, &bundleDiagnostics).filter { $0 != "index.md" }
+            found += bundleDiagnostics.all
+        }
+        return (review, found)
+    }
+
+    /// Reads one review file again, as a full read would, but without listing the other files of
+    /// a folder review (`bundleFiles` stays empty): for a rebuild after an edit to that file only.
+    func rereadReview(at path: String, config: SiteConfig) -> (Review?, [Diagnostic]) {
+        let parts = path.split(separator: "/").map(String.init)
+        let isFolderReview = parts.count == 4 && parts[3] == "index.md"
+        let slug = isFolderReview ? parts[2] : String(parts.last?.dropLast(3) ?? "")
+        return readReview(at: path, slug: slug, bundle: nil, reader: ReviewReader(config: config), settings: ReviewReader.settingsKey(config))
     }
 
     private func readPages(config: SiteConfig, _ diagnostics: inout Diagnostics) -> [Page] {

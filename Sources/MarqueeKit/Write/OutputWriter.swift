@@ -162,7 +162,7 @@ public struct OutputWriter: Sendable {
     private func removeLeftovers(in parent: URL, name: String) {
         let manager = FileManager.default
         guard let entries = try? manager.contentsOfDirectory(atPath: parent.path) else { return }
-        for entry in entries where entry.hasPrefix(".\(name).marquee-new-") || entry.hasPrefix(".\(name).marquee-old-") {
+        for entry in entries where [".\(name).marquee-new-", ".\(name).marquee-old-", ".\(name).marquee-update-"].contains(where: entry.hasPrefix) {
             try? manager.removeItem(at: parent.appendingPathComponent(entry))
         }
     }

@@ -1,0 +1,193 @@
+import Foundation
+
+/// Builds one site again and again in one process (`marquee serve`, the rebuild benchmark), doing
+/// after each change only the work that change calls for, and writing only the files whose bytes
+/// change.
+///
+/// - An edit to the *body* of published reviews (their front matter read back exactly as before)
+///   re-parses those files and re-renders exactly the jobs that show their bodies (`RenderJob.showsBodiesOf`):
+///   the review's page, the list pages with its card, the feed. Everything else the site is made
+///   of is unchanged by construction, so it is reused.
+/// - Any other change (front matter, a new or deleted file, a template, `site.yml`, a static file,
+///   or an unknown set of changes) reads, assembles and renders the whole site again; unchanged
+///   files are still parsed once (`ReadCache`) and not rewritten.
+///
+/// The fast path checks its own premises and falls back to the full build whenever one fails
+/// (a new warning or error, a broken link, an id other pages may link to that changed, time
+/// passing a review's date): the output is always what a clean build would write.
+public final class IncrementalBuild: @unchecked Sendable {
+    /// How the last build was done, for tests and the rebuild benchmark.
+    public struct Stats: Sendable {
+        public enum Kind: Sendable { case full, bodyOnly }
+        public var kind: Kind
+        /// Jobs run (pages and files made again).
+        public var rendered: Int
+        /// Files written because their bytes changed, and files removed.
+        public var rewritten: [String]
+        public var removed: [String]
+    }
+
+    public private(set) var lastStats: Stats?
+    private let options: BuildOptions
+    private let fileSystem: DiskFileSystem
+    private let updater: OutputUpdater
+    private let cache = ReadCache()
+    private let lock = NSLock()
+    private var last: State?
+    /// Files changed since the last successful build (nil: unknown). A failed build leaves the
+    /// output as it was, so its changes are still to be built by the next one.
+    private var unbuilt: Set<String>? = []
+
+    /// What the output folder holds, as values: enough to redo a part of it.
+    private struct State {
+        var site: Site
+        var plan: RenderPlan
+        var scans: [String: ScannedPage]
+        var warnings: [Diagnostic]
+        /// The published reviews as read (before assembly), with what reading them reported.
+        var parsed: [String: (review: Review, diagnostics: [Diagnostic])]
+        var reviewIndexBySource: [String: Int]
+        /// Review index → the jobs that show its body.
+        var jobsShowingBody: [Int: [Int]]
+        var now: Int64
+        /// Dates of reviews read but dated after `now`: passing one changes what is published or marked.
+        var pendingDates: [Int64]
+    }
+
+    public init(options: BuildOptions) {
+        self.options = options
+        fileSystem = DiskFileSystem(root: options.sourceDirectory)
+        updater = OutputUpdater(writer: OutputWriter(output: options.outputDirectory, site: options.sourceDirectory,
+                                                     source: fileSystem, force: options.force))
+    }
+
+    /// Brings the output folder up to date. `changed` names the files (relative to the site
+    /// folder) that changed since the last build, or is nil when that is not known; `now` is the
+    /// time reviews are published against (the build options' by default).
+    public func build(changed: Set<String>? = nil, now: Int64? = nil) -> Result<BuildReport, BuildFailure> {
+        lock.withLock {
+            let now = now ?? options.now
+            let pending = changed.flatMap { changed in unbuilt.map { $0.union(changed) } }
+            var result: Result<BuildReport, BuildFailure>
+            if let pending, let state = last, let report = bodyOnly(pending, state, now: now) {
+                result = .success(report)
+            } else {
+                result = full(now: now)
+            }
+            if case .success = result { unbuilt = [] } else { unbuilt = pending }
+            return result
+        }
+    }
+
+    private func full(now: Int64) -> Result<BuildReport, BuildFailure> {
+        var publishing = options.publishing
+        publishing.now = now
+        var diagnostics = Diagnostics()
+        guard let (content, site, plan) = Build.prepare(fileSystem, baseURLOverride: options.baseURLOverride, publishing: publishing,
+                                                        cache: cache, &diagnostics) else {
+            return .failure(BuildFailure(diagnostics.sorted))
+        }
+        let pending: OutputUpdater.Pending
+        do { pending = try updater.begin() } catch {
+            return .failure(BuildFailure(diagnostics.sorted + OutputWriter.failure(error, output: options.outputDirectory).diagnostics))
+        }
+        let updater = self.updater
+        let scans = Build.produce(plan, site: site, linkPolicy: nil, sink: { job, content in try updater.put(pending, job.path, content) }, &diagnostics)
+        let warnings: [Diagnostic]
+        switch scans == nil ? .failure(BuildFailure(diagnostics.sorted)) : Build.finish(diagnostics, strict: options.strict) {
+        case .failure(let failure):
+            updater.abandon(pending)
+            return .failure(failure)
+        case .success(let found):
+            warnings = found
+        }
+        let paths = plan.paths
+        let removed = updater.existingFiles().subtracting(paths).sorted()
+        let changed: [String]
+        do { changed = try updater.commit(pending, removing: removed) } catch let failure as BuildFailure {
+            return .failure(BuildFailure(warnings + failure.diagnostics))
+        } catch {
+            return .failure(BuildFailure(warnings + OutputWriter.failure(error, output: options.outputDirectory).diagnostics))
+        }
+
+        var parsed: [String: (review: Review, diagnostics: [Diagnostic])] = [:]
+        var reviewIndexBySource: [String: Int] = [:]
+        for (index, review) in site.reviews.enumerated() {
+            reviewIndexBySource[review.source] = index
+            if let entry = cache.parsed(review.source), let read = entry.review { parsed[review.source] = (read, entry.diagnostics) }
+        }
+        var jobsShowingBody: [Int: [Int]] = [:]
+        for (jobIndex, job) in plan.jobs.enumerated() {
+            for review in job.showsBodiesOf { jobsShowingBody[review, default: []].append(jobIndex) }
+        }
+        last = State(site: site, plan: plan, scans: scans ?? [:], warnings: warnings, parsed: parsed, reviewIndexBySource: reviewIndexBySource,
+                     jobsShowingBody: jobsShowingBody, now: now,
+                     pendingDates: content.reviews.map(\.date.secondsSince1970).filter { $0 > now })
+        lastStats = Stats(kind: .full, rendered: plan.jobs.count, rewritten: changed, removed: removed)
+        return .success(BuildReport(pagesWritten: plan.jobs.filter(\.isPage).count, filesWritten: changed.count,
+                                    diagnostics: warnings, baseURL: site.config.baseURL))
+    }
+
+    /// The fast path for edits to review bodies; nil when it does not apply (nothing was written).
+    private func bodyOnly(_ changed: Set<String>, _ state: State, now: Int64) -> BuildReport? {
+        guard !changed.isEmpty,
+              changed.allSatisfy({ state.reviewIndexBySource[$0] != nil }),
+              // Link warnings may come and go with a body: let the full build recompute them.
+              !state.warnings.contains(where: { $0.stage == .check }),
+              !state.pendingDates.contains(where: { $0 <= now }),
+              !state.site.reviews.contains(where: { $0.isScheduled && $0.date.secondsSince1970 <= now })
+        else { return nil }
+
+        var site = state.site
+        var parsed = state.parsed
+        var models = state.plan.context.models
+        let reader = SiteReader(fileSystem: fileSystem, baseURLOverride: options.baseURLOverride, cache: cache)
+        var edited: [Int] = []
+        for path in changed.sorted() {
+            guard let index = state.reviewIndexBySource[path], let before = state.parsed[path] else { return nil }
+            let (read, found) = reader.rereadReview(at: path, config: site.config)
+            guard let read, found == before.diagnostics else { return nil }
+            // Only the body may differ: everything else must read back exactly as before.
+            var rest = read
+            rest.body = before.review.body
+            rest.excerpt = before.review.excerpt
+            guard rest == before.review else { return nil }
+            parsed[path] = (read, found)
+            site.reviews[index].body = read.body
+            site.reviews[index].excerpt = read.excerpt
+            edited.append(index)
+        }
+        let templates = state.plan.context.templates
+        for index in edited { models = models.replacingBody(ofReview: index, in: site, templates: templates) }
+        let context = RenderContext(site: site, templates: templates, models: models)
+        let selected = Set(edited.flatMap { state.jobsShowingBody[$0] ?? [] }).sorted()
+
+        guard let pending = try? updater.begin() else { return nil }
+        let updater = self.updater
+        let result = SiteRenderer().run(state.plan, only: selected, context: context, sink: { job, content in try updater.put(pending, job.path, content) })
+        var scans = state.scans
+        var idsChanged = false
+        for (path, page) in result.scans {
+            if Set(scans[path]?.scan.ids ?? []) != Set(page.scan.ids) { idsChanged = true }
+            scans[path] = page
+        }
+        let audit = LinkAudit(site: site, policy: site.config.brokenLinks)
+        // A page whose ids changed may break `#fragment` links on any other page.
+        let problems = idsChanged ? audit.audit(Array(scans.values), paths: state.plan.paths)
+                                  : audit.audit(Array(result.scans.values), paths: state.plan.paths, allPages: scans)
+        guard !result.hasErrors, problems.isEmpty, let changedFiles = try? updater.commit(pending, removing: []) else {
+            updater.abandon(pending)
+            return nil
+        }
+        var next = state
+        next.site = site
+        next.plan.context = context
+        next.scans = scans
+        next.parsed = parsed
+        next.now = now
+        last = next
+        lastStats = Stats(kind: .bodyOnly, rendered: selected.count, rewritten: changedFiles, removed: [])
+        return BuildReport(pagesWritten: selected.filter { state.plan.jobs[$0].isPage }.count, filesWritten: changedFiles.count,
+                           diagnostics: state.warnings, baseURL: site.config.baseURL)
+    }
+}
