@@ -49,6 +49,8 @@ let package = Package(
         // libFuzzer target for the reader (scripts/fuzz.sh builds it with -sanitize=fuzzer,address);
         // in an ordinary build a small executable that replays inputs.
         .executableTarget(name: "MarqueeFuzz", dependencies: ["MarqueeKit"]),
+        // `make bench`: times rebuilds in one process after edits, as `marquee serve` does them.
+        .executableTarget(name: "MarqueeRebuildBench", dependencies: ["MarqueeKit"]),
         .testTarget(
             name: "MarqueeKitTests",
             dependencies: [

@@ -25,18 +25,17 @@ struct LinkAudit {
     }
 
     /// Checks pages already read back (`scanned`, in any order) against the files of the site
-    /// (`paths`) and the ids of its pages (those of `allPages` when given, else of `scanned`).
-    func audit(_ scanned: [ScannedPage], paths: Set<String>, allPages: [String: ScannedPage]? = nil,
+    /// (`paths`) and the ids of its pages (`ids` by page when given, else those of `scanned`).
+    func audit(_ scanned: [ScannedPage], paths: Set<String>, ids known: [String: Set<String>]? = nil,
                referenced: UnsafeMutablePointer<Set<String>>? = nil) -> [Diagnostic] {
         let pages = scanned.sorted { $0.path < $1.path }
-        var ids: [String: Set<String>] = [:]
-        for page in allPages.map({ Array($0.values) }) ?? pages { ids[page.path] = Set(page.scan.ids) }
+        let ids = known ?? Self.ids(of: pages)
 
-        // Where the writer typed each URL, to report a broken one there rather than on every page showing it.
+        // Where the writer typed each URL, to report a broken one there rather than on every page
+        // showing it. Gathered at the first broken link: most builds have none.
         var typedAt: [String: [String: Int]] = [:] // origin → url → line
         var firstTyped: [String: SourceLocation] = [:]
-        for review in site.reviews { record(review.source, review.body.links, &typedAt, &firstTyped) }
-        for page in site.pages { record(page.source, page.body.links, &typedAt, &firstTyped) }
+        var gathered = false
 
         var diagnostics: [Diagnostic] = []
         var seen = Set<String>()
@@ -61,6 +60,11 @@ struct LinkAudit {
                     verdicts[key] = problem
                 }
                 guard let problem else { continue }
+                if !gathered {
+                    for review in site.reviews { record(review.source, review.body.links, &typedAt, &firstTyped) }
+                    for page in site.pages { record(page.source, page.body.links, &typedAt, &firstTyped) }
+                    gathered = true
+                }
                 let location: SourceLocation
                 var hint = problem.hint
                 if let line = typedAt[page.origin]?[link] {
@@ -76,6 +80,13 @@ struct LinkAudit {
             }
         }
         return diagnostics
+    }
+
+    /// The ids on each page.
+    static func ids(of pages: some Sequence<ScannedPage>) -> [String: Set<String>] {
+        var ids: [String: Set<String>] = [:]
+        for page in pages { ids[page.path] = Set(page.scan.ids) }
+        return ids
     }
 
     private func record(_ origin: String, _ links: [BodyLink], _ typedAt: inout [String: [String: Int]], _ first: inout [String: SourceLocation]) {

@@ -43,15 +43,24 @@ public final class IncrementalBuild: @unchecked Sendable {
         var site: Site
         var plan: RenderPlan
         var scans: [String: ScannedPage]
+        /// The ids on each page, and every file's path, for the link check.
+        var ids: [String: Set<String>]
+        var paths: Set<String>
         var warnings: [Diagnostic]
         /// The published reviews as read (before assembly), with what reading them reported.
-        var parsed: [String: (review: Review, diagnostics: [Diagnostic])]
+        var parsed: ParsedReviews
         var reviewIndexBySource: [String: Int]
         /// Review index → the jobs that show its body.
         var jobsShowingBody: [Int: [Int]]
         var now: Int64
         /// Dates of reviews read but dated after `now`: passing one changes what is published or marked.
         var pendingDates: [Int64]
+    }
+
+    /// Shared by reference between states: a 10,000-entry dictionary of reviews is not copied for
+    /// every edit. Only a successful build writes to it.
+    private final class ParsedReviews {
+        var entries: [String: (review: Review, diagnostics: [Diagnostic])] = [:]
     }
 
     public init(options: BuildOptions) {
@@ -110,17 +119,17 @@ public final class IncrementalBuild: @unchecked Sendable {
             return .failure(BuildFailure(warnings + OutputWriter.failure(error, output: options.outputDirectory).diagnostics))
         }
 
-        var parsed: [String: (review: Review, diagnostics: [Diagnostic])] = [:]
+        let parsed = ParsedReviews()
         var reviewIndexBySource: [String: Int] = [:]
         for (index, review) in site.reviews.enumerated() {
             reviewIndexBySource[review.source] = index
-            if let entry = cache.parsed(review.source), let read = entry.review { parsed[review.source] = (read, entry.diagnostics) }
+            if let entry = cache.parsed(review.source), let read = entry.review { parsed.entries[review.source] = (read, entry.diagnostics) }
         }
         var jobsShowingBody: [Int: [Int]] = [:]
         for (jobIndex, job) in plan.jobs.enumerated() {
             for review in job.showsBodiesOf { jobsShowingBody[review, default: []].append(jobIndex) }
         }
-        last = State(site: site, plan: plan, scans: scans ?? [:], warnings: warnings, parsed: parsed, reviewIndexBySource: reviewIndexBySource,
+        last = State(site: site, plan: plan, scans: scans ?? [:], ids: LinkAudit.ids(of: (scans ?? [:]).values), paths: paths, warnings: warnings, parsed: parsed, reviewIndexBySource: reviewIndexBySource,
                      jobsShowingBody: jobsShowingBody, now: now,
                      pendingDates: content.reviews.map(\.date.secondsSince1970).filter { $0 > now })
         lastStats = Stats(kind: .full, rendered: plan.jobs.count, rewritten: changed, removed: removed)
@@ -138,13 +147,14 @@ public final class IncrementalBuild: @unchecked Sendable {
               !state.site.reviews.contains(where: { $0.isScheduled && $0.date.secondsSince1970 <= now })
         else { return nil }
 
+        var clock = StageClock()
         var site = state.site
-        var parsed = state.parsed
+        var reads: [String: (review: Review, diagnostics: [Diagnostic])] = [:]
         var models = state.plan.context.models
         let reader = SiteReader(fileSystem: fileSystem, baseURLOverride: options.baseURLOverride, cache: cache)
         var edited: [Int] = []
         for path in changed.sorted() {
-            guard let index = state.reviewIndexBySource[path], let before = state.parsed[path] else { return nil }
+            guard let index = state.reviewIndexBySource[path], let before = state.parsed.entries[path] else { return nil }
             let (read, found) = reader.rereadReview(at: path, config: site.config)
             guard let read, found == before.diagnostics else { return nil }
             // Only the body may differ: everything else must read back exactly as before.
@@ -152,38 +162,43 @@ public final class IncrementalBuild: @unchecked Sendable {
             rest.body = before.review.body
             rest.excerpt = before.review.excerpt
             guard rest == before.review else { return nil }
-            parsed[path] = (read, found)
+            reads[path] = (read, found)
             site.reviews[index].body = read.body
             site.reviews[index].excerpt = read.excerpt
             edited.append(index)
         }
+        clock.lap("reread")
         let templates = state.plan.context.templates
         for index in edited { models = models.replacingBody(ofReview: index, in: site, templates: templates) }
         let context = RenderContext(site: site, templates: templates, models: models)
         let selected = Set(edited.flatMap { state.jobsShowingBody[$0] ?? [] }).sorted()
 
+        clock.lap("models")
         guard let pending = try? updater.begin() else { return nil }
         let updater = self.updater
         let result = SiteRenderer().run(state.plan, only: selected, context: context, sink: { job, content in try updater.put(pending, job.path, content) })
-        var scans = state.scans
+        clock.lap("render")
+        var next = state
         var idsChanged = false
         for (path, page) in result.scans {
-            if Set(scans[path]?.scan.ids ?? []) != Set(page.scan.ids) { idsChanged = true }
-            scans[path] = page
+            let ids = Set(page.scan.ids)
+            if next.ids[path] != ids { idsChanged = true }
+            next.ids[path] = ids
+            next.scans[path] = page
         }
         let audit = LinkAudit(site: site, policy: site.config.brokenLinks)
         // A page whose ids changed may break `#fragment` links on any other page.
-        let problems = idsChanged ? audit.audit(Array(scans.values), paths: state.plan.paths)
-                                  : audit.audit(Array(result.scans.values), paths: state.plan.paths, allPages: scans)
+        let problems = idsChanged ? audit.audit(Array(next.scans.values), paths: state.paths, ids: next.ids)
+                                  : audit.audit(Array(result.scans.values), paths: state.paths, ids: next.ids)
+        clock.lap("check")
         guard !result.hasErrors, problems.isEmpty, let changedFiles = try? updater.commit(pending, removing: []) else {
             updater.abandon(pending)
             return nil
         }
-        var next = state
+        clock.lap("write")
         next.site = site
         next.plan.context = context
-        next.scans = scans
-        next.parsed = parsed
+        for (path, read) in reads { next.parsed.entries[path] = read }
         next.now = now
         last = next
         lastStats = Stats(kind: .bodyOnly, rendered: selected.count, rewritten: changedFiles, removed: [])
