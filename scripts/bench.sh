@@ -17,6 +17,9 @@
 #     and prints the Marquee/Hugo ratios;
 #   * times a rebuild after editing one review: a first build into a folder, a sentence appended to
 #     one review's body, and a second `marquee build` into the same folder;
+#   * times rebuilds in one process, as `marquee serve` does them (MarqueeRebuildBench, for
+#     N <= $BENCH_INPROCESS_MAX): five edits to review bodies after the excerpt, five in the excerpt,
+#     two to front matter, each followed by a rebuild told which file changed;
 #   * at N = $BENCH_ONE_CORE_N, times the build pinned to one core (taskset -c 0) for the parallel
 #     speed-up.
 #
@@ -30,7 +33,9 @@
 #   BENCH_WAIT_IDLE    before each timed build, wait up to this many seconds for the machine to be
 #                      idle (other processes under 25% of the CPUs; default 0: do not wait). Every
 #                      run prints the share of the CPUs other processes used while it ran.
+#   BENCH_INPROCESS_MAX largest N of the in-process rebuild timings (default 10000)
 #   MARQUEE_BIN        use this marquee binary instead of building one with swift build
+#                      (the in-process rebuild timings then use MarqueeRebuildBench beside it, if any)
 #   GNU_TIME           GNU time (default /usr/bin/time; needs -v)
 set -euo pipefail
 
@@ -45,6 +50,7 @@ export BENCH_CACHE=${BENCH_CACHE:-$HOME/.cache/marquee-bench}
 RUNS=${BENCH_RUNS:-3}
 HUGO_MAX=${BENCH_HUGO_MAX:-10000}
 ONE_CORE_N=${BENCH_ONE_CORE_N:-10000}
+INPROCESS_MAX=${BENCH_INPROCESS_MAX:-10000}
 GNU_TIME=${GNU_TIME:-/usr/bin/time}
 WAIT_IDLE=${BENCH_WAIT_IDLE:-0}
 COUNT_PAGES="$HERE/bench/count-pages.py"
@@ -213,7 +219,7 @@ else
   t0=$(now)
   built=0
   for attempt in 1 2 3; do
-    if (cd "$REPO" && swift build -c release --product marquee) >"$LOGDIR/swift-build.log" 2>&1; then built=1; break; fi
+    if (cd "$REPO" && swift build -c release --product marquee && swift build -c release --product MarqueeRebuildBench) >"$LOGDIR/swift-build.log" 2>&1; then built=1; break; fi
     # Sources edited while compiling: try again (up to three times).
     grep -q 'modified during the build' "$LOGDIR/swift-build.log" || break
     echo "          a source file changed during the build; building again"
@@ -369,8 +375,29 @@ rebuild() {
     FAILED+=("rebuild at N=$n did not pick up the edit")
   fi
   R[$n,rebuild,wall]=$T_WALL; R[$n,rebuild,cpu]=$T_CPU; R[$n,rebuild,rss]=$T_RSS
-  rm -rf "$dir" "$WARM"
+  rm -rf "$dir"
+  inprocess "$n"
+  rm -rf "$WARM"
   WARM=""
+}
+
+# In one process, as `marquee serve` rebuilds: MarqueeRebuildBench on the edited copy of the corpus.
+inprocess() {
+  local n=$1 tool dir
+  tool=$(dirname "$MARQUEE")/MarqueeRebuildBench
+  if [ ! -x "$tool" ]; then echo "  in-process rebuilds: skipped ($tool not built)"; return 0; fi
+  if [ "$n" -gt "$INPROCESS_MAX" ]; then echo "  in-process rebuilds: skipped at N=$(group "$n") (BENCH_INPROCESS_MAX=$INPROCESS_MAX)"; return 0; fi
+  dir=$(mktemp -d "$SCRATCH/inprocess-$n.XXXX")
+  settle
+  if "$tool" "$WARM" "$dir/public" 5 >"$LOGDIR/marquee-$n-inprocess.out" 2>"$LOGDIR/marquee-$n-inprocess.err"; then
+    echo "  in-process rebuilds (as marquee serve does them; each line is one edit and one rebuild):"
+    indent <"$LOGDIR/marquee-$n-inprocess.out" | indent
+    R[$n,inprocess]=$(sed -n 's/^median: //p' "$LOGDIR/marquee-$n-inprocess.out")
+  else
+    echo "  in-process rebuilds FAILED:"; head -n 20 "$LOGDIR/marquee-$n-inprocess.err" | indent
+    FAILED+=("in-process rebuilds at N=$n")
+  fi
+  rm -rf "$dir"
 }
 
 for n in "$@"; do
@@ -459,6 +486,12 @@ for n in "${SUMMARY_NS[@]}"; do
   printf '  N=%-8s %.3f s wall, %.2f s CPU, %s MB peak   (cold median %.3f s: %.0f%%)\n' "$(group "$n")" \
     "${R[$n,rebuild,wall]}" "${R[$n,rebuild,cpu]}" "$(mb "${R[$n,rebuild,rss]}")" "${R[$n,marquee,wall]}" \
     "$(calc '%.4f' "100 * ${R[$n,rebuild,wall]} / ${R[$n,marquee,wall]}")"
+done
+
+echo
+echo "Rebuilds in one process (marquee serve), median of the edits:"
+for n in "${SUMMARY_NS[@]}"; do
+  [ -n "${R[$n,inprocess]:-}" ] && printf '  N=%-8s %s\n' "$(group "$n")" "${R[$n,inprocess]}"
 done
 
 if [ -n "${R[$ONE_CORE_N,marquee-1core,wall]:-}" ]; then
