@@ -37,47 +37,68 @@ struct LinkAudit {
         var firstTyped: [String: SourceLocation] = [:]
         var gathered = false
 
+        // Pages are checked in chunks on all cores. Most links repeat on thousands of pages (the
+        // menu, cards, terms): within a chunk each distinct link is resolved once per folder it is
+        // relative to (once in all for absolute ones).
+        let chunkSize = max(64, pages.count / (ProcessInfo.processInfo.activeProcessorCount * 4) + 1)
+        let chunks = stride(from: 0, to: pages.count, by: chunkSize).map { $0..<min($0 + chunkSize, pages.count) }
+        let checked = ConcurrentMap.map(chunks) { chunk -> (findings: [(page: Int, link: String, problem: Problem)], targets: Set<String>) in
+            var findings: [(page: Int, link: String, problem: Problem)] = []
+            var verdicts: [String: Problem?] = [:]
+            var targets: [String: String?] = [:]
+            var referencedHere = Set<String>()
+            for index in chunk {
+                let page = pages[index]
+                var folder: String?
+                for link in page.scan.links {
+                    let key: String
+                    if link.hasPrefix("/") || Self.scheme(of: link) != nil {
+                        key = link
+                    } else if link.hasPrefix("#") {
+                        key = page.path + "|" + link
+                    } else {
+                        if folder == nil { folder = page.path.split(separator: "/").dropLast().joined(separator: "/") }
+                        key = (folder ?? "") + "|" + link
+                    }
+                    if referenced != nil {
+                        let target: String?
+                        if let known = targets[key] { target = known } else { target = resolvedPath(of: link, on: page.path); targets[key] = target }
+                        if let target { referencedHere.insert(target) }
+                    }
+                    let problem: Problem?
+                    if let known = verdicts[key] { problem = known } else {
+                        problem = self.problem(with: link, on: page.path, paths: paths, ids: ids)
+                        verdicts[key] = problem
+                    }
+                    if let problem { findings.append((index, link, problem)) }
+                }
+            }
+            return (findings, referencedHere)
+        }
+        if let referenced { for chunk in checked { referenced.pointee.formUnion(chunk.targets) } }
+
         var diagnostics: [Diagnostic] = []
         var seen = Set<String>()
         let severity: Diagnostic.Severity = policy == .error ? .error : .warning
-        // Most links repeat on thousands of pages (the menu, cards, terms): each distinct link is
-        // resolved once per folder it is relative to (once in all for absolute ones).
-        var verdicts: [String: Problem?] = [:]
-        var targets: [String: String?] = [:]
-        for page in pages {
-            let scan = page.scan
-            let folder = page.path.split(separator: "/").dropLast().joined(separator: "/")
-            for link in scan.links {
-                let key = link.hasPrefix("/") || Self.scheme(of: link) != nil ? link : (link.hasPrefix("#") ? page.path + "|" + link : folder + "|" + link)
-                if let referenced {
-                    let target: String?
-                    if let known = targets[key] { target = known } else { target = resolvedPath(of: link, on: page.path); targets[key] = target }
-                    if let target { referenced.pointee.insert(target) }
-                }
-                let problem: Problem?
-                if let known = verdicts[key] { problem = known } else {
-                    problem = self.problem(with: link, on: page.path, paths: paths, ids: ids)
-                    verdicts[key] = problem
-                }
-                guard let problem else { continue }
-                if !gathered {
-                    for review in site.reviews { record(review.source, review.body.links, &typedAt, &firstTyped) }
-                    for page in site.pages { record(page.source, page.body.links, &typedAt, &firstTyped) }
-                    gathered = true
-                }
-                let location: SourceLocation
-                var hint = problem.hint
-                if let line = typedAt[page.origin]?[link] {
-                    location = SourceLocation(path: page.origin, line: line)
-                } else if let typed = firstTyped[link] {
-                    location = typed // shown in a list or feed; reported where it was typed
-                } else {
-                    location = SourceLocation(path: page.origin)
-                    hint += "; the link comes from the templates of /\(page.path)"
-                }
-                guard seen.insert("\(location)|\(link)").inserted else { continue }
-                diagnostics.append(Diagnostic(problem.isSyntax ? .error : severity, at: location, problem.message, hint: hint, stage: .check))
+        for (index, link, problem) in checked.flatMap(\.findings) {
+            let page = pages[index]
+            if !gathered {
+                for review in site.reviews { record(review.source, review.body.links, &typedAt, &firstTyped) }
+                for page in site.pages { record(page.source, page.body.links, &typedAt, &firstTyped) }
+                gathered = true
             }
+            let location: SourceLocation
+            var hint = problem.hint
+            if let line = typedAt[page.origin]?[link] {
+                location = SourceLocation(path: page.origin, line: line)
+            } else if let typed = firstTyped[link] {
+                location = typed // shown in a list or feed; reported where it was typed
+            } else {
+                location = SourceLocation(path: page.origin)
+                hint += "; the link comes from the templates of /\(page.path)"
+            }
+            guard seen.insert("\(location)|\(link)").inserted else { continue }
+            diagnostics.append(Diagnostic(problem.isSyntax ? .error : severity, at: location, problem.message, hint: hint, stage: .check))
         }
         return diagnostics
     }
