@@ -57,18 +57,31 @@ public struct Permalinks: Hashable, Sendable {
 
     /// Percent-encodes everything but unreserved ASCII, so a segment is safe in a path, an attribute and XML.
     public static func encode(_ segment: String) -> String {
+        // Most segments (slugs) need no escaping: return them as they are.
+        if segment.utf8.allSatisfy(isUnreserved) { return segment }
         var out = ""
         out.reserveCapacity(segment.utf8.count)
         for byte in segment.utf8 {
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-                 UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "~"):
+            if isUnreserved(byte) {
                 out.unicodeScalars.append(Unicode.Scalar(byte))
-            default:
+            } else {
                 out += "%" + String(byte, radix: 16, uppercase: true).leftPadded(2)
             }
         }
         return out
+    }
+}
+
+extension Permalinks {
+    /// RFC 3986's unreserved characters: letters, digits, `-`, `_`, `.` and `~`.
+    static func isUnreserved(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+             UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "~"):
+            return true
+        default:
+            return false
+        }
     }
 }
 

@@ -77,7 +77,9 @@ public struct SiteAssembler: Sendable {
     private func checkUniqueSlugs(_ reviews: [Review], _ pages: [Page], _ diagnostics: inout Diagnostics) {
         var firstReview: [String: Review] = [:]
         // A review that chose its slug with a `slug:` key comes second, so the error points at that key.
-        for review in reviews.sorted(by: { ($0.keyLocations["slug"] != nil ? 1 : 0, $0.source) < ($1.keyLocations["slug"] != nil ? 1 : 0, $1.source) }) {
+        // (Indexes are sorted, by keys computed once: reviews are large values.)
+        let keys = reviews.map { ($0.keyLocations["slug"] != nil ? 1 : 0, $0.source) }
+        for review in reviews.indices.sorted(by: { keys[$0] < keys[$1] }).map({ reviews[$0] }) {
             let key = review.slug.lowercased()
             if let other = firstReview[key] {
                 let same = other.slug == review.slug

@@ -128,7 +128,7 @@ struct LinkAudit {
         if link.isEmpty { return Problem(message: "an empty link", hint: "give the link a target") }
         if link.hasPrefix("#") {
             let fragment = String(link.dropFirst())
-            if fragment.isEmpty || ids[page]?.contains(fragment.removingPercentEncoding ?? fragment) == true { return nil }
+            if fragment.isEmpty || ids[page]?.contains(fragment.removingPercentEncodingIfAny ?? fragment) == true { return nil }
             return Problem(message: "the link '\(Slug.printable(link))' names no id on its own page", hint: "add the id, or fix the anchor")
         }
         if let scheme = Self.scheme(of: link) {
@@ -154,7 +154,7 @@ struct LinkAudit {
             absolute = MarkdownRenderer.resolve(pathPart, against: basePath + (folder == "/" ? "" : String(folder.dropFirst()) + "/"))
                 .map { String($0.split(separator: "?")[0]) } ?? basePath
         }
-        absolute = absolute.removingPercentEncoding ?? absolute
+        absolute = absolute.removingPercentEncodingIfAny ?? absolute
         guard absolute.hasPrefix(basePath) || absolute + "/" == basePath else {
             return Problem(message: "the link '\(Slug.printable(link))' leaves the site's base path \(basePath)", hint: "site links are written from the site root, such as /reviews/baran/; Marquee adds the base path")
         }
@@ -165,7 +165,7 @@ struct LinkAudit {
                 return Problem(message: "the link '\(Slug.printable(link))' leads to no page of the site", hint: "fix the address, or remove the link")
             }
         }
-        if let fragment, !fragment.isEmpty, target.hasSuffix(".html"), ids[target]?.contains(fragment.removingPercentEncoding ?? fragment) != true {
+        if let fragment, !fragment.isEmpty, target.hasSuffix(".html"), ids[target]?.contains(fragment.removingPercentEncodingIfAny ?? fragment) != true {
             return Problem(message: "the link '\(Slug.printable(link))' names no id on /\(target)", hint: "add the id to that page, or fix the anchor")
         }
         return nil
@@ -180,7 +180,7 @@ struct LinkAudit {
             let folder = page.split(separator: "/").dropLast().joined(separator: "/")
             path = MarkdownRenderer.resolve(path, against: basePath + (folder.isEmpty ? "" : folder + "/")) ?? path
         }
-        path = path.removingPercentEncoding ?? path
+        path = path.removingPercentEncodingIfAny ?? path
         guard path.hasPrefix(basePath) else { return nil }
         return String(path.dropFirst(basePath.count))
     }

@@ -21,7 +21,7 @@ struct ContentFile {
                                    hint: "save it as UTF-8 in your editor"))
         }
         let text = TextNormaliser.normalise(raw)
-        if text.utf8.contains(0) {
+        if text.containsByte(0) {
             return .failure(.error(SourceLocation(path: path), "the file contains NUL bytes", hint: "is it a binary file? content files are UTF-8 text"))
         }
         let split: FrontMatterSplit

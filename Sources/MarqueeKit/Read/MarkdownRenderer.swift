@@ -90,7 +90,7 @@ public struct MarkdownRenderer: Sendable {
         var sawMore = false
         while let node = child {
             let type = cmark_node_get_type(node)
-            if type == CMARK_NODE_HTML_BLOCK, Self.literal(node).trimmingCharacters(in: .whitespacesAndNewlines).lowercased() == "<!--more-->" {
+            if type == CMARK_NODE_HTML_BLOCK, Self.literal(node).trimmingWhitespaceAndNewlines().lowercased() == "<!--more-->" {
                 sawMore = true
                 break
             }
@@ -176,7 +176,7 @@ public struct MarkdownRenderer: Sendable {
                 break
             }
         }
-        return text.trimmingCharacters(in: .whitespacesAndNewlines)
+        return text.trimmingWhitespaceAndNewlines()
     }
 
     static func countWords(_ document: OpaquePointer) -> Int {

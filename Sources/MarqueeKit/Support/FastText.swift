@@ -1,0 +1,36 @@
+import Foundation
+
+/// Byte-level shortcuts for text operations that run for every file, page or link of a build,
+/// where Foundation's general versions (bridged through NSString on Linux) cost thousands of
+/// instructions a call. Each gives exactly the answer of the general version it stands in for,
+/// falling back to it when the fast case does not apply.
+extension String {
+    /// Whether the UTF-8 bytes contain `byte` (an ASCII byte: it never occurs inside a multi-byte character).
+    func containsByte(_ byte: UInt8) -> Bool {
+        if let found = utf8.withContiguousStorageIfAvailable({ buffer -> Bool in
+            guard let base = buffer.baseAddress, !buffer.isEmpty else { return false }
+            return memchr(base, Int32(byte), buffer.count) != nil
+        }) {
+            return found
+        }
+        return utf8.contains(byte)
+    }
+
+    /// `trimmingCharacters(in: .whitespacesAndNewlines)`, without Foundation when neither end is
+    /// whitespace (nearly always).
+    func trimmingWhitespaceAndNewlines() -> String {
+        guard let first = utf8.first, let last = utf8.last else { return self }
+        if Self.isPlainByte(first) && Self.isPlainByte(last) { return self }
+        return trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// `removingPercentEncoding`, skipped when there is no `%` to decode.
+    var removingPercentEncodingIfAny: String? {
+        containsByte(UInt8(ascii: "%")) ? removingPercentEncoding : self
+    }
+
+    /// An ASCII byte that is not whitespace: a string starting and ending with one needs no trimming.
+    private static func isPlainByte(_ byte: UInt8) -> Bool {
+        byte < 0x80 && byte != 0x20 && !(0x09...0x0D).contains(byte)
+    }
+}

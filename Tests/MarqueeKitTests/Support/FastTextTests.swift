@@ -1,0 +1,48 @@
+import Foundation
+import Testing
+@testable import MarqueeKit
+
+/// The byte-level shortcuts must answer exactly as the general versions they stand in for.
+@Suite struct FastTextTests {
+    static let samples = [
+        "", " ", "plain", " padded ", "\tcrlf\r\n", "line\nbreaks\n\nand  runs", "caf\u{E9} au lait",
+        "\u{A0}no-break\u{A0}", "ideographic\u{3000}space", "\u{2028}separators\u{2029}", "combining e\u{301}",
+        "100%", "%20%2F", "a%zz", "%", "&amp; &lt;", "trailing\u{85}", "emoji 🎬 ", "\u{0}nul", "x\u{1F}y",
+    ]
+
+    @Test func containsByteMatchesUTF8Contains() {
+        for text in Self.samples {
+            for byte: UInt8 in [0, 9, 13, 0x20, 0x25, 0x26, 0x41] {
+                #expect(text.containsByte(byte) == text.utf8.contains(byte), "\(text.debugDescription) \(byte)")
+            }
+            // Substring-backed and bridged strings take the slow path and agree too.
+            let bridged = String(NSString(string: text))
+            #expect(bridged.containsByte(0x25) == text.utf8.contains(0x25))
+        }
+    }
+
+    @Test func trimmingMatchesFoundation() {
+        for text in Self.samples {
+            #expect(text.trimmingWhitespaceAndNewlines() == text.trimmingCharacters(in: .whitespacesAndNewlines), "\(text.debugDescription)")
+        }
+    }
+
+    @Test func percentDecodingMatchesFoundation() {
+        for text in Self.samples {
+            #expect(text.removingPercentEncodingIfAny == text.removingPercentEncoding, "\(text.debugDescription)")
+        }
+    }
+
+    @Test func collapsingWhitespaceMatchesSplittingOnCharacters() {
+        for text in Self.samples + ["  a \t b\n\nc  ", "\r\n\r\n", "a\u{B}b\u{C}c"] {
+            #expect(ViewModelBuilder.collapseWhitespace(text) == text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " "),
+                    "\(text.debugDescription)")
+        }
+    }
+
+    @Test func segmentsAreEncodedOnlyWhenNeeded() {
+        #expect(Permalinks.encode("children-of-heaven") == "children-of-heaven")
+        #expect(Permalinks.encode("a b/ü") == "a%20b%2F%C3%BC")
+        #expect(Permalinks.encode("~._-") == "~._-")
+    }
+}
