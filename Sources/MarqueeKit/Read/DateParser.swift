@@ -12,7 +12,7 @@ struct DateParser {
     }
 
     func parse(_ raw: String) -> Result<PublicationDate, Failure> {
-        let text = Array(raw.trimmingCharacters(in: .whitespaces).utf8)
+        let text = Array(raw.trimmingWhitespace().utf8)
         var i = 0
         func number(_ digits: Int) -> Int? {
             guard i + digits <= text.count else { return nil }

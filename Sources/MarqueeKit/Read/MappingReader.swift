@@ -49,7 +49,7 @@ struct MappingReader {
     /// Text that must not be empty.
     mutating func requiredText(_ key: String, _ node: Node) -> String? {
         let value = text(key, node)
-        if node.scalar != nil, (value ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if node.scalar != nil, (value ?? "").trimmingWhitespaceAndNewlines().isEmpty {
             error(node, "'\(key)' is empty", hint: "give it a value, or remove the key")
             return nil
         }
@@ -67,7 +67,7 @@ struct MappingReader {
     }
 
     mutating func integer(_ key: String, _ node: Node, in range: ClosedRange<Int>, example: Int) -> Int? {
-        guard let text = node.scalarText, let value = Int(text.trimmingCharacters(in: .whitespaces)) else {
+        guard let text = node.scalarText, let value = Int(text.trimmingWhitespace()) else {
             error(node, "'\(key)' must be a whole number, found \(Self.describe(node))", hint: "write a number such as \(key): \(example)")
             return nil
         }

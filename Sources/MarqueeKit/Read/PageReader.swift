@@ -28,7 +28,7 @@ struct PageReader {
             case "summary": summary = reader.text(key, value)
             case "draft": draft = reader.bool(key, value) ?? false
             case "slug":
-                if let text = value.scalarText.map({ $0.trimmingCharacters(in: .whitespaces) }) ?? reader.requiredText(key, value) {
+                if let text = value.scalarText.map({ $0.trimmingWhitespace() }) ?? reader.requiredText(key, value) {
                     if let problem = Slug.problem(with: text) {
                         reader.error(value, problem, hint: "use lower-case letters, digits and hyphens, such as about")
                     } else {

@@ -19,7 +19,7 @@ public struct Rating: Hashable, Sendable, Comparable {
     /// Parses the writer's text ("4", "4.5", "4.50", "4,5" is refused) into half steps.
     /// Returns nil when the text is not a number.
     public static func parseNumber(_ text: String) -> Double? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmingWhitespace()
         guard !trimmed.isEmpty, trimmed.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-" || $0 == "+") }),
               let value = Double(trimmed), value.isFinite else { return nil }
         return value

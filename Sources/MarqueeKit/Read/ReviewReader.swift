@@ -59,7 +59,7 @@ struct ReviewReader {
             case "date": date = readDate(value, &reader)
             case "recommend": fields.recommendations = readRecommendations(value, &reader)
             case "slug":
-                if let slug = value.scalarText.map({ $0.trimmingCharacters(in: .whitespaces) }) ?? reader.requiredText(key, value) { // raw: a control character is an error here, not cleaned up
+                if let slug = value.scalarText.map({ $0.trimmingWhitespace() }) ?? reader.requiredText(key, value) { // raw: a control character is an error here, not cleaned up
                     if let problem = Slug.problem(with: slug) {
                         reader.error(value, problem, hint: "use lower-case letters, digits and hyphens, such as children-of-heaven")
                     } else {
@@ -146,7 +146,7 @@ struct ReviewReader {
     ]
 
     private func readYear(_ node: Node, _ reader: inout MappingReader) -> Int? {
-        guard let text = node.scalarText, let year = Int(text.trimmingCharacters(in: .whitespaces)) else {
+        guard let text = node.scalarText, let year = Int(text.trimmingWhitespace()) else {
             reader.error(node, "year must be a number, found \(MappingReader.describe(node))", hint: "give the year the work came out, such as year: 1997")
             return nil
         }
@@ -175,7 +175,7 @@ struct ReviewReader {
                 reader.error(item, "each entry of '\(key)' must be a name, found \(item.kindName)", hint: "write \(key): [Name One, Name Two]")
                 continue
             }
-            let trimmed = MappingReader.removingControlCharacters(text).trimmingCharacters(in: .whitespacesAndNewlines)
+            let trimmed = MappingReader.removingControlCharacters(text).trimmingWhitespaceAndNewlines()
             guard trimmed.unicodeScalars.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil }) else {
                 reader.error(item, "'\(key)' has an entry '\(MappingReader.preview(item))' with no letters or digits", hint: "remove it or write a real name")
                 continue
@@ -235,7 +235,7 @@ struct ReviewReader {
             let location = reader.document.location(of: item)
             switch item {
             case .scalar(let scalar):
-                let slug = scalar.string.trimmingCharacters(in: .whitespaces)
+                let slug = scalar.string.trimmingWhitespace()
                 if let problem = Slug.problem(with: slug) {
                     reader.error(item, "recommend: \(problem)", hint: "give the slug of another review, such as recommend: shwaas")
                 } else {

@@ -57,7 +57,7 @@ public enum BaseURL {
     public struct Problem: Error, Equatable { public let message: String }
 
     public static func normalise(_ raw: String) -> Result<String, Problem> {
-        let text = raw.trimmingCharacters(in: .whitespaces)
+        let text = raw.trimmingWhitespace()
         guard let components = URLComponents(string: text), let scheme = components.scheme?.lowercased(),
               scheme == "http" || scheme == "https", let host = components.host, !host.isEmpty else {
             return .failure(Problem(message: "'\(raw)' is not an absolute http(s) URL"))

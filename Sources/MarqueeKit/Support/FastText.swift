@@ -24,6 +24,13 @@ extension String {
         return trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
+    /// `trimmingCharacters(in: .whitespaces)`, without Foundation when neither end is whitespace.
+    func trimmingWhitespace() -> String {
+        guard let first = utf8.first, let last = utf8.last else { return self }
+        if Self.isPlainByte(first) && Self.isPlainByte(last) { return self }
+        return trimmingCharacters(in: .whitespaces)
+    }
+
     /// `removingPercentEncoding`, skipped when there is no `%` to decode.
     var removingPercentEncodingIfAny: String? {
         containsByte(UInt8(ascii: "%")) ? removingPercentEncoding : self

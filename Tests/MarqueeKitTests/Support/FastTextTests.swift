@@ -24,6 +24,7 @@ import Testing
     @Test func trimmingMatchesFoundation() {
         for text in Self.samples {
             #expect(text.trimmingWhitespaceAndNewlines() == text.trimmingCharacters(in: .whitespacesAndNewlines), "\(text.debugDescription)")
+            #expect(text.trimmingWhitespace() == text.trimmingCharacters(in: .whitespaces), "\(text.debugDescription)")
         }
     }
 
