@@ -1,3 +1,5 @@
+import Foundation
+
 /// Finds `href`, `src` and `id` attribute values in HTML bytes: a single forward pass, no DOM, fast
 /// enough to run on every page of every build. Values are entity-decoded as a browser would.
 struct HTMLScanner {
@@ -14,9 +16,13 @@ struct HTMLScanner {
         var result = Result()
         let count = bytes.count
         var i = 0
+        guard let base = bytes.baseAddress else { return result }
         while i + 1 < count {
             // An attribute value starts at `="` (or `='`); the name is the word just before it.
-            guard bytes[i] == UInt8(ascii: "="), bytes[i + 1] == UInt8(ascii: "\"") || bytes[i + 1] == UInt8(ascii: "'") else { i += 1; continue }
+            // memchr skips to the next `=` (most bytes of a page are text, not attributes).
+            guard let equals = memchr(base + i, Int32(UInt8(ascii: "=")), count - i) else { break }
+            i = base.distance(to: UnsafeRawPointer(equals))
+            guard i + 1 < count, bytes[i + 1] == UInt8(ascii: "\"") || bytes[i + 1] == UInt8(ascii: "'") else { i += 1; continue }
             let quote = bytes[i + 1]
             var start = i
             while start > 0, isNameByte(bytes[start - 1]) { start -= 1 }
@@ -31,8 +37,8 @@ struct HTMLScanner {
             } else {
                 kind = 0
             }
-            var end = i + 2
-            while end < count, bytes[end] != quote { end += 1 }
+            var end = count
+            if i + 2 < count, let close = memchr(base + i + 2, Int32(quote), count - i - 2) { end = base.distance(to: UnsafeRawPointer(close)) }
             if kind != 0, end <= count {
                 let value = decodeEntities(String(decoding: bytes[(i + 2)..<min(end, count)], as: UTF8.self))
                 if kind == 1 { result.links.append(value) } else { result.ids.append(value) }
@@ -58,4 +64,3 @@ struct HTMLScanner {
     }
 }
 
-import Foundation
