@@ -143,9 +143,11 @@ struct LinkAudit {
                 ? Problem(message: "'\(Slug.printable(link))' is not a valid URL", hint: "write a full address such as https://example.org/page", isSyntax: true) : nil
         }
         // Resolve to a path in the output folder.
-        let withoutFragment = link.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
-        let fragment = withoutFragment.count > 1 ? String(withoutFragment[1]) : nil
-        let pathPart = String(withoutFragment[0].split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)[0])
+        // (Cut at `#` and `?` by their bytes: this runs for every distinct link of the site.)
+        let hash = link.utf8.firstIndex(of: UInt8(ascii: "#"))
+        let fragment = hash.map { String(link[link.utf8.index(after: $0)...]) }
+        let beforeHash = link[..<(hash ?? link.endIndex)]
+        let pathPart = String(beforeHash[..<(beforeHash.utf8.firstIndex(of: UInt8(ascii: "?")) ?? beforeHash.endIndex)])
         var absolute: String
         if pathPart.hasPrefix("/") {
             absolute = pathPart
@@ -158,7 +160,8 @@ struct LinkAudit {
         guard absolute.hasPrefix(basePath) || absolute + "/" == basePath else {
             return Problem(message: "the link '\(Slug.printable(link))' leaves the site's base path \(basePath)", hint: "site links are written from the site root, such as /reviews/baran/; Marquee adds the base path")
         }
-        var target = String(absolute.dropFirst(min(basePath.count, absolute.count)))
+        var target = absolute.utf8.starts(with: basePath.utf8) ? String(decoding: absolute.utf8.dropFirst(basePath.utf8.count), as: UTF8.self)
+                                                               : String(absolute.dropFirst(min(basePath.count, absolute.count)))
         if target.isEmpty || target.hasSuffix("/") { target += "index.html" }
         if !paths.contains(target) {
             if paths.contains(target + "/index.html") { target += "/index.html" } else {

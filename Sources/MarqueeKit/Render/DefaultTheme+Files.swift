@@ -282,14 +282,14 @@ extension DefaultTheme {
       <time datetime="{{review.date.iso}}">{{review.date.display}}</time> <span class="sep" aria-hidden="true">·</span> {{review.readingMinutes}} min read
     </p>
   </header>
-  {{>credits}}
+{{>credits}}
   <div class="review-body">
     {{{review.body}}}
   </div>
   {{#review.hasTags}}
   <p class="review-tags">Tags: {{#review.tags}}{{^isFirst}}, {{/isFirst}}{{#url}}<a href="{{url}}" rel="tag">{{name}}</a>{{/url}}{{^url}}{{name}}{{/url}}{{/review.tags}}</p>
   {{/review.hasTags}}
-  {{>recommendations}}
+{{>recommendations}}
   {{#review.hasRecommendedBy}}
   <section class="recommended-by" aria-labelledby="recommended-by-heading">
     <h2 id="recommended-by-heading">Recommended from</h2>
@@ -300,7 +300,7 @@ extension DefaultTheme {
     </ul>
   </section>
   {{/review.hasRecommendedBy}}
-  {{>author-box}}
+{{>author-box}}
 </article>
 {{/content}}
 {{/base}}
