@@ -26,20 +26,21 @@ struct TaxonomyBuilder {
                 identities[name.text] = identity
                 let (slug, folded) = identity
                 guard !slug.isEmpty else { continue } // names without letters or digits were refused when read
-                var draft = drafts[slug] ?? Draft()
-                if let other = draft.firstSpelling.first(where: { $0.key != folded })?.value, draft.firstSpelling[folded] == nil,
+                // The draft is changed in place (`drafts[slug, default:]`): copying it out and back would
+                // copy its list of reviews on every name, quadratic in the reviews of a common term.
+                let spellings = drafts[slug]?.firstSpelling
+                if let other = spellings?.first(where: { $0.key != folded })?.value, spellings?[folded] == nil,
                    reported.insert("\(slug)|\(folded)").inserted {
                     diagnostics.error(name.location, "the \(definition.singular.lowercased()) '\(name.text)' and '\(other.text)' (\(other.location)) would share the page /\(definition.path)/\(slug)/",
                                       hint: "spell them the same way if they are one \(definition.singular.lowercased()), or tell them apart", stage: .assemble)
                 }
-                if draft.firstSpelling[folded] == nil { draft.firstSpelling[folded] = name }
-                draft.spellings[name.text, default: 0] += 1
-                if draft.reviews.last != index {
-                    draft.reviews.append(index)
-                    draft.total += review.rating.halfSteps
+                if spellings?[folded] == nil { drafts[slug, default: Draft()].firstSpelling[folded] = name }
+                drafts[slug, default: Draft()].spellings[name.text, default: 0] += 1
+                if drafts[slug]?.reviews.last != index {
+                    drafts[slug, default: Draft()].reviews.append(index)
+                    drafts[slug, default: Draft()].total += review.rating.halfSteps
                     slugsOfReview[index].append(slug)
                 }
-                drafts[slug] = draft
             }
         }
 
@@ -49,7 +50,7 @@ struct TaxonomyBuilder {
             return Term(slug: slug, name: name, reviews: draft.reviews, ratingHalfStepsTotal: draft.total)
         }
         let isYears = definition.keys == ["year"]
-        let keyed = terms.map { (key: isYears ? $0.name : Self.fold($0.name, accents: true), term: $0) } // folded once
+        let keyed = terms.map { (key: isYears ? $0.name : identities[$0.name]?.folded ?? Self.fold($0.name, accents: true), term: $0) } // folded once
         terms = keyed.sorted { a, b in
             if isYears { return a.key > b.key } // newest film years first
             return a.key != b.key ? a.key < b.key : a.term.slug < b.term.slug
@@ -76,6 +77,13 @@ struct TaxonomyBuilder {
 
     /// Case and spacing folded (and accents, for sorting): the identity of a term.
     static func fold(_ text: String, accents: Bool = false) -> String {
+        // ASCII has no accents or widths to fold: collapsing spaces and lowercasing is the whole job,
+        // without Foundation's folding (which costs microseconds a call).
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return ViewModelBuilder.collapseWhitespace(text).lowercased() }
+        return foldedByFoundation(text, accents: accents)
+    }
+
+    static func foldedByFoundation(_ text: String, accents: Bool) -> String {
         let options: String.CompareOptions = accents ? [.caseInsensitive, .diacriticInsensitive, .widthInsensitive] : [.caseInsensitive]
         return text.split(whereSeparator: \.isWhitespace).joined(separator: " ").folding(options: options, locale: nil).lowercased()
     }

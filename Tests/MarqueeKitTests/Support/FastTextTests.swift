@@ -41,6 +41,15 @@ import Testing
         }
     }
 
+    @Test func foldingASCIIMatchesFoundation() {
+        for text in Self.samples + ["Majid  MAJIDI", " Asghar\tFarhadi ", "A-B_c.D~", "\u{1F}ctrl"] where text.utf8.allSatisfy({ $0 < 0x80 }) {
+            for accents in [false, true] {
+                #expect(TaxonomyBuilder.fold(text, accents: accents) == TaxonomyBuilder.foldedByFoundation(text, accents: accents), "\(text.debugDescription)")
+            }
+        }
+        #expect(TaxonomyBuilder.fold("Márta  MÉSZÁROS", accents: true) == "marta meszaros")
+    }
+
     @Test func segmentsAreEncodedOnlyWhenNeeded() {
         #expect(Permalinks.encode("children-of-heaven") == "children-of-heaven")
         #expect(Permalinks.encode("a b/ü") == "a%20b%2F%C3%BC")
