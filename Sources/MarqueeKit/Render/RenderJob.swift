@@ -13,6 +13,8 @@ struct RenderJob {
     let path: String
     /// What produced it, to name both sides of a collision and to place link errors.
     let origin: String
+    /// For pages made from a route: its URL relative to the base URL, already percent-encoded.
+    var url: String?
     /// For pages: when their content last changed (RFC 3339), for the sitemap.
     let lastModified: String?
     /// Indexes into `site.reviews` of the reviews whose body, excerpt or word count the file shows.
@@ -35,9 +37,11 @@ struct RenderJob {
     /// A page rendered from a template with the model `model(context)` builds.
     static func page(_ route: Route, template: String, origin: String, lastModified: String? = nil, showsBodiesOf: [Int] = [],
                      model: @escaping (RenderContext) -> [String: Any]) -> RenderJob {
-        RenderJob(path: route.file, origin: origin, lastModified: lastModified, showsBodiesOf: showsBodiesOf) { context in
+        var job = RenderJob(path: route.file, origin: origin, lastModified: lastModified, showsBodiesOf: showsBodiesOf) { context in
             context.page(template, model(context))
         }
+        job.url = route.url
+        return job
     }
 
     /// A file whose content is known when the job is listed (the sitemap, the default stylesheet).

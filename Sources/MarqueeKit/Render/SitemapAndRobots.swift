@@ -11,8 +11,7 @@ enum SitemapAndRobots {
         """
         let entries = pages.filter { $0.isPage && $0.path != "404.html" }
         for page in entries.sorted(by: { $0.path < $1.path }) {
-            let folder = page.path.hasSuffix("index.html") ? String(page.path.dropLast("index.html".count)) : page.path
-            let url = links.absolute(folder.split(separator: "/", omittingEmptySubsequences: false).map { Permalinks.encode(String($0)) }.joined(separator: "/"))
+            let url = links.absolute(page.url ?? Self.url(ofFile: page.path))
             xml += "  <url><loc>\(XMLText.escape(url))</loc>"
             if let lastModified = page.lastModified { xml += "<lastmod>\(lastModified)</lastmod>" }
             xml += "</url>\n"
@@ -20,5 +19,11 @@ enum SitemapAndRobots {
         xml += "</urlset>\n"
         let robots = "User-agent: *\nAllow: /\n\nSitemap: \(links.absolute(Route(file: "sitemap.xml")))\n"
         return [.fixed("sitemap.xml", .data(Data(xml.utf8)), origin: "sitemap"), .fixed("robots.txt", .data(Data(robots.utf8)), origin: "robots.txt")]
+    }
+
+    /// The URL of a page that has no route (an HTML file from static/): its path, encoded.
+    static func url(ofFile path: String) -> String {
+        let folder = path.hasSuffix("index.html") ? String(path.dropLast("index.html".count)) : path
+        return folder.split(separator: "/", omittingEmptySubsequences: false).map { Permalinks.encode(String($0)) }.joined(separator: "/")
     }
 }

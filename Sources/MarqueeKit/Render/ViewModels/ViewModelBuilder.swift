@@ -49,11 +49,13 @@ struct ViewModelBuilder {
         }
         self.badges = badges
         let links = site.permalinks
-        entries = site.reviews.map { Self.makeEntry($0, links: links, badge: badges[$0.rating.halfSteps] ?? [:]) }
-        let entries = self.entries
-        cards = ConcurrentMap.map(Array(site.reviews.indices)) { index in
-            Self.makeCard(site.reviews[index], entry: entries[index], templates: templates)
+        let made = ConcurrentMap.map(Array(site.reviews.indices)) { index in
+            let review = site.reviews[index]
+            let entry = Self.makeEntry(review, links: links, badge: badges[review.rating.halfSteps] ?? [:])
+            return (entry, Self.makeCard(review, entry: entry, templates: templates))
         }
+        entries = made.map(\.0)
+        cards = made.map(\.1)
     }
 
     /// The same models after an edit that changed only the body of review `index` (its front
