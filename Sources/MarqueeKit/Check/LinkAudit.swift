@@ -13,101 +13,136 @@ struct LinkAudit {
     let site: Site
     let policy: BrokenLinkPolicy
 
-    /// Checks files in memory. `referenced`, when given, is filled with the output paths some page
-    /// links to (for the unused-file check).
-    func audit(_ files: [OutputFile], referenced: UnsafeMutablePointer<Set<String>>? = nil) -> [Diagnostic] {
-        let pages = files.filter { $0.path.hasSuffix(".html") }
-        let scanned: [ScannedPage] = ConcurrentMap.map(pages) { page in
-            guard case .data(let data) = page.content else { return ScannedPage(path: page.path, origin: page.origin, scan: HTMLScanner.Result()) }
-            return ScannedPage(path: page.path, origin: page.origin, scan: data.withUnsafeBytes { HTMLScanner.scan($0) })
-        }
-        return audit(scanned, paths: Set(files.map(\.path)), referenced: referenced)
+    struct Problem {
+        var message: String
+        var hint: String
+        var isSyntax = false
     }
 
-    /// Checks pages already read back (`scanned`, in any order) against the files of the site
-    /// (`paths`) and the ids of its pages (`ids` by page when given, else those of `scanned`).
-    func audit(_ scanned: [ScannedPage], paths: Set<String>, ids known: [String: Set<String>]? = nil,
-               referenced: UnsafeMutablePointer<Set<String>>? = nil) -> [Diagnostic] {
-        let pages = scanned.sorted { $0.path < $1.path }
-        let ids = known ?? Self.ids(of: pages)
+    /// What one link comes to before the ids of other pages are known.
+    enum Verdict {
+        case fine
+        case broken(Problem)
+        /// Fine if the page `target` (an output path) has the id `fragment` (decoded).
+        case needsID(target: String, fragment: String)
+    }
 
+    /// One page's links, checked as soon as the page is made: the problems found, the `#fragment`
+    /// links into other pages (checked once every page's ids are known), and the page's own ids.
+    struct CheckedPage {
+        var origin: String
+        var ids: [String]
+        var problems: [(link: String, problem: Problem)] = []
+        var fragments: [(link: String, target: String, fragment: String)] = []
+    }
+
+    /// Verdicts already reached, by link (and by folder for relative links). Each worker keeps
+    /// its own: most links repeat on thousands of pages (the menu, cards, terms).
+    struct Memo {
+        var verdicts: [String: Verdict] = [:]
+    }
+
+    /// Checks the links of the page at `path` against the files of the site (`paths`).
+    func check(_ scan: HTMLScanner.Result, page path: String, origin: String, paths: Set<String>, memo: inout Memo) -> CheckedPage {
+        var checked = CheckedPage(origin: origin, ids: scan.ids)
+        var folder: String?
+        for link in scan.links {
+            let key: String
+            if link.hasPrefix("/") || Self.scheme(of: link) != nil {
+                key = link
+            } else if link.hasPrefix("#") {
+                key = path + "|" + link
+            } else {
+                if folder == nil { folder = path.split(separator: "/").dropLast().joined(separator: "/") }
+                key = (folder ?? "") + "|" + link
+            }
+            let verdict: Verdict
+            if let known = memo.verdicts[key] { verdict = known } else {
+                verdict = self.verdict(link, on: path, paths: paths)
+                memo.verdicts[key] = verdict
+            }
+            switch verdict {
+            case .fine:
+                break
+            case .broken(let problem):
+                checked.problems.append((link, problem))
+            case .needsID(let target, let fragment) where target == path:
+                if !scan.ids.contains(fragment) { checked.problems.append((link, Self.missingID(link, on: target, samePage: link.hasPrefix("#")))) }
+            case .needsID(let target, let fragment):
+                checked.fragments.append((link, target, fragment))
+            }
+        }
+        return checked
+    }
+
+    static func missingID(_ link: String, on target: String, samePage: Bool) -> Problem {
+        samePage ? Problem(message: "the link '\(Slug.printable(link))' names no id on its own page", hint: "add the id, or fix the anchor")
+                 : Problem(message: "the link '\(Slug.printable(link))' names no id on /\(target)", hint: "add the id to that page, or fix the anchor")
+    }
+
+    /// The diagnostics for checked pages: their problems, and their links to ids on other pages
+    /// (looked up in `ids`, which holds every page of the site). Reported in the order of the
+    /// pages' paths, each broken link once, where the writer typed it when they did.
+    func report(_ pages: [String: CheckedPage], ids: (String) -> [String]?) -> [Diagnostic] {
         // Where the writer typed each URL, to report a broken one there rather than on every page
         // showing it. Gathered at the first broken link: most builds have none.
         var typedAt: [String: [String: Int]] = [:] // origin → url → line
         var firstTyped: [String: SourceLocation] = [:]
         var gathered = false
-
-        // Pages are checked in chunks on all cores. Most links repeat on thousands of pages (the
-        // menu, cards, terms): within a chunk each distinct link is resolved once per folder it is
-        // relative to (once in all for absolute ones).
-        let chunkSize = max(64, pages.count / (ProcessInfo.processInfo.activeProcessorCount * 4) + 1)
-        let chunks = stride(from: 0, to: pages.count, by: chunkSize).map { $0..<min($0 + chunkSize, pages.count) }
-        let checked = ConcurrentMap.map(chunks) { chunk -> (findings: [(page: Int, link: String, problem: Problem)], targets: Set<String>) in
-            var findings: [(page: Int, link: String, problem: Problem)] = []
-            var verdicts: [String: Problem?] = [:]
-            var targets: [String: String?] = [:]
-            var referencedHere = Set<String>()
-            for index in chunk {
-                let page = pages[index]
-                var folder: String?
-                for link in page.scan.links {
-                    let key: String
-                    if link.hasPrefix("/") || Self.scheme(of: link) != nil {
-                        key = link
-                    } else if link.hasPrefix("#") {
-                        key = page.path + "|" + link
-                    } else {
-                        if folder == nil { folder = page.path.split(separator: "/").dropLast().joined(separator: "/") }
-                        key = (folder ?? "") + "|" + link
-                    }
-                    if referenced != nil {
-                        let target: String?
-                        if let known = targets[key] { target = known } else { target = resolvedPath(of: link, on: page.path); targets[key] = target }
-                        if let target { referencedHere.insert(target) }
-                    }
-                    let problem: Problem?
-                    if let known = verdicts[key] { problem = known } else {
-                        problem = self.problem(with: link, on: page.path, paths: paths, ids: ids)
-                        verdicts[key] = problem
-                    }
-                    if let problem { findings.append((index, link, problem)) }
-                }
-            }
-            return (findings, referencedHere)
-        }
-        if let referenced { for chunk in checked { referenced.pointee.formUnion(chunk.targets) } }
-
         var diagnostics: [Diagnostic] = []
         var seen = Set<String>()
         let severity: Diagnostic.Severity = policy == .error ? .error : .warning
-        for (index, link, problem) in checked.flatMap(\.findings) {
-            let page = pages[index]
-            if !gathered {
-                for review in site.reviews { record(review.source, review.body.links, &typedAt, &firstTyped) }
-                for page in site.pages { record(page.source, page.body.links, &typedAt, &firstTyped) }
-                gathered = true
+        for path in pages.keys.sorted() {
+            guard let page = pages[path] else { continue }
+            var problems = page.problems
+            for (link, target, fragment) in page.fragments where ids(target)?.contains(fragment) != true {
+                problems.append((link, Self.missingID(link, on: target, samePage: false)))
             }
-            let location: SourceLocation
-            var hint = problem.hint
-            if let line = typedAt[page.origin]?[link] {
-                location = SourceLocation(path: page.origin, line: line)
-            } else if let typed = firstTyped[link] {
-                location = typed // shown in a list or feed; reported where it was typed
-            } else {
-                location = SourceLocation(path: page.origin)
-                hint += "; the link comes from the templates of /\(page.path)"
+            for (link, problem) in problems {
+                if !gathered {
+                    for review in site.reviews { record(review.source, review.body.links, &typedAt, &firstTyped) }
+                    for page in site.pages { record(page.source, page.body.links, &typedAt, &firstTyped) }
+                    gathered = true
+                }
+                let location: SourceLocation
+                var hint = problem.hint
+                if let line = typedAt[page.origin]?[link] {
+                    location = SourceLocation(path: page.origin, line: line)
+                } else if let typed = firstTyped[link] {
+                    location = typed // shown in a list or feed; reported where it was typed
+                } else {
+                    location = SourceLocation(path: page.origin)
+                    hint += "; the link comes from the templates of /\(path)"
+                }
+                guard seen.insert("\(location)|\(link)").inserted else { continue }
+                diagnostics.append(Diagnostic(problem.isSyntax ? .error : severity, at: location, problem.message, hint: hint, stage: .check))
             }
-            guard seen.insert("\(location)|\(link)").inserted else { continue }
-            diagnostics.append(Diagnostic(problem.isSyntax ? .error : severity, at: location, problem.message, hint: hint, stage: .check))
         }
         return diagnostics
     }
 
-    /// The ids on each page.
-    static func ids(of pages: some Sequence<ScannedPage>) -> [String: Set<String>] {
-        var ids: [String: Set<String>] = [:]
-        for page in pages { ids[page.path] = Set(page.scan.ids) }
-        return ids
+    /// Checks files in memory (`marquee check`'s advice, tests). `referenced`, when given, is
+    /// filled with the output paths some page links to (for the unused-file check).
+    func audit(_ files: [OutputFile], referenced: UnsafeMutablePointer<Set<String>>? = nil) -> [Diagnostic] {
+        let pages = files.filter { $0.path.hasSuffix(".html") }
+        let paths = Set(files.map(\.path))
+        let chunkSize = max(64, pages.count / (ProcessInfo.processInfo.activeProcessorCount * 4) + 1)
+        let chunks = stride(from: 0, to: pages.count, by: chunkSize).map { $0..<min($0 + chunkSize, pages.count) }
+        let checked = ConcurrentMap.map(chunks) { chunk -> [(String, CheckedPage, [String])] in
+            var memo = Memo()
+            return chunk.map { index in
+                let page = pages[index]
+                guard case .data(let data) = page.content else { return (page.path, CheckedPage(origin: page.origin, ids: []), []) }
+                let scan = data.withUnsafeBytes { HTMLScanner.scan($0) }
+                return (page.path, check(scan, page: page.path, origin: page.origin, paths: paths, memo: &memo), scan.links)
+            }
+        }.flatMap { $0 }
+        var byPath: [String: CheckedPage] = [:]
+        for (path, page, links) in checked {
+            byPath[path] = page
+            if let referenced { for link in links { if let target = resolvedPath(of: link, on: path) { referenced.pointee.insert(target) } } }
+        }
+        return report(byPath) { byPath[$0]?.ids }
     }
 
     private func record(_ origin: String, _ links: [BodyLink], _ typedAt: inout [String: [String: Int]], _ first: inout [String: SourceLocation]) {
@@ -117,30 +152,24 @@ struct LinkAudit {
         }
     }
 
-    struct Problem {
-        var message: String
-        var hint: String
-        var isSyntax = false
-    }
-
-    func problem(with link: String, on page: String, paths: Set<String>, ids: [String: Set<String>]) -> Problem? {
+    /// What a link comes to before any page's ids are known.
+    func verdict(_ link: String, on page: String, paths: Set<String>) -> Verdict {
         let basePath = site.permalinks.basePath
-        if link.isEmpty { return Problem(message: "an empty link", hint: "give the link a target") }
+        if link.isEmpty { return .broken(Problem(message: "an empty link", hint: "give the link a target")) }
         if link.hasPrefix("#") {
             let fragment = String(link.dropFirst())
-            if fragment.isEmpty || ids[page]?.contains(fragment.removingPercentEncodingIfAny ?? fragment) == true { return nil }
-            return Problem(message: "the link '\(Slug.printable(link))' names no id on its own page", hint: "add the id, or fix the anchor")
+            return fragment.isEmpty ? .fine : .needsID(target: page, fragment: fragment.removingPercentEncodingIfAny ?? fragment)
         }
         if let scheme = Self.scheme(of: link) {
-            guard scheme == "http" || scheme == "https" else { return nil } // mailto:, tel:, … are not checked
+            guard scheme == "http" || scheme == "https" else { return .fine } // mailto:, tel:, … are not checked
             guard let components = URLComponents(string: link), let host = components.host, !host.isEmpty else {
-                return Problem(message: "'\(Slug.printable(link))' is not a valid URL", hint: "write a full address such as https://example.org/page", isSyntax: true)
+                return .broken(Problem(message: "'\(Slug.printable(link))' is not a valid URL", hint: "write a full address such as https://example.org/page", isSyntax: true))
             }
-            return nil
+            return .fine
         }
         if link.hasPrefix("//") {
             return URLComponents(string: "https:" + link)?.host == nil
-                ? Problem(message: "'\(Slug.printable(link))' is not a valid URL", hint: "write a full address such as https://example.org/page", isSyntax: true) : nil
+                ? .broken(Problem(message: "'\(Slug.printable(link))' is not a valid URL", hint: "write a full address such as https://example.org/page", isSyntax: true)) : .fine
         }
         // Resolve to a path in the output folder.
         // (Cut at `#` and `?` by their bytes: this runs for every distinct link of the site.)
@@ -158,20 +187,20 @@ struct LinkAudit {
         }
         absolute = absolute.removingPercentEncodingIfAny ?? absolute
         guard absolute.hasPrefix(basePath) || absolute + "/" == basePath else {
-            return Problem(message: "the link '\(Slug.printable(link))' leaves the site's base path \(basePath)", hint: "site links are written from the site root, such as /reviews/baran/; Marquee adds the base path")
+            return .broken(Problem(message: "the link '\(Slug.printable(link))' leaves the site's base path \(basePath)", hint: "site links are written from the site root, such as /reviews/baran/; Marquee adds the base path"))
         }
         var target = absolute.utf8.starts(with: basePath.utf8) ? String(decoding: absolute.utf8.dropFirst(basePath.utf8.count), as: UTF8.self)
                                                                : String(absolute.dropFirst(min(basePath.count, absolute.count)))
         if target.isEmpty || target.hasSuffix("/") { target += "index.html" }
         if !paths.contains(target) {
             if paths.contains(target + "/index.html") { target += "/index.html" } else {
-                return Problem(message: "the link '\(Slug.printable(link))' leads to no page of the site", hint: "fix the address, or remove the link")
+                return .broken(Problem(message: "the link '\(Slug.printable(link))' leads to no page of the site", hint: "fix the address, or remove the link"))
             }
         }
-        if let fragment, !fragment.isEmpty, target.hasSuffix(".html"), ids[target]?.contains(fragment.removingPercentEncodingIfAny ?? fragment) != true {
-            return Problem(message: "the link '\(Slug.printable(link))' names no id on /\(target)", hint: "add the id to that page, or fix the anchor")
+        if let fragment, !fragment.isEmpty, target.hasSuffix(".html") {
+            return .needsID(target: target, fragment: fragment.removingPercentEncodingIfAny ?? fragment)
         }
-        return nil
+        return .fine
     }
 
     /// The output path an internal link names, if it is one.
@@ -196,9 +225,3 @@ struct LinkAudit {
     }
 }
 
-/// A page read back for the link check: its links and ids, without its bytes.
-struct ScannedPage {
-    var path: String
-    var origin: String
-    var scan: HTMLScanner.Result
-}

@@ -88,18 +88,19 @@ public enum Build {
     }
 
     /// Renders every job into `sink` and checks the links of the pages made. Returns the pages as
-    /// read back by the link check, or nil on any error.
+    /// checked (for a later rebuild of part of the site), or nil on any error.
     static func produce(_ plan: RenderPlan, site: Site, linkPolicy: BrokenLinkPolicy?,
-                        sink: (RenderJob, OutputFile.Content) throws -> Void, _ diagnostics: inout Diagnostics) -> [String: ScannedPage]? {
+                        sink: (RenderJob, OutputFile.Content) throws -> Void, _ diagnostics: inout Diagnostics) -> [String: LinkAudit.CheckedPage]? {
         var clock = StageClock()
-        let result = SiteRenderer().run(plan, context: plan.context, sink: sink)
+        let links = LinkAudit(site: site, policy: linkPolicy ?? site.config.brokenLinks)
+        let result = SiteRenderer().run(plan, context: plan.context, links: links, sink: sink)
         diagnostics.append(contentsOf: result.diagnostics.all)
         clock.lap("render")
         guard !diagnostics.hasErrors else { return nil }
-        diagnostics.append(contentsOf: LinkAudit(site: site, policy: linkPolicy ?? site.config.brokenLinks)
-            .audit(Array(result.scans.values), paths: plan.paths))
+        let pages = result.pages
+        diagnostics.append(contentsOf: links.report(pages) { pages[$0]?.ids })
         clock.lap("check")
-        return diagnostics.hasErrors ? nil : result.scans
+        return diagnostics.hasErrors ? nil : pages
     }
 
     /// The warnings of a build that succeeded, or, with `strict`, every warning as an error.

@@ -42,9 +42,9 @@ public final class IncrementalBuild: @unchecked Sendable {
     private struct State {
         var site: Site
         var plan: RenderPlan
-        var scans: [String: ScannedPage]
-        /// The ids on each page, and every file's path, for the link check.
-        var ids: [String: Set<String>]
+        /// Every page as the link check left it (its ids, its links to ids on other pages), and
+        /// every file's path.
+        var pages: [String: LinkAudit.CheckedPage]
         var paths: Set<String>
         var warnings: [Diagnostic]
         /// The published reviews as read (before assembly), with what reading them reported.
@@ -101,9 +101,9 @@ public final class IncrementalBuild: @unchecked Sendable {
             return .failure(BuildFailure(diagnostics.sorted + OutputWriter.failure(error, output: options.outputDirectory).diagnostics))
         }
         let updater = self.updater
-        let scans = Build.produce(plan, site: site, linkPolicy: nil, sink: { job, content in try updater.put(pending, job.path, content) }, &diagnostics)
+        let checked = Build.produce(plan, site: site, linkPolicy: nil, sink: { job, content in try updater.put(pending, job.path, content) }, &diagnostics)
         let warnings: [Diagnostic]
-        switch scans == nil ? .failure(BuildFailure(diagnostics.sorted)) : Build.finish(diagnostics, strict: options.strict) {
+        switch checked == nil ? .failure(BuildFailure(diagnostics.sorted)) : Build.finish(diagnostics, strict: options.strict) {
         case .failure(let failure):
             updater.abandon(pending)
             return .failure(failure)
@@ -129,7 +129,7 @@ public final class IncrementalBuild: @unchecked Sendable {
         for (jobIndex, job) in plan.jobs.enumerated() {
             for review in job.showsBodiesOf { jobsShowingBody[review, default: []].append(jobIndex) }
         }
-        last = State(site: site, plan: plan, scans: scans ?? [:], ids: LinkAudit.ids(of: (scans ?? [:]).values), paths: paths, warnings: warnings, parsed: parsed, reviewIndexBySource: reviewIndexBySource,
+        last = State(site: site, plan: plan, pages: checked ?? [:], paths: paths, warnings: warnings, parsed: parsed, reviewIndexBySource: reviewIndexBySource,
                      jobsShowingBody: jobsShowingBody, now: now,
                      pendingDates: content.reviews.map(\.date.secondsSince1970).filter { $0 > now })
         lastStats = Stats(kind: .full, rendered: plan.jobs.count, rewritten: changed, removed: removed)
@@ -176,20 +176,19 @@ public final class IncrementalBuild: @unchecked Sendable {
         clock.lap("models")
         guard let pending = try? updater.begin() else { return nil }
         let updater = self.updater
-        let result = SiteRenderer().run(state.plan, only: selected, context: context, sink: { job, content in try updater.put(pending, job.path, content) })
+        let links = LinkAudit(site: site, policy: site.config.brokenLinks)
+        let result = SiteRenderer().run(state.plan, only: selected, context: context, links: links,
+                                        sink: { job, content in try updater.put(pending, job.path, content) })
         clock.lap("render")
         var next = state
         var idsChanged = false
-        for (path, page) in result.scans {
-            let ids = Set(page.scan.ids)
-            if next.ids[path] != ids { idsChanged = true }
-            next.ids[path] = ids
-            next.scans[path] = page
+        for (path, page) in result.pages {
+            if Set(next.pages[path]?.ids ?? []) != Set(page.ids) { idsChanged = true }
+            next.pages[path] = page
         }
-        let audit = LinkAudit(site: site, policy: site.config.brokenLinks)
         // A page whose ids changed may break `#fragment` links on any other page.
-        let problems = idsChanged ? audit.audit(Array(next.scans.values), paths: state.paths, ids: next.ids)
-                                  : audit.audit(Array(result.scans.values), paths: state.paths, ids: next.ids)
+        let pages = next.pages
+        let problems = links.report(idsChanged ? pages : result.pages) { pages[$0]?.ids }
         clock.lap("check")
         guard !result.hasErrors, problems.isEmpty, let changedFiles = try? updater.commit(pending, removing: []) else {
             updater.abandon(pending)

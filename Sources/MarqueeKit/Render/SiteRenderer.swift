@@ -13,7 +13,7 @@ public struct SiteRenderer: Sendable {
         guard let plan = planned else { return ([], problems) }
         if Diagnostics(plan.diagnostics).hasErrors { return ([], plan.diagnostics) }
         let sink = MemorySink()
-        let result = run(plan, context: plan.context, sink: sink.put)
+        let result = run(plan, context: plan.context, links: LinkAudit(site: site, policy: site.config.brokenLinks), sink: sink.put)
         return (result.hasErrors ? [] : sink.files(in: plan.jobs), plan.diagnostics + result.diagnostics.all)
     }
 
@@ -30,39 +30,50 @@ public struct SiteRenderer: Sendable {
     }
 
     /// Runs a plan's jobs (all of them, or the `selected` ones again) and hands each file to
-    /// `sink`, which may be called from several threads at once. The plan's own diagnostics are
-    /// not repeated in the result.
-    func run(_ plan: RenderPlan, only selected: [Int]? = nil, context: RenderContext,
+    /// `sink`, which may be called from several threads at once. Each page's links are checked by
+    /// `links` as soon as it is made, so no page is kept once written. The plan's own diagnostics
+    /// are not repeated in the result.
+    func run(_ plan: RenderPlan, only selected: [Int]? = nil, context: RenderContext, links: LinkAudit,
              sink: (RenderJob, OutputFile.Content) throws -> Void) -> RenderResult {
-        var diagnostics = Diagnostics()
         var clock = StageClock()
         let indexes = selected ?? Array(plan.jobs.indices)
-        let outcomes = ConcurrentMap.map(indexes) { index -> JobOutcome in
-            let job = plan.jobs[index]
-            switch job.make(context) {
-            case .failure(let diagnostic):
-                return .failed(diagnostic)
-            case .success(let content):
-                var scan: HTMLScanner.Result?
-                if job.isPage, case .data(let data) = content { scan = data.withUnsafeBytes { HTMLScanner.scan($0) } }
-                do { try sink(job, content) } catch { return .failed(OutputWriter.writeError(error, path: job.path)) }
-                return .made(scan)
+        let paths = plan.paths
+        // Jobs in chunks, a few per core: each chunk keeps its own memo of link verdicts.
+        let chunkSize = max(1, indexes.count / (ProcessInfo.processInfo.activeProcessorCount * 8))
+        let chunks = stride(from: 0, to: indexes.count, by: chunkSize).map { indexes[$0..<min($0 + chunkSize, indexes.count)] }
+        let outcomes = ConcurrentMap.map(chunks) { chunk -> [JobOutcome] in
+            var memo = LinkAudit.Memo()
+            return chunk.map { index in
+                let job = plan.jobs[index]
+                switch job.make(context) {
+                case .failure(let diagnostic):
+                    return .failed(diagnostic)
+                case .success(let content):
+                    var checked: LinkAudit.CheckedPage?
+                    if job.isPage, case .data(let data) = content {
+                        let scan = data.withUnsafeBytes { HTMLScanner.scan($0) }
+                        checked = links.check(scan, page: job.path, origin: job.origin, paths: paths, memo: &memo)
+                    }
+                    do { try sink(job, content) } catch { return .failed(OutputWriter.writeError(error, path: job.path)) }
+                    return .made(checked)
+                }
             }
         }
         clock.lap("  pages")
-        var scans: [String: ScannedPage] = [:]
-        for (index, outcome) in zip(indexes, outcomes) {
+        var diagnostics = Diagnostics()
+        var pages: [String: LinkAudit.CheckedPage] = [:]
+        for (index, outcome) in zip(indexes, outcomes.joined()) {
             switch outcome {
             case .failed(let diagnostic): diagnostics.append(diagnostic)
-            case .made(let scan?): scans[plan.jobs[index].path] = ScannedPage(path: plan.jobs[index].path, origin: plan.jobs[index].origin, scan: scan)
+            case .made(let page?): pages[plan.jobs[index].path] = page
             case .made(nil): break
             }
         }
-        return RenderResult(diagnostics: diagnostics, scans: scans)
+        return RenderResult(diagnostics: diagnostics, pages: pages)
     }
 
     private enum JobOutcome {
-        case made(HTMLScanner.Result?)
+        case made(LinkAudit.CheckedPage?)
         case failed(Diagnostic)
     }
 }
@@ -78,10 +89,10 @@ struct RenderPlan {
     var paths: Set<String> { Set(jobs.map(\.path)) }
 }
 
-/// What running jobs came to: problems, and each page's links and ids for the link check.
+/// What running jobs came to: problems, and each page's links as checked so far, with its ids.
 struct RenderResult {
     var diagnostics: Diagnostics
-    var scans: [String: ScannedPage]
+    var pages: [String: LinkAudit.CheckedPage]
     var hasErrors: Bool { diagnostics.hasErrors }
 }
 
