@@ -61,7 +61,14 @@ public struct SiteAssembler: Sendable {
 
         checkImages(published, staticFiles: Set(content.staticFiles), &diagnostics)
         let builder = TaxonomyBuilder(reviews: published)
-        let taxonomies = content.config.taxonomies.map { builder.build($0, &diagnostics) }
+        // Each taxonomy on its own core; their diagnostics in the order of the taxonomies.
+        let built = ConcurrentMap.map(content.config.taxonomies) { definition -> (Taxonomy, [Diagnostic]) in
+            var found = Diagnostics()
+            let taxonomy = builder.build(definition, &found)
+            return (taxonomy, found.all)
+        }
+        for (_, found) in built { diagnostics.append(contentsOf: found) }
+        let taxonomies = built.map(\.0)
         let recommendations = Suggester(reviews: published, taxonomies: taxonomies, settings: content.config.recommendations,
                                         scale: content.config.ratingScale).suggestions(for: explicit)
 
