@@ -38,11 +38,15 @@ public struct SiteRenderer: Sendable {
         var clock = StageClock()
         let indexes = selected ?? Array(plan.jobs.indices)
         let paths = plan.paths
-        // Jobs in chunks, a few per core: each chunk keeps its own memo of link verdicts.
-        let chunkSize = max(1, indexes.count / (ProcessInfo.processInfo.activeProcessorCount * 8))
+        // Jobs in chunks, a few per core (and at least 32 jobs each). Each chunk keeps its own memo of
+        // link verdicts, and its own copy of the parsed templates: Mustache retains and releases a
+        // template's tokens all the time, and two cores doing so on the same objects slow each
+        // other down (render CPU time at 10,000 reviews: 7.4 s shared, 6.3 s with a copy each).
+        let chunkSize = max(32, indexes.count / (ProcessInfo.processInfo.activeProcessorCount * 8))
         let chunks = stride(from: 0, to: indexes.count, by: chunkSize).map { indexes[$0..<min($0 + chunkSize, indexes.count)] }
         let outcomes = ConcurrentMap.map(chunks) { chunk -> [JobOutcome] in
             var memo = LinkAudit.Memo()
+            let context = chunks.count > 1 ? context.withOwnTemplates() : context
             return chunk.map { index in
                 let job = plan.jobs[index]
                 switch job.make(context) {
@@ -128,6 +132,12 @@ struct RenderContext {
         ("404", NotFoundPage.jobs),
         ("feed", AtomFeed.jobs),
     ] }
+
+    /// The same context with the templates parsed again, for one thread to use on its own.
+    func withOwnTemplates() -> RenderContext {
+        guard let copy = TemplateSet.load(siteTemplates: site.templates).0 else { return self }
+        return RenderContext(site: site, templates: copy, models: models)
+    }
 
     /// Renders one page; a template that produces nothing is an error naming the template.
     func page(_ template: String, _ model: [String: Any]) -> Result<OutputFile.Content, Diagnostic> {
