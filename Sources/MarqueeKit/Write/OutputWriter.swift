@@ -116,7 +116,7 @@ public struct OutputWriter: Sendable {
                     try? manager.moveItem(at: retired, to: output)
                     throw error
                 }
-                try? manager.removeItem(at: retired)
+                Self.removeTree(at: retired)
             } else {
                 try manager.moveItem(at: staging.folder, to: output)
             }
@@ -163,8 +163,28 @@ public struct OutputWriter: Sendable {
         let manager = FileManager.default
         guard let entries = try? manager.contentsOfDirectory(atPath: parent.path) else { return }
         for entry in entries where [".\(name).marquee-new-", ".\(name).marquee-old-", ".\(name).marquee-update-"].contains(where: entry.hasPrefix) {
-            try? manager.removeItem(at: parent.appendingPathComponent(entry))
+            Self.removeTree(at: parent.appendingPathComponent(entry))
         }
+    }
+
+    /// Removes a folder of Marquee's (a previous build) on all cores: the entries one and two
+    /// levels down are removed concurrently. Symbolic links are removed, never followed.
+    static func removeTree(at folder: URL) {
+        let manager = FileManager.default
+        func isFolder(_ url: URL) -> Bool {
+            (try? manager.attributesOfItem(atPath: url.path)[.type] as? FileAttributeType) == .typeDirectory
+        }
+        guard isFolder(folder) else { try? manager.removeItem(at: folder); return }
+        var items: [URL] = []
+        for entry in (try? manager.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)) ?? [] {
+            if isFolder(entry), let inner = try? manager.contentsOfDirectory(at: entry, includingPropertiesForKeys: nil) {
+                items += inner
+            }
+            items.append(entry) // after its contents: removing it then has little left to do
+        }
+        // Subfolders first, each after its own entries were handed out; order within a worker holds.
+        _ = ConcurrentMap.map(items) { try? manager.removeItem(at: $0) }
+        try? manager.removeItem(at: folder)
     }
 
     /// Last line of defence: nothing from a writer's files may make a path leave the output folder.
