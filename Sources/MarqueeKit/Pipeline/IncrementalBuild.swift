@@ -42,10 +42,8 @@ public final class IncrementalBuild: @unchecked Sendable {
     private struct State {
         var site: Site
         var plan: RenderPlan
-        /// Every page as the link check left it (its ids, its links to ids on other pages), and
-        /// every file's path.
+        /// Every page as the link check left it (its ids, its links to ids on other pages).
         var pages: [String: LinkAudit.CheckedPage]
-        var paths: Set<String>
         var warnings: [Diagnostic]
         /// The published reviews as read (before assembly), with what reading them reported.
         var parsed: ParsedReviews
@@ -110,8 +108,7 @@ public final class IncrementalBuild: @unchecked Sendable {
         case .success(let found):
             warnings = found
         }
-        let paths = plan.paths
-        let removed = updater.existingFiles().subtracting(paths).sorted()
+        let removed = updater.existingFiles().subtracting(plan.paths).sorted()
         let changed: [String]
         do { changed = try updater.commit(pending, removing: removed) } catch let failure as BuildFailure {
             return .failure(BuildFailure(warnings + failure.diagnostics))
@@ -129,7 +126,7 @@ public final class IncrementalBuild: @unchecked Sendable {
         for (jobIndex, job) in plan.jobs.enumerated() {
             for review in job.showsBodiesOf { jobsShowingBody[review, default: []].append(jobIndex) }
         }
-        last = State(site: site, plan: plan, pages: checked ?? [:], paths: paths, warnings: warnings, parsed: parsed, reviewIndexBySource: reviewIndexBySource,
+        last = State(site: site, plan: plan, pages: checked ?? [:], warnings: warnings, parsed: parsed, reviewIndexBySource: reviewIndexBySource,
                      jobsShowingBody: jobsShowingBody, now: now,
                      pendingDates: content.reviews.map(\.date.secondsSince1970).filter { $0 > now })
         lastStats = Stats(kind: .full, rendered: plan.jobs.count, rewritten: changed, removed: removed)

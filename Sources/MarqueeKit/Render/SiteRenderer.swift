@@ -26,7 +26,7 @@ public struct SiteRenderer: Sendable {
         for (_, pageType) in RenderContext.pageTypes { jobs += pageType(context) }
         jobs += SitemapAndRobots.jobs(for: jobs, site: site)
         jobs += AssetCopier.jobs(for: site)
-        return (RenderPlan(context: context, jobs: jobs, diagnostics: diagnostics + OutputCollisions.check(jobs)), [])
+        return (RenderPlan(context: context, jobs: jobs, diagnostics: diagnostics + OutputCollisions.check(jobs), paths: Set(jobs.map(\.path))), [])
     }
 
     /// Runs a plan's jobs (all of them, or the `selected` ones again) and hands each file to
@@ -89,8 +89,8 @@ struct RenderPlan {
     /// Template and collision problems found while listing the jobs.
     var diagnostics: [Diagnostic]
 
-    /// Every file the jobs write, for the link check.
-    var paths: Set<String> { Set(jobs.map(\.path)) }
+    /// Every file the jobs write, for the link check (made once: a rebuild of a few pages uses it too).
+    var paths: Set<String>
 }
 
 /// What running jobs came to: problems, and each page's links as checked so far, with its ids.
