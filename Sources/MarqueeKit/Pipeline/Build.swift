@@ -14,10 +14,9 @@ public enum Build {
     /// `strict` turns every warning into an error; `linkPolicy` overrides site.yml's `broken_links`.
     public static func render(_ fileSystem: any SiteFileSystem, baseURLOverride: String? = nil,
                               publishing: PublishingOptions, strict: Bool = false,
-                              linkPolicy: BrokenLinkPolicy? = nil, advice: Bool = false,
-                              cache: ReadCache? = nil) -> Result<RenderedSite, BuildFailure> {
+                              linkPolicy: BrokenLinkPolicy? = nil, advice: Bool = false) -> Result<RenderedSite, BuildFailure> {
         var diagnostics = Diagnostics()
-        guard let (_, site, plan) = prepare(fileSystem, baseURLOverride: baseURLOverride, publishing: publishing, cache: cache, &diagnostics) else {
+        guard let (_, site, plan) = prepare(fileSystem, baseURLOverride: baseURLOverride, publishing: publishing, cache: nil, &diagnostics) else {
             return .failure(BuildFailure(diagnostics.sorted))
         }
         let sink = MemorySink()
@@ -39,7 +38,7 @@ public enum Build {
         if let refusal = writer.refusal() { return .failure(BuildFailure([refusal])) }
         var diagnostics = Diagnostics()
         guard let (_, site, plan) = prepare(fileSystem, baseURLOverride: options.baseURLOverride, publishing: options.publishing,
-                                         cache: options.readCache, &diagnostics) else {
+                                         cache: nil, &diagnostics) else {
             return .failure(BuildFailure(diagnostics.sorted))
         }
         let staging: OutputWriter.Staging

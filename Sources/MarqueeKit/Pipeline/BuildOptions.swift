@@ -11,8 +11,6 @@ public struct BuildOptions: Sendable {
     public var force = false
     /// Treat warnings as errors.
     public var strict = false
-    /// Reviews parsed by earlier builds in this process (`marquee serve`); nil reads every file.
-    public var readCache: ReadCache?
     /// Seconds since 1970 that "future" is measured from; the current time unless a test fixes it.
     public var now: Int64 = Int64(Date().timeIntervalSince1970)
 

@@ -23,8 +23,4 @@ public struct OutputFile: Sendable {
         self.origin = origin
         self.lastModified = lastModified
     }
-
-    public static func text(_ path: String, _ text: String, origin: String, lastModified: String? = nil) -> OutputFile {
-        OutputFile(path: path, content: .data(Data(text.utf8)), origin: origin, lastModified: lastModified)
-    }
 }

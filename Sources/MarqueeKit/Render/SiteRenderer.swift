@@ -7,23 +7,13 @@ import Foundation
 public struct SiteRenderer: Sendable {
     public init() {}
 
-    /// Renders the whole site into memory.
-    public func render(_ site: Site) -> ([OutputFile], [Diagnostic]) {
-        let (planned, problems) = plan(site)
-        guard let plan = planned else { return ([], problems) }
-        if Diagnostics(plan.diagnostics).hasErrors { return ([], plan.diagnostics) }
-        let sink = MemorySink()
-        let result = run(plan, context: plan.context, links: LinkAudit(site: site, policy: site.config.brokenLinks), sink: sink.put)
-        return (result.hasErrors ? [] : sink.files(in: plan.jobs), plan.diagnostics + result.diagnostics.all)
-    }
-
     /// Lists the jobs of a site; nil, with the reasons, when its templates do not load.
     func plan(_ site: Site) -> (RenderPlan?, [Diagnostic]) {
         let (loaded, diagnostics) = TemplateSet.load(siteTemplates: site.templates)
         guard let templates = loaded else { return (nil, diagnostics) }
         let context = RenderContext(site: site, templates: templates, models: ViewModelBuilder(site: site, templates: templates))
         var jobs: [RenderJob] = []
-        for (_, pageType) in RenderContext.pageTypes { jobs += pageType(context) }
+        for pageType in RenderContext.pageTypes { jobs += pageType(context) }
         jobs += SitemapAndRobots.jobs(for: jobs, site: site)
         jobs += AssetCopier.jobs(for: site)
         return (RenderPlan(context: context, jobs: jobs, diagnostics: diagnostics + OutputCollisions.check(jobs), paths: Set(jobs.map(\.path))), [])
@@ -122,15 +112,15 @@ struct RenderContext {
     let models: ViewModelBuilder
 
     /// The page types of a site, in the order they are listed.
-    static var pageTypes: [(String, (RenderContext) -> [RenderJob])] { [
-        ("reviews", ReviewPages.jobs),
-        ("home", HomePages.jobs),
-        ("pages", PlainPages.jobs),
-        ("taxonomies", TaxonomyPages.jobs),
-        ("archive", ArchivePage.jobs),
-        ("ratings", RatingsPage.jobs),
-        ("404", NotFoundPage.jobs),
-        ("feed", AtomFeed.jobs),
+    static var pageTypes: [(RenderContext) -> [RenderJob]] { [
+        ReviewPages.jobs,
+        HomePages.jobs,
+        PlainPages.jobs,
+        TaxonomyPages.jobs,
+        ArchivePage.jobs,
+        RatingsPage.jobs,
+        NotFoundPage.jobs,
+        AtomFeed.jobs,
     ] }
 
     /// The same context with the templates parsed again, for one thread to use on its own.

@@ -54,22 +54,6 @@ public struct OutputWriter: Sendable {
         return nil
     }
 
-    /// Writes every file, then swaps the new folder in. Returns the number of files written.
-    public func write(_ files: [OutputFile]) throws -> Int {
-        let staging = try beginStaging(paths: files.map(\.path))
-        do {
-            let errors = ConcurrentMap.map(files) { file -> Error? in
-                do { try staging.put(file.path, file.content); return nil } catch { return error }
-            }
-            if let error = errors.compactMap({ $0 }).first { throw error }
-            try commit(staging)
-        } catch {
-            abandon(staging)
-            throw Self.failure(error, output: output)
-        }
-        return files.count
-    }
-
     /// Creates the staging folder beside the output, with every folder `paths` need, and removes
     /// the staging folders of builds that were killed part-way.
     func beginStaging(paths: [String]) throws -> Staging {

@@ -17,8 +17,6 @@ struct ViewModelBuilder {
     /// A review as an index shows it (archive, ratings, 404, "Recommended from"): the card without
     /// the excerpt, so those pages do not change when a review's body does.
     let entries: [[String: Any]]
-    /// One rendered badge per distinct rating.
-    let badges: [Int: [String: Any]]
     /// The site header for each navigation entry being current (key: its link; "" for none).
     let headers: [String: String]
 
@@ -47,7 +45,6 @@ struct ViewModelBuilder {
             badge["html"] = templates.render(badge, template: "rating-badge") ?? ""
             badges[review.rating.halfSteps] = badge
         }
-        self.badges = badges
         let links = site.permalinks
         let made = ConcurrentMap.map(Array(site.reviews.indices)) { index in
             let review = site.reviews[index]
