@@ -121,28 +121,17 @@ struct LinkAudit {
         return diagnostics
     }
 
-    /// Checks files in memory (`marquee check`'s advice, tests). `referenced`, when given, is
-    /// filled with the output paths some page links to (for the unused-file check).
-    func audit(_ files: [OutputFile], referenced: UnsafeMutablePointer<Set<String>>? = nil) -> [Diagnostic] {
-        let pages = files.filter { $0.path.hasSuffix(".html") }
-        let paths = Set(files.map(\.path))
-        let chunkSize = max(64, pages.count / (ProcessInfo.processInfo.activeProcessorCount * 4) + 1)
-        let chunks = stride(from: 0, to: pages.count, by: chunkSize).map { $0..<min($0 + chunkSize, pages.count) }
-        let checked = ConcurrentMap.map(chunks) { chunk -> [(String, CheckedPage, [String])] in
-            var memo = Memo()
-            return chunk.map { index in
-                let page = pages[index]
-                guard case .data(let data) = page.content else { return (page.path, CheckedPage(origin: page.origin, ids: []), []) }
-                let scan = data.withUnsafeBytes { HTMLScanner.scan($0) }
-                return (page.path, check(scan, page: page.path, origin: page.origin, paths: paths, memo: &memo), scan.links)
+    /// The output paths the pages in memory link to (for `marquee check`'s unused-file advice; the
+    /// links themselves were checked when the pages were made).
+    func referencedPaths(in files: [OutputFile]) -> Set<String> {
+        var referenced = Set<String>()
+        for page in files where page.path.hasSuffix(".html") {
+            guard case .data(let data) = page.content else { continue }
+            for link in data.withUnsafeBytes({ HTMLScanner.scan($0) }).links {
+                if let target = resolvedPath(of: link, on: page.path) { referenced.insert(target) }
             }
-        }.flatMap { $0 }
-        var byPath: [String: CheckedPage] = [:]
-        for (path, page, links) in checked {
-            byPath[path] = page
-            if let referenced { for link in links { if let target = resolvedPath(of: link, on: path) { referenced.pointee.insert(target) } } }
         }
-        return report(byPath) { byPath[$0]?.ids }
+        return referenced
     }
 
     private func record(_ origin: String, _ links: [BodyLink], _ typedAt: inout [String: [String: Int]], _ first: inout [String: SourceLocation]) {

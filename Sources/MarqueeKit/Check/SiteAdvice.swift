@@ -15,14 +15,9 @@ enum SiteAdvice {
                                         hint: "add recommend: with the slug of a review, or tags it shares with reviews you rated highly", stage: .check))
         }
         // Images and media under static/ that no page or stylesheet uses.
-        var referenced = Set<String>()
-        _ = LinkAudit(site: site, policy: .warning).audit(files, referenced: &referenced)
+        var referenced = LinkAudit(site: site, policy: .warning).referencedPaths(in: files)
         for file in files where file.path.hasSuffix(".css") {
-            let data: Data
-            switch file.content {
-            case .data(let bytes): data = bytes
-            case .copy(let path): guard let bytes = try? source.contents(of: path) else { continue }; data = bytes
-            }
+            guard let data = try? file.content.bytes(from: source) else { continue }
             let css = String(decoding: data, as: UTF8.self)
             let folder = file.path.split(separator: "/").dropLast().joined(separator: "/")
             for match in css.matches(of: #/url\(\s*['"]?([^'")]+)['"]?\s*\)/#) {

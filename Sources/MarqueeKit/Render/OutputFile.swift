@@ -7,6 +7,14 @@ public struct OutputFile: Sendable {
         case data(Data)
         /// A file of the site folder copied as is (static files, review images).
         case copy(sourcePath: String)
+
+        /// The bytes, read from the site folder for a copied file.
+        func bytes(from source: any SiteFileSystem) throws -> Data {
+            switch self {
+            case .data(let data): return data
+            case .copy(let sourcePath): return try source.contents(of: sourcePath)
+            }
+        }
     }
 
     /// Relative to the output folder, "/"-separated: "reviews/baran/index.html".

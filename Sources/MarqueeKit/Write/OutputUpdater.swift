@@ -38,11 +38,7 @@ struct OutputUpdater: Sendable {
     /// called from several threads at once.
     func put(_ pending: Pending, _ path: String, _ content: OutputFile.Content) throws {
         try OutputWriter.checkRelative(path)
-        let data: Data
-        switch content {
-        case .data(let bytes): data = bytes
-        case .copy(let sourcePath): data = try writer.source.contents(of: sourcePath)
-        }
+        let data = try content.bytes(from: writer.source)
         let current = writer.output.appendingPathComponent(path)
         if let existing = try? Data(contentsOf: current), existing == data { return }
         let target = pending.folder.appendingPathComponent(path)

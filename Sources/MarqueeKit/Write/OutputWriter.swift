@@ -121,11 +121,7 @@ public struct OutputWriter: Sendable {
         let source: any SiteFileSystem
 
         func put(_ path: String, _ content: OutputFile.Content) throws {
-            let target = folder.appendingPathComponent(path)
-            switch content {
-            case .data(let data): try data.write(to: target)
-            case .copy(let sourcePath): try source.contents(of: sourcePath).write(to: target)
-            }
+            try content.bytes(from: source).write(to: folder.appendingPathComponent(path))
         }
     }
 
