@@ -230,4 +230,45 @@ import Testing
             try site.replace("[broken](/nowhere/)", with: "Fixed.", in: "content/reviews/film-06.md")
         }
     }
+
+    /// A review dated in the future appears (or loses its "Scheduled" mark, as `serve` shows it)
+    /// once its time has passed, even when the edit that triggers the rebuild is to another body.
+    @Test func timePassingAReviewsDateRebuildsEverything() throws {
+        var site = Self.site()
+        site.files["content/reviews/later.md"] = TestSite.review(title: "Later", date: "2029-06-01", extra: "movie: Later\ntags: [common]")
+        let june2029: Int64 = 1_874_966_400 // 2029-06-01T00:00:00Z; a day either side covers any time zone
+        for includeFuture in [false, true] {
+            let source = try site.writeToDisk()
+            let output = source.deletingLastPathComponent().appendingPathComponent(source.lastPathComponent + "-out")
+            var options = Fixture.options(source, output)
+            options.includeFuture = includeFuture
+            let build = IncrementalBuild(options: options)
+            guard case .success = build.build(now: june2029 - 86_400 * 2) else { Issue.record("the first build failed"); continue }
+            let page = output.appendingPathComponent("reviews/later/index.html")
+            #expect(FileManager.default.fileExists(atPath: page.path) == includeFuture)
+
+            let edited = source.appendingPathComponent("content/reviews/film-04.md")
+            try Data(String(contentsOf: edited, encoding: .utf8).replacingOccurrences(of: "Second paragraph of film 4.", with: "Edited.").utf8).write(to: edited)
+            guard case .success = build.build(changed: ["content/reviews/film-04.md"], now: june2029 + 86_400 * 2) else { Issue.record("the rebuild failed"); continue }
+            #expect(build.lastStats?.kind == .full)
+            #expect(FileManager.default.fileExists(atPath: page.path))
+            let html = try String(contentsOf: page, encoding: .utf8)
+            #expect(!html.contains("Scheduled"))
+        }
+    }
+
+    /// With `broken_links: warning`, fixing the link in a body must also drop the warning: the
+    /// rebuild that follows reports exactly what a clean build would.
+    @Test func linkWarningsComeAndGoWithTheBody() throws {
+        var site = Self.site()
+        site.files["site.yml"] = TestSite.siteYML + "\nbroken_links: warning"
+        site.files["content/reviews/film-04.md"] = site.files["content/reviews/film-04.md"]?
+            .replacingOccurrences(of: "Second paragraph of film 4.", with: "See [gone](/reviews/gone/).")
+        let fixture = try Fixture(site)
+        try fixture.replace("See [gone](/reviews/gone/).", with: "Fixed.", in: "content/reviews/film-04.md")
+        guard case .success(let report) = fixture.build.build(changed: ["content/reviews/film-04.md"]) else {
+            Issue.record("the rebuild failed"); return
+        }
+        #expect(report.diagnostics.isEmpty, "\(report.diagnostics)")
+    }
 }
