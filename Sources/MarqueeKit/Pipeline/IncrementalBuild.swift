@@ -40,7 +40,7 @@ public final class IncrementalBuild: @unchecked Sendable {
 
     /// What the output folder holds, as values: enough to redo a part of it.
     private struct State {
-        var site: Site
+        /// The jobs, and the context they were rendered in (`plan.context.site` is the site).
         var plan: RenderPlan
         /// Every page as the link check left it (its ids, its links to ids on other pages).
         var pages: [String: LinkAudit.CheckedPage]
@@ -126,7 +126,7 @@ public final class IncrementalBuild: @unchecked Sendable {
         for (jobIndex, job) in plan.jobs.enumerated() {
             for review in job.showsBodiesOf { jobsShowingBody[review, default: []].append(jobIndex) }
         }
-        last = State(site: site, plan: plan, pages: checked ?? [:], warnings: warnings, parsed: parsed, reviewIndexBySource: reviewIndexBySource,
+        last = State(plan: plan, pages: checked ?? [:], warnings: warnings, parsed: parsed, reviewIndexBySource: reviewIndexBySource,
                      jobsShowingBody: jobsShowingBody, now: now,
                      pendingDates: content.reviews.map(\.date.secondsSince1970).filter { $0 > now })
         lastStats = Stats(kind: .full, rendered: plan.jobs.count, rewritten: changed, removed: removed)
@@ -140,12 +140,12 @@ public final class IncrementalBuild: @unchecked Sendable {
               changed.allSatisfy({ state.reviewIndexBySource[$0] != nil }),
               // Link warnings may come and go with a body: let the full build recompute them.
               !state.warnings.contains(where: { $0.stage == .check }),
-              !state.pendingDates.contains(where: { $0 <= now }),
-              !state.site.reviews.contains(where: { $0.isScheduled && $0.date.secondsSince1970 <= now })
+              // (Scheduled reviews are among these dates too.)
+              !state.pendingDates.contains(where: { $0 <= now })
         else { return nil }
 
         var clock = StageClock()
-        var site = state.site
+        var site = state.plan.context.site
         var reads: [String: (review: Review, diagnostics: [Diagnostic])] = [:]
         var models = state.plan.context.models
         let reader = SiteReader(fileSystem: fileSystem, baseURLOverride: options.baseURLOverride, cache: cache)
@@ -192,7 +192,6 @@ public final class IncrementalBuild: @unchecked Sendable {
             return nil
         }
         clock.lap("write")
-        next.site = site
         next.plan.context = context
         for (path, read) in reads { next.parsed.entries[path] = read }
         next.now = now
