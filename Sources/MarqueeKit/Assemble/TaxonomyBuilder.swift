@@ -79,12 +79,12 @@ struct TaxonomyBuilder {
     static func fold(_ text: String, accents: Bool = false) -> String {
         // ASCII has no accents or widths to fold: collapsing spaces and lowercasing is the whole job,
         // without Foundation's folding (which costs microseconds a call).
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return ViewModelBuilder.collapseWhitespace(text).lowercased() }
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.collapsingWhitespace().lowercased() }
         return foldedByFoundation(text, accents: accents)
     }
 
     static func foldedByFoundation(_ text: String, accents: Bool) -> String {
         let options: String.CompareOptions = accents ? [.caseInsensitive, .diacriticInsensitive, .widthInsensitive] : [.caseInsensitive]
-        return text.split(whereSeparator: \.isWhitespace).joined(separator: " ").folding(options: options, locale: nil).lowercased()
+        return text.collapsingWhitespace().folding(options: options, locale: nil).lowercased()
     }
 }

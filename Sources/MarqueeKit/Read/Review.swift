@@ -70,7 +70,7 @@ public struct Excerpt: Hashable, Sendable {
             return Excerpt(html: html, text: text)
         }
         // A summary is plain text, like every front matter value: escaped, never parsed as Markdown or HTML.
-        let summaryText = summary?.split(whereSeparator: \.isWhitespace).joined(separator: " ") ?? ""
+        let summaryText = summary?.collapsingWhitespace() ?? ""
         if !summaryText.isEmpty {
             return Excerpt(html: "<p>\(HTMLText.escape(summaryText))</p>\n", text: summaryText)
         }

@@ -24,6 +24,26 @@ extension String {
         return trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
+    /// Runs of whitespace as one space, none at the ends. ASCII text is done on bytes; other text
+    /// by `Character.isWhitespace`, as a writer's eye sees it.
+    func collapsingWhitespace() -> String {
+        guard utf8.allSatisfy({ $0 < 0x80 }) else {
+            return split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(utf8.count)
+        var pendingSpace = false
+        for byte in utf8 {
+            if byte == 0x20 || (0x09...0x0D).contains(byte) {
+                pendingSpace = !bytes.isEmpty
+            } else {
+                if pendingSpace { bytes.append(0x20); pendingSpace = false }
+                bytes.append(byte)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     /// `trimmingCharacters(in: .whitespaces)`, without Foundation when neither end is whitespace.
     func trimmingWhitespace() -> String {
         guard let first = utf8.first, let last = utf8.last else { return self }

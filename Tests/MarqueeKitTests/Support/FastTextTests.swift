@@ -36,7 +36,7 @@ import Testing
 
     @Test func collapsingWhitespaceMatchesSplittingOnCharacters() {
         for text in Self.samples + ["  a \t b\n\nc  ", "\r\n\r\n", "a\u{B}b\u{C}c"] {
-            #expect(ViewModelBuilder.collapseWhitespace(text) == text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " "),
+            #expect(text.collapsingWhitespace() == text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " "),
                     "\(text.debugDescription)")
         }
     }

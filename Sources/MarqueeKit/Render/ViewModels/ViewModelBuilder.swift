@@ -247,31 +247,11 @@ struct ViewModelBuilder {
 
     /// Cuts text to about `limit` characters at a word boundary, for meta descriptions.
     static func shorten(_ text: String, to limit: Int) -> String {
-        let collapsed = collapseWhitespace(text)
+        let collapsed = text.collapsingWhitespace()
         guard collapsed.count > limit else { return collapsed }
         let cut = collapsed.prefix(limit)
         let end = cut.lastIndex(of: " ") ?? cut.endIndex
         return String(cut[..<end]) + "…"
-    }
-
-    /// Runs of whitespace as one space, none at the ends. ASCII text is done on bytes; other text
-    /// by `Character.isWhitespace`, as a writer's eye sees it.
-    static func collapseWhitespace(_ text: String) -> String {
-        guard text.utf8.allSatisfy({ $0 < 0x80 }) else {
-            return text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
-        }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count)
-        var pendingSpace = false
-        for byte in text.utf8 {
-            if byte == 0x20 || (0x09...0x0D).contains(byte) {
-                pendingSpace = !bytes.isEmpty
-            } else {
-                if pendingSpace { bytes.append(0x20); pendingSpace = false }
-                bytes.append(byte)
-            }
-        }
-        return String(decoding: bytes, as: UTF8.self)
     }
 }
 
