@@ -52,17 +52,28 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .long, help: "Replace an output folder that Marquee did not create.")
     var force = false
 
+    @Flag(name: .customLong("no-cache"), help: "Build everything, without reading or writing the build cache (.marquee/).")
+    var noCache = false
+
     func run() throws {
         let started = Date()
         var options = site.buildOptions(output: output)
         options.force = force
+        options.useCache = !noCache
         let console = Console(siteFolder: options.sourceDirectory)
         switch Build.run(options) {
         case .success(let report):
             console.print(report.diagnostics)
             if !report.diagnostics.isEmpty { console.printSummary(report.diagnostics, failed: false) }
             let seconds = Date().timeIntervalSince(started)
-            console.say("Built \(report.pagesWritten) pages (\(report.filesWritten) files) into \(options.outputDirectory.relativePathForDisplay) in \(String(format: "%.2f", seconds)) s")
+            if report.reusedCache && report.filesWritten == 0 {
+                console.say("Nothing changed since the last build: \(options.outputDirectory.relativePathForDisplay) is up to date (\(String(format: "%.3f", seconds)) s)")
+            } else if report.reusedCache {
+                console.say("Updated \(report.filesWritten) of \(report.pagesWritten) pages in \(options.outputDirectory.relativePathForDisplay) from the build cache "
+                            + "(only review bodies changed) in \(String(format: "%.3f", seconds)) s")
+            } else {
+                console.say("Built \(report.pagesWritten) pages (\(report.filesWritten) files) into \(options.outputDirectory.relativePathForDisplay) in \(String(format: "%.2f", seconds)) s")
+            }
         case .failure(let failure):
             console.print(failure.diagnostics)
             console.printSummary(failure.diagnostics)

@@ -20,7 +20,7 @@ public enum Build {
             return .failure(BuildFailure(diagnostics.sorted))
         }
         let sink = MemorySink()
-        guard produce(plan, site: site, linkPolicy: linkPolicy, sink: sink.put, &diagnostics) != nil else {
+        guard produce(plan, linkPolicy: linkPolicy, sink: sink.put, &diagnostics) != nil else {
             return .failure(BuildFailure(diagnostics.sorted))
         }
         let files = sink.files(in: plan.jobs)
@@ -30,31 +30,44 @@ public enum Build {
 
     /// Builds the site folder into the output folder. Pages go to a staging folder as they are
     /// rendered (the site is never held in memory as a whole) and replace the output only when the
-    /// build has succeeded.
+    /// build has succeeded. With `useCache`, an edit to review bodies only is applied to the last
+    /// build's files instead (`CachedRebuild`), and a full build records the cache for the next.
     public static func run(_ options: BuildOptions) -> Result<BuildReport, BuildFailure> {
         let fileSystem = DiskFileSystem(root: options.sourceDirectory)
         let writer = OutputWriter(output: options.outputDirectory, site: options.sourceDirectory, source: fileSystem, force: options.force)
         // Refuse a dangerous output folder before spending time on the build.
         if let refusal = writer.refusal() { return .failure(BuildFailure([refusal])) }
+        let cacheURL = BuildCache.location(for: options)
+        if options.useCache, let report = CachedRebuild.attempt(options, cacheAt: cacheURL) { return .success(report) }
+        // Taken before reading: a file saved during the build differs from it next time.
+        let inputs = options.useCache ? SourceStamps.snapshot(of: options.sourceDirectory) : [:]
         var diagnostics = Diagnostics()
-        guard let (_, site, plan) = prepare(fileSystem, baseURLOverride: options.baseURLOverride, publishing: options.publishing,
-                                         cache: nil, &diagnostics) else {
+        guard let (content, site, plan) = prepare(fileSystem, baseURLOverride: options.baseURLOverride, publishing: options.publishing,
+                                                  cache: nil, recordingMarks: options.useCache, &diagnostics) else {
             return .failure(BuildFailure(diagnostics.sorted))
         }
         let staging: OutputWriter.Staging
         do { staging = try writer.beginStaging(paths: plan.jobs.map(\.path)) } catch {
             return .failure(BuildFailure(diagnostics.sorted + OutputWriter.failure(error, output: options.outputDirectory).diagnostics))
         }
-        let succeeded = produce(plan, site: site, linkPolicy: nil, sink: { job, content in try staging.put(job.path, content) }, &diagnostics) != nil
-        switch succeeded ? finish(diagnostics, strict: options.strict) : .failure(BuildFailure(diagnostics.sorted)) {
+        let produced = produce(plan, linkPolicy: nil, sink: { job, content in try staging.put(job.path, content) }, &diagnostics)
+        switch produced != nil ? finish(diagnostics, strict: options.strict) : .failure(BuildFailure(diagnostics.sorted)) {
         case .failure(let failure):
             writer.abandon(staging)
             return .failure(failure)
         case .success(let warnings):
             do {
                 var clock = StageClock()
+                // An old cache would describe the folder being replaced.
+                BuildCache.remove(at: cacheURL)
                 try writer.commit(staging)
                 clock.lap("swap")
+                if let marks = produced?.marks, plan.context.models.marks.isRecording {
+                    // A site folder we may not write to still builds; the next build is then a full one.
+                    try? BuildCache.record(options: options, inputs: inputs, content: content, plan: plan, marks: marks, warnings: warnings)
+                        .write(to: cacheURL)
+                    clock.lap("cache")
+                }
             } catch {
                 return .failure(BuildFailure(warnings + OutputWriter.failure(error, output: options.outputDirectory).diagnostics))
             }
@@ -65,7 +78,7 @@ public enum Build {
 
     /// Read and assemble, then list what to render; nil when a stage found an error.
     static func prepare(_ fileSystem: any SiteFileSystem, baseURLOverride: String?, publishing: PublishingOptions,
-                        cache: ReadCache?, _ diagnostics: inout Diagnostics) -> (SiteContent, Site, RenderPlan)? {
+                        cache: ReadCache?, recordingMarks: Bool = false, _ diagnostics: inout Diagnostics) -> (SiteContent, Site, RenderPlan)? {
         var clock = StageClock()
         let (content, readDiagnostics) = SiteReader(fileSystem: fileSystem, baseURLOverride: baseURLOverride, cache: cache).read()
         diagnostics.append(contentsOf: readDiagnostics)
@@ -77,7 +90,7 @@ public enum Build {
         guard let site = assembled, !diagnostics.hasErrors else { return nil }
         clock.lap("assemble")
 
-        let (planned, planDiagnostics) = SiteRenderer().plan(site)
+        let (planned, planDiagnostics) = SiteRenderer().plan(site, recordingMarks: recordingMarks)
         diagnostics.append(contentsOf: planDiagnostics)
         guard let plan = planned else { return nil }
         diagnostics.append(contentsOf: plan.diagnostics)
@@ -87,9 +100,10 @@ public enum Build {
     }
 
     /// Renders every job into `sink` and checks the links of the pages made. Returns the pages as
-    /// checked (for a later rebuild of part of the site), or nil on any error.
-    static func produce(_ plan: RenderPlan, site: Site, linkPolicy: BrokenLinkPolicy?,
-                        sink: (RenderJob, OutputFile.Content) throws -> Void, _ diagnostics: inout Diagnostics) -> [String: LinkAudit.CheckedPage]? {
+    /// checked (for a later rebuild of part of the site) and the marks recorded, or nil on any error.
+    static func produce(_ plan: RenderPlan, linkPolicy: BrokenLinkPolicy?,
+                        sink: (RenderJob, OutputFile.Content) throws -> Void, _ diagnostics: inout Diagnostics) -> RenderResult? {
+        let site = plan.context.site
         var clock = StageClock()
         let links = LinkAudit(site: site, policy: linkPolicy ?? site.config.brokenLinks)
         let result = SiteRenderer().run(plan, context: plan.context, links: links, sink: sink)
@@ -99,7 +113,7 @@ public enum Build {
         let pages = result.pages
         diagnostics.append(contentsOf: links.report(pages) { pages[$0]?.ids })
         clock.lap("check")
-        return diagnostics.hasErrors ? nil : pages
+        return diagnostics.hasErrors ? nil : result
     }
 
     /// The warnings of a build that succeeded, or, with `strict`, every warning as an error.

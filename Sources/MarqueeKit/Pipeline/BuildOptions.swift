@@ -11,6 +11,9 @@ public struct BuildOptions: Sendable {
     public var force = false
     /// Treat warnings as errors.
     public var strict = false
+    /// Keep a build cache in the site folder (`.marquee/`) and use it: a build after edits
+    /// to review bodies only then patches the last build's files instead of building the site.
+    public var useCache = true
     /// Seconds since 1970 that "future" is measured from; the current time unless a test fixes it.
     public var now: Int64 = Int64(Date().timeIntervalSince1970)
 
@@ -32,6 +35,16 @@ public struct BuildReport: Sendable {
     public var diagnostics: [Diagnostic]
     /// The base URL the site was built for.
     public var baseURL: String
+    /// The last build's files were patched from the build cache (only review bodies changed).
+    public var reusedCache = false
+
+    public init(pagesWritten: Int, filesWritten: Int, diagnostics: [Diagnostic], baseURL: String, reusedCache: Bool = false) {
+        self.pagesWritten = pagesWritten
+        self.filesWritten = filesWritten
+        self.diagnostics = diagnostics
+        self.baseURL = baseURL
+        self.reusedCache = reusedCache
+    }
 }
 
 /// A site rendered in memory: its files, the warnings of the build, and the base URL it was built for.

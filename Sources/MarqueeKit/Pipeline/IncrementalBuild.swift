@@ -73,6 +73,8 @@ public final class IncrementalBuild: @unchecked Sendable {
     /// time reviews are published against (the build options' by default).
     public func build(changed: Set<String>? = nil, now: Int64? = nil) -> Result<BuildReport, BuildFailure> {
         lock.withLock {
+            // `marquee build`'s cache would no longer describe an output folder this writes to.
+            BuildCache.remove(at: BuildCache.location(for: options))
             let now = now ?? options.now
             let pending = changed.flatMap { changed in unbuilt.map { $0.union(changed) } }
             var result: Result<BuildReport, BuildFailure>
@@ -99,7 +101,7 @@ public final class IncrementalBuild: @unchecked Sendable {
             return .failure(BuildFailure(diagnostics.sorted + OutputWriter.failure(error, output: options.outputDirectory).diagnostics))
         }
         let updater = self.updater
-        let checked = Build.produce(plan, site: site, linkPolicy: nil, sink: { job, content in try updater.put(pending, job.path, content) }, &diagnostics)
+        let checked = Build.produce(plan, linkPolicy: nil, sink: { job, content in try updater.put(pending, job.path, content) }, &diagnostics)?.pages
         let warnings: [Diagnostic]
         switch checked == nil ? .failure(BuildFailure(diagnostics.sorted)) : Build.finish(diagnostics, strict: options.strict) {
         case .failure(let failure):

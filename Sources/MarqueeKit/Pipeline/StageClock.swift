@@ -16,6 +16,12 @@ struct StageClock {
         lastCPU = cpu
     }
 
+    /// A line of its own (why a shortcut was not taken, say), when timings are on.
+    func note(_ text: String) {
+        guard enabled else { return }
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+
     private static func cpuSeconds() -> Double {
         var usage = rusage()
         #if os(Linux)

@@ -8,6 +8,9 @@ struct ContentFile {
     var mapping: Node.Mapping
     var body: String
     var bodyFirstLine: Int
+    /// Fingerprint of everything in the file but the body (the front matter and where the body
+    /// starts): equal fingerprints, equal front matter, for the build cache.
+    var frontMatterDigest: UInt64
 
     static let maximumSize = 10 * 1024 * 1024
 
@@ -41,7 +44,13 @@ struct ContentFile {
             return .failure(.error(document.location(of: root), "the front matter must be 'key: value' lines, found \(root.kindName)",
                                    hint: "write one setting per line, such as title: Baran"))
         }
-        return .success(ContentFile(path: path, document: document, mapping: mapping, body: split.body, bodyFirstLine: split.bodyFirstLine))
+        var digest = StableHash()
+        digest.combine(path)
+        digest.combine(split.yaml)
+        digest.combine(split.yamlFirstLine)
+        digest.combine(split.bodyFirstLine)
+        return .success(ContentFile(path: path, document: document, mapping: mapping, body: split.body, bodyFirstLine: split.bodyFirstLine,
+                                    frontMatterDigest: digest.value))
     }
 
     /// Line and column of the first byte that is not UTF-8, so the writer can find it.

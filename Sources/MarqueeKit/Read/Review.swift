@@ -52,6 +52,9 @@ public struct Review: Hashable, Sendable {
     public var bundleFiles: [String] = []
     /// Where each front matter key was written, for errors found after reading.
     public var keyLocations: [String: SourceLocation] = [:]
+    /// Fingerprint of the file but its body (`ContentFile.frontMatterDigest`): the build cache
+    /// trusts an edit that keeps it to have changed the body only.
+    public var frontMatterDigest: UInt64 = 0
 
     public func location(of key: String) -> SourceLocation {
         keyLocations[key] ?? SourceLocation(path: source)

@@ -128,6 +128,7 @@ struct ReviewReader {
         review.params = params
         review.customTerms = fields.customTerms
         review.keyLocations = keyLocations
+        review.frontMatterDigest = file.frontMatterDigest
         return (review, reader.diagnostics.all)
     }
 

@@ -6,10 +6,10 @@ import Foundation
 enum AtomFeed {
     static func jobs(_ context: RenderContext) -> [RenderJob] {
         let entries = Array(context.site.reviews.indices.prefix(context.site.config.feed.entries))
-        return [RenderJob(path: "feed.xml", origin: "feed", showsBodiesOf: entries) { context in .success(.data(Data(xml(context.site).utf8))) }]
+        return [RenderJob(path: "feed.xml", origin: "feed", showsBodiesOf: entries) { context in .success(.data(Data(xml(context.site, marks: context.models.marks).utf8))) }]
     }
 
-    private static func xml(_ site: Site) -> String {
+    private static func xml(_ site: Site, marks: BodyMarks) -> String {
         let links = site.permalinks
         let config = site.config
         let entries = site.reviews.prefix(config.feed.entries)
@@ -32,9 +32,10 @@ enum AtomFeed {
           <generator version="\(MarqueeVersion.string)">Marquee</generator>
 
         """
-        for review in entries {
+        for (index, review) in entries.enumerated() {
             let url = links.absolute(Route.review(review.slug))
-            let content = config.feed.fullContent ? review.body.html : review.excerpt.html
+            let content = config.feed.fullContent ? marks.mark(review.body.html, review: index, part: .body)
+                                                  : marks.mark(review.excerpt.html, review: index, part: .excerpt)
             xml += """
               <entry>
                 <title>\(e(review.title))</title>
@@ -48,7 +49,7 @@ enum AtomFeed {
                 xml += "    <category term=\"\(e(category.text))\"/>\n"
             }
             xml += """
-                <summary type="html">\(e(review.excerpt.html))</summary>
+                <summary type="html">\(e(marks.mark(review.excerpt.html, review: index, part: .excerpt)))</summary>
                 <content type="html" xml:base="\(e(url))">\(e(content))</content>
               </entry>
 

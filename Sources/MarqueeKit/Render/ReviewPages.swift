@@ -8,9 +8,10 @@ enum ReviewPages {
                 let site = context.site
                 let review = site.reviews[index]
                 let image = review.image.map { site.permalinks.baseURL + String(context.models.imageLink($0, of: review).dropFirst(site.permalinks.basePath.count)) }
-                let meta = PageMeta(title: review.title, description: review.excerpt.text, route: route, kind: "review",
+                var meta = PageMeta(title: review.title, description: review.excerpt.text, route: route, kind: "review",
                                     section: Route.archive, image: image,
-                                    jsonLD: ReviewStructuredData.json(for: review, site: site, imageURL: image))
+                                    jsonLD: ReviewStructuredData.json(for: review, at: index, site: site, imageURL: image, marks: context.models.marks))
+                meta.describedReview = index
                 var model = context.models.pageModel(meta)
                 model["review"] = context.models.reviewModel(at: index)
                 return model

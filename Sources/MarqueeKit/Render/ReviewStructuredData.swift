@@ -1,7 +1,7 @@
 /// The schema.org `Review` of a review page, as JSON-LD. Built as a value and serialised, never by
 /// pasting strings into a template, and escaped so that no value can close the `<script>` element.
 enum ReviewStructuredData {
-    static func json(for review: Review, site: Site, imageURL: String?) -> String {
+    static func json(for review: Review, at index: Int, site: Site, imageURL: String?, marks: BodyMarks = .off) -> String {
         let config = site.config
         let type = review.type ?? "Movie"
         func people(_ names: [Name]) -> JSONValue? {
@@ -34,7 +34,7 @@ enum ReviewStructuredData {
             ("author", person(config.author?.name ?? config.title, url: config.author?.url)),
             ("publisher", .object([("@type", .string("Organization")), ("name", .string(config.title)), ("url", .string(config.baseURL))])),
         ]
-        if !review.excerpt.text.isEmpty { value.append(("description", .string(review.excerpt.text))) }
+        if !review.excerpt.text.isEmpty { value.append(("description", .string(marks.mark(review.excerpt.text, review: index, part: .excerptText)))) }
         if let imageURL { value.append(("image", .string(imageURL))) }
         return JSONValue.object(value).scriptSafeText
     }

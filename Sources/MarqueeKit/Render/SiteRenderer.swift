@@ -7,11 +7,14 @@ import Foundation
 public struct SiteRenderer: Sendable {
     public init() {}
 
-    /// Lists the jobs of a site; nil, with the reasons, when its templates do not load.
-    func plan(_ site: Site) -> (RenderPlan?, [Diagnostic]) {
+    /// Lists the jobs of a site; nil, with the reasons, when its templates do not load. With
+    /// `recordingMarks`, pages are made with their body parts marked for the build cache, when the
+    /// templates allow it (`TemplateSet.transformsValues`).
+    func plan(_ site: Site, recordingMarks: Bool = false) -> (RenderPlan?, [Diagnostic]) {
         let (loaded, diagnostics) = TemplateSet.load(siteTemplates: site.templates)
         guard let templates = loaded else { return (nil, diagnostics) }
-        let context = RenderContext(site: site, templates: templates, models: ViewModelBuilder(site: site, templates: templates))
+        let marks = recordingMarks && !templates.transformsValues ? BodyMarks.recording() : .off
+        let context = RenderContext(site: site, templates: templates, models: ViewModelBuilder(site: site, templates: templates, marks: marks))
         var jobs: [RenderJob] = []
         for pageType in RenderContext.pageTypes { jobs += pageType(context) }
         jobs += SitemapAndRobots.jobs(for: jobs, site: site)
@@ -42,32 +45,62 @@ public struct SiteRenderer: Sendable {
                 switch job.make(context) {
                 case .failure(let diagnostic):
                     return .failed(diagnostic)
-                case .success(let content):
+                case .success(var content):
+                    var marked: MarkStripper.Result?
+                    if let nonce = context.models.marks.nonce, case .data(let data) = content,
+                       var stripped = MarkStripper.strip(data, nonce: nonce) {
+                        Self.verify(&stripped, site: context.site)
+                        content = .data(Data(stripped.bytes))
+                        stripped.bytes = []
+                        marked = stripped
+                    }
                     var checked: LinkAudit.CheckedPage?
                     if job.isPage, case .data(let data) = content {
                         let scan = data.withUnsafeBytes { HTMLScanner.scan($0) }
                         checked = links.check(scan, page: job.path, origin: job.origin, paths: paths, memo: &memo)
                     }
                     do { try sink(job, content) } catch { return .failed(OutputWriter.writeError(error, path: job.path)) }
-                    return .made(checked)
+                    return .made(checked, marked)
                 }
             }
         }
         clock.lap("  pages")
         var diagnostics = Diagnostics()
         var pages: [String: LinkAudit.CheckedPage] = [:]
+        var marks = RecordedMarks()
         for (index, outcome) in zip(indexes, outcomes.joined()) {
             switch outcome {
             case .failed(let diagnostic): diagnostics.append(diagnostic)
-            case .made(let page?): pages[plan.jobs[index].path] = page
-            case .made(nil): break
+            case .made(let page, let marked):
+                if let page { pages[plan.jobs[index].path] = page }
+                if let marked {
+                    if !marked.ranges.isEmpty { marks.ranges[plan.jobs[index].path] = marked.ranges }
+                    marks.unreadable.formUnion(marked.unreadable)
+                }
             }
         }
-        return RenderResult(diagnostics: diagnostics, pages: pages)
+        return RenderResult(diagnostics: diagnostics, pages: pages, marks: marks)
+    }
+
+    /// Keeps only the ranges that hold exactly their part of the review, escaped as recorded: a
+    /// template may do what a mark cannot follow (cut a value short, change its case…).
+    private static func verify(_ result: inout MarkStripper.Result, site: Site) {
+        result.ranges.removeAll { range in
+            let review = BodyMarks.review(ofID: range.id)
+            guard let part = BodyMarks.part(ofID: range.id), site.reviews.indices.contains(review),
+                  range.offset + range.length <= result.bytes.count else { return true }
+            var expected = range.encoding.encode(BodyMarks.value(part, of: site.reviews[review]))
+            let matches = expected.withUTF8 { value in
+                value.count == range.length && result.bytes[range.offset..<range.offset + range.length].elementsEqual(value)
+            }
+            if !matches { result.unreadable.insert(range.id) }
+            return !matches
+        }
+        if !result.unreadable.isEmpty { result.ranges.removeAll { result.unreadable.contains($0.id) } }
     }
 
     private enum JobOutcome {
-        case made(LinkAudit.CheckedPage?)
+        case made(LinkAudit.CheckedPage?, MarkStripper.Result?)
         case failed(Diagnostic)
     }
 }
@@ -87,7 +120,16 @@ struct RenderPlan {
 struct RenderResult {
     var diagnostics: Diagnostics
     var pages: [String: LinkAudit.CheckedPage]
+    /// Where each file shows parts of review bodies, when the build records its cache.
+    var marks = RecordedMarks()
     var hasErrors: Bool { diagnostics.hasErrors }
+}
+
+/// The places of marked body parts in the files of a build (`BodyMarks`), by output path.
+struct RecordedMarks {
+    var ranges: [String: [MarkedRange]] = [:]
+    /// Mark ids some file showed in a way that cannot be redone without rendering it.
+    var unreadable = Set<Int>()
 }
 
 /// Collects files in memory (for `marquee check`, tests and `Build.render`).

@@ -38,6 +38,23 @@ struct TemplateSet: Sendable {
         return (TemplateSet(library: MustacheLibrary(templates: parsed), sources: sources), diagnostics.all)
     }
 
+    /// Whether any tag applies a function to a value (`{{uppercased(name)}}`) or the delimiters
+    /// change (`{{=<% %>=}}`, which hides tags from this scan): the build cache's marks
+    /// (`BodyMarks`) cannot follow a value through either, so such a theme builds without the cache.
+    var transformsValues: Bool {
+        sources.values.contains { source in
+            var rest = Substring(source.text)
+            while let open = rest.range(of: "{{") {
+                let afterOpen = rest[open.upperBound...]
+                guard let close = afterOpen.range(of: "}}") else { return false }
+                let tag = afterOpen[..<close.lowerBound]
+                if tag.hasPrefix("=") || (!tag.hasPrefix("!") && tag.contains("(")) { return true }
+                rest = afterOpen[close.upperBound...]
+            }
+            return false
+        }
+    }
+
     func render(_ model: [String: Any], template name: String) -> String? {
         library.render(model, withTemplate: name)
     }

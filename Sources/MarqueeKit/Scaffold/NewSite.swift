@@ -51,7 +51,7 @@ public enum NewSite {
             Who writes here, and what about.
 
             """),
-            (".gitignore", "public/\n"),
+            (".gitignore", "public/\n.marquee/\n"),
         ]
         do {
             for (path, text) in files {

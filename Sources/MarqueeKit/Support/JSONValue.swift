@@ -17,6 +17,13 @@ indirect enum JSONValue {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// A string as it appears between the quotes of `scriptSafeText`.
+    static func stringBody(_ text: String) -> String {
+        var out: [UInt8] = []
+        writeString(text, to: &out)
+        return String(decoding: out.dropFirst().dropLast(), as: UTF8.self)
+    }
+
     private func write(to out: inout [UInt8]) {
         switch self {
         case .string(let text): Self.writeString(text, to: &out)

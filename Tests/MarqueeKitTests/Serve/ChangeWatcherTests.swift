@@ -1,8 +1,9 @@
 import Testing
 @testable import MarqueeServer
+import MarqueeKit
 
 @Suite struct ChangeWatcherTests {
-    typealias Stamp = ChangeWatcher.Stamp
+    typealias Stamp = SourceStamp
 
     /// The files saved, added or removed; a folder only when it appears or goes (its time changes
     /// with every file saved in it, and those files are reported themselves).

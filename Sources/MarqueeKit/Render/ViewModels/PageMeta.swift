@@ -9,6 +9,8 @@ struct PageMeta {
     var section: Route?
     /// Absolute URL of the page's image (Open Graph, Twitter card).
     var image: String?
+    /// The review whose excerpt `description` is (marked for the build cache as such).
+    var describedReview: Int?
     /// A ready `<script type="application/ld+json">` body, JSON-encoded and escaped for HTML.
     var jsonLD: String?
 

@@ -19,9 +19,12 @@ struct ViewModelBuilder {
     let entries: [[String: Any]]
     /// The site header for each navigation entry being current (key: its link; "" for none).
     let headers: [String: String]
+    /// Marks on what comes from a review's body, while a build records its cache.
+    let marks: BodyMarks
 
-    init(site: Site, templates: TemplateSet) {
+    init(site: Site, templates: TemplateSet, marks: BodyMarks = .off) {
         self.site = site
+        self.marks = marks
         links = site.permalinks
         var siteModel = Self.makeSiteModel(site)
         siteModel["footerHTML"] = templates.render(["site": siteModel], template: "site-footer") ?? ""
@@ -49,7 +52,7 @@ struct ViewModelBuilder {
         let made = ConcurrentMap.map(Array(site.reviews.indices)) { index in
             let review = site.reviews[index]
             let entry = Self.makeEntry(review, links: links, badge: badges[review.rating.halfSteps] ?? [:])
-            return (entry, Self.makeCard(review, entry: entry, templates: templates))
+            return (entry, Self.makeCard(review, at: index, entry: entry, templates: templates, marks: marks))
         }
         entries = made.map(\.0)
         cards = made.map(\.1)
@@ -60,7 +63,7 @@ struct ViewModelBuilder {
     func replacingBody(ofReview index: Int, in site: Site, templates: TemplateSet) -> ViewModelBuilder {
         var copy = self
         copy.site = site
-        copy.cards[index] = Self.makeCard(site.reviews[index], entry: entries[index], templates: templates)
+        copy.cards[index] = Self.makeCard(site.reviews[index], at: index, entry: entries[index], templates: templates, marks: marks)
         return copy
     }
 
@@ -79,7 +82,7 @@ struct ViewModelBuilder {
             "page": [
                 "title": meta.title ?? site.config.title,
                 "documentTitle": documentTitle,
-                "description": description.isEmpty ? false : Self.shorten(description, to: 160),
+                "description": description.isEmpty ? false : meta.describedReview.map { marks.mark(Self.shorten(description, to: 160), review: $0, part: .description) } ?? Self.shorten(description, to: 160),
                 "canonical": links.absolute(meta.route),
                 "url": links.link(meta.route),
                 "kind": meta.kind,
@@ -132,9 +135,9 @@ struct ViewModelBuilder {
     }
 
     /// A review as a list shows it: the entry, the excerpt, and the card rendered through its template.
-    static func makeCard(_ review: Review, entry: [String: Any], templates: TemplateSet) -> [String: Any] {
+    static func makeCard(_ review: Review, at index: Int, entry: [String: Any], templates: TemplateSet, marks: BodyMarks) -> [String: Any] {
         var card = entry
-        card["excerpt"] = review.excerpt.html
+        card["excerpt"] = marks.mark(review.excerpt.html, review: index, part: .excerpt)
         card["html"] = templates.render(card, template: "review-card") ?? ""
         return card
     }
@@ -194,9 +197,10 @@ struct ViewModelBuilder {
         model["directorsLabel"] = label("directors", review.directors.count, "Director", "Directors")
         model["writersLabel"] = label("writers", review.writers.count, "Writer", "Writers")
         model["categoriesLabel"] = label("categories", review.categories.count, "Category", "Categories")
-        model["body"] = review.body.html
-        model["wordCount"] = review.body.wordCount
-        model["readingMinutes"] = max(1, Int((Double(review.body.wordCount) / 220).rounded()))
+        model["body"] = marks.mark(review.body.html, review: index, part: .body)
+        // As text, so that the build cache can mark them (an Int cannot carry a mark).
+        model["wordCount"] = marks.mark(BodyMarks.value(.wordCount, of: review), review: index, part: .wordCount)
+        model["readingMinutes"] = marks.mark(BodyMarks.value(.readingMinutes, of: review), review: index, part: .readingMinutes)
         model["params"] = ParamModel.make(review.params)
         model["image"] = review.image.map { imageLink($0, of: review) as Any } ?? false
 

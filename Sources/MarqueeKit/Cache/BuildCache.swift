@@ -1,0 +1,409 @@
+import Foundation
+
+/// What `marquee build` keeps between runs (in `<site>/.marquee/`) so that the next build,
+/// after an edit to review bodies only, can put the new bodies into the files of the last build
+/// instead of building the site again (`CachedRebuild`).
+///
+/// It describes one output folder as the last full build left it: the sources it was built from
+/// (stamps), each published review's front-matter fingerprint, and where in which
+/// file each part of each review's body sits (`MarkedRange`). It is written only after a build
+/// succeeded, removed before any file it describes is changed, and ignored when anything it
+/// was made under differs (Marquee's version and executable, the options, the folders).
+struct BuildCache {
+    /// Everything the cache was made under; a build under anything else ignores it.
+    struct Key: Equatable {
+        static let currentFormat = 2
+        var format = currentFormat
+        /// Marquee's version and the stamp of the executable that wrote the cache.
+        var marquee: String
+        var source: String
+        var output: String
+        var baseURLOverride: String?
+        var includeDrafts: Bool
+        var includeFuture: Bool
+        var strict: Bool
+    }
+
+    struct ReviewEntry: Equatable {
+        var source: String
+        var frontMatterDigest: UInt64
+        /// Some file shows a part of its body in a way that cannot be redone without rendering.
+        var unreadable: Bool
+        /// Which parts (`1 << BodyMarks.Part.rawValue`) were not empty: a mark is never empty, so
+        /// a part that becomes empty, or stops being so, needs the pages rendered.
+        var nonEmptyParts: Int
+        /// Indexes into `files` of the files showing parts of its body.
+        var files: [Int]
+    }
+
+    struct FileEntry: Equatable {
+        var path: String
+        /// As the last build left it: a file changed since is not patched.
+        var stamp: SourceStamp
+        var ranges: [MarkedRange]
+    }
+
+    var key: Key
+    /// The earliest date (seconds since 1970) of a review read but not yet published or marked as
+    /// scheduled: once it passes, the site changes without any edit.
+    var nextDate: Int64?
+    /// The time reviews were published against (`BuildOptions.now`): an earlier one may unpublish some.
+    var builtAt: Int64
+    /// The warnings of the last build, shown again by a build that reuses it.
+    var warnings: [Diagnostic]
+    var inputs: [String: SourceStamp]
+    /// By review index; decoded one by one when asked for (a build reads a few of 10,000).
+    var reviews: EntryTable<ReviewEntry>
+    var files: EntryTable<FileEntry>
+    var pagesBuilt: Int
+    var baseURL: String
+
+    /// One cache per output folder (`<site>/.marquee/build-<hash of the output path>`): a build
+    /// into another folder neither uses nor disturbs it.
+    static func location(for options: BuildOptions) -> URL {
+        var hash = StableHash()
+        hash.combine(options.outputDirectory.standardizedFileURL.path)
+        return options.sourceDirectory.appendingPathComponent(".marquee").appendingPathComponent(String(format: "build-%016llx", hash.value))
+    }
+
+    /// The executable's stamp: a rebuilt Marquee of the same version may render differently.
+    static func marqueeIdentity() -> String {
+        var info = stat()
+        // stat follows /proc/self/exe to the executable itself.
+        guard stat("/proc/self/exe", &info) == 0 || stat(CommandLine.arguments.first ?? "", &info) == 0 else { return UUID().uuidString } // never matches: no cache
+        let stamp = SourceStamp(info)
+        return "\(MarqueeVersion.string) \(stamp.size) \(stamp.modified) \(stamp.inode)"
+    }
+
+    static func key(for options: BuildOptions) -> Key {
+        Key(marquee: marqueeIdentity(), source: options.sourceDirectory.standardizedFileURL.path,
+            output: options.outputDirectory.standardizedFileURL.path, baseURLOverride: options.baseURLOverride,
+            includeDrafts: options.includeDrafts, includeFuture: options.includeFuture, strict: options.strict)
+    }
+
+    /// The index of the review read from `source`, if it was published.
+    func review(source: String) -> Int? {
+        reviews.firstIndex { reader in (try? reader.string()) == source }
+    }
+
+    // MARK: Reading and writing
+
+    static func load(from url: URL) -> BuildCache? {
+        guard let data = try? Data(contentsOf: url) else { return nil }
+        var reader = ByteReader([UInt8](data))
+        return try? decode(&reader)
+    }
+
+    /// Atomically (a temporary file, then a rename).
+    func write(to url: URL) throws {
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        var writer = ByteWriter()
+        encode(&writer)
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(".build-\(ProcessInfo.processInfo.processIdentifier).tmp")
+        try Data(writer.bytes).write(to: temporary)
+        if rename(temporary.path, url.path) != 0 {
+            try? FileManager.default.removeItem(at: temporary)
+            throw CocoaError(.fileWriteUnknown)
+        }
+    }
+
+    static func remove(at url: URL) {
+        unlink(url.path)
+    }
+
+    private static let magic = "marquee-build-cache\n"
+
+    func encode(_ out: inout ByteWriter) {
+        out.string(Self.magic)
+        out.int(key.format)
+        out.string(key.marquee)
+        out.string(key.source)
+        out.string(key.output)
+        out.optionalString(key.baseURLOverride)
+        out.int((key.includeDrafts ? 1 : 0) | (key.includeFuture ? 2 : 0) | (key.strict ? 4 : 0))
+        out.int(nextDate.map { Int($0) + 1 } ?? 0) // 0: none
+        out.int(Int(builtAt))
+        out.int(pagesBuilt)
+        out.string(baseURL)
+        out.int(warnings.count)
+        for warning in warnings {
+            out.string(warning.severity.rawValue)
+            out.string(warning.location.path)
+            out.int(warning.location.line)
+            out.int(warning.location.column)
+            out.string(warning.message)
+            out.optionalString(warning.hint)
+            out.string(warning.stage.rawValue)
+        }
+        out.int(inputs.count)
+        for (path, stamp) in inputs { // (in no particular order: the file is read back, never compared)
+            out.string(path)
+            out.stamp(stamp)
+        }
+        reviews.encode(&out)
+        files.encode(&out)
+    }
+
+    static func decode(_ input: inout ByteReader) throws -> BuildCache {
+        guard try input.string() == magic, try input.int() == Key.currentFormat else { throw ByteReader.Malformed() }
+        var key = Key(marquee: try input.string(), source: try input.string(), output: try input.string(),
+                      baseURLOverride: try input.optionalString(), includeDrafts: false, includeFuture: false, strict: false)
+        let flags = try input.int()
+        key.includeDrafts = flags & 1 != 0
+        key.includeFuture = flags & 2 != 0
+        key.strict = flags & 4 != 0
+        let next = try input.int()
+        let builtAt = Int64(try input.int())
+        let pagesBuilt = try input.int()
+        let baseURL = try input.string()
+        var warnings: [Diagnostic] = []
+        for _ in 0..<(try input.count()) {
+            let severity = Diagnostic.Severity(rawValue: try input.string())
+            let location = SourceLocation(path: try input.string(), line: try input.int(), column: try input.int())
+            let message = try input.string()
+            let hint = try input.optionalString()
+            guard let severity, let stage = Diagnostic.Stage(rawValue: try input.string()) else { throw ByteReader.Malformed() }
+            warnings.append(Diagnostic(severity, at: location, message, hint: hint, stage: stage))
+        }
+        var inputs: [String: SourceStamp] = [:]
+        let inputCount = try input.count()
+        inputs.reserveCapacity(inputCount)
+        for _ in 0..<inputCount { inputs[try input.string()] = try input.stamp() }
+        let reviews = try EntryTable<ReviewEntry>(decoding: &input)
+        let files = try EntryTable<FileEntry>(decoding: &input)
+        guard input.isAtEnd else { throw ByteReader.Malformed() }
+        return BuildCache(key: key, nextDate: next == 0 ? nil : Int64(next - 1), builtAt: builtAt, warnings: warnings,
+                          inputs: inputs, reviews: reviews, files: files, pagesBuilt: pagesBuilt, baseURL: baseURL)
+    }
+}
+
+/// A value the cache stores in an `EntryTable`.
+protocol CacheEntry {
+    func encode(_ out: inout ByteWriter)
+    static func decode(_ input: inout ByteReader) throws -> Self
+}
+
+extension BuildCache.ReviewEntry: CacheEntry {
+    func encode(_ out: inout ByteWriter) {
+        out.string(source)
+        out.uint64(frontMatterDigest)
+        out.int(unreadable ? 1 : 0)
+        out.int(nonEmptyParts)
+        out.int(files.count)
+        for file in files { out.int(file) }
+    }
+
+    static func decode(_ input: inout ByteReader) throws -> Self {
+        let source = try input.string()
+        let digest = try input.uint64()
+        let unreadable = try input.int() != 0
+        let nonEmptyParts = try input.int()
+        var files: [Int] = []
+        for _ in 0..<(try input.count()) { files.append(try input.int()) }
+        return Self(source: source, frontMatterDigest: digest, unreadable: unreadable, nonEmptyParts: nonEmptyParts, files: files)
+    }
+}
+
+extension BuildCache.FileEntry: CacheEntry {
+    func encode(_ out: inout ByteWriter) {
+        out.string(path)
+        out.stamp(stamp)
+        out.int(ranges.count)
+        for range in ranges {
+            out.int(range.offset)
+            out.int(range.length)
+            out.int(range.id)
+            out.int(Int(range.encoding.rawValue))
+        }
+    }
+
+    static func decode(_ input: inout ByteReader) throws -> Self {
+        let path = try input.string()
+        let stamp = try input.stamp()
+        var ranges: [MarkedRange] = []
+        for _ in 0..<(try input.count()) {
+            let offset = try input.int(), length = try input.int(), id = try input.int()
+            guard let encoding = BodyMarks.Encoding(rawValue: UInt8(truncatingIfNeeded: try input.int())) else { throw ByteReader.Malformed() }
+            ranges.append(MarkedRange(offset: offset, length: length, id: id, encoding: encoding))
+        }
+        return Self(path: path, stamp: stamp, ranges: ranges)
+    }
+}
+
+/// Entries stored encoded, one after another, with the offset of each: loading the cache costs a
+/// copy of the bytes, and only the entries a build asks for are decoded. Entries replaced are
+/// encoded again when the table is written; the others are copied as they are.
+struct EntryTable<Entry: CacheEntry> {
+    private var blob: [UInt8]
+    private var offsets: [Int] // count + 1
+    private var replaced: [Int: Entry] = [:]
+
+    init(_ entries: [Entry]) {
+        var writer = ByteWriter()
+        var offsets = [0]
+        for entry in entries {
+            entry.encode(&writer)
+            offsets.append(writer.bytes.count)
+        }
+        blob = writer.bytes
+        self.offsets = offsets
+    }
+
+    /// Shares the reader's bytes (no copy): the offsets point into them.
+    init(decoding input: inout ByteReader) throws {
+        let count = try input.count()
+        var lengths: [Int] = []
+        lengths.reserveCapacity(count)
+        for _ in 0..<count { lengths.append(try input.count()) }
+        let (bytes, start) = try input.skip(lengths.reduce(0, +))
+        var offsets = [start]
+        offsets.reserveCapacity(count + 1)
+        for length in lengths { offsets.append((offsets.last ?? start) + length) }
+        blob = bytes
+        self.offsets = offsets
+    }
+
+    var count: Int { offsets.count - 1 }
+
+    subscript(index: Int) -> Entry? {
+        get {
+            if let entry = replaced[index] { return entry }
+            guard index >= 0, index < count else { return nil }
+            var reader = ByteReader(blob, from: offsets[index], to: offsets[index + 1])
+            return try? Entry.decode(&reader)
+        }
+    }
+
+    mutating func replace(_ index: Int, with entry: Entry) {
+        replaced[index] = entry
+    }
+
+    /// The first entry for which `matches` (reading from the entry's start) says yes.
+    func firstIndex(where matches: (inout ByteReader) -> Bool) -> Int? {
+        for index in 0..<count {
+            var reader = ByteReader(blob, from: offsets[index], to: offsets[index + 1])
+            if matches(&reader) { return index }
+        }
+        return nil
+    }
+
+    func encode(_ out: inout ByteWriter) {
+        var encoded: [Int: [UInt8]] = [:]
+        for (index, entry) in replaced {
+            var writer = ByteWriter()
+            entry.encode(&writer)
+            encoded[index] = writer.bytes
+        }
+        out.int(count)
+        for index in 0..<count { out.int(encoded[index]?.count ?? offsets[index + 1] - offsets[index]) }
+        // Runs of unchanged entries are copied in one go.
+        var runStart = 0
+        for index in encoded.keys.sorted() {
+            out.raw(blob[offsets[runStart]..<offsets[index]])
+            out.raw(encoded[index] ?? [])
+            runStart = index + 1
+        }
+        out.raw(blob[offsets[runStart]..<offsets[count]])
+    }
+}
+
+/// Appends numbers (LEB128, zigzag for signed) and length-prefixed UTF-8 strings.
+struct ByteWriter {
+    private(set) var bytes: [UInt8] = []
+
+    mutating func uint64(_ value: UInt64) {
+        var rest = value
+        while rest >= 0x80 {
+            bytes.append(UInt8(truncatingIfNeeded: rest) | 0x80)
+            rest >>= 7
+        }
+        bytes.append(UInt8(rest))
+    }
+
+    mutating func int(_ value: Int) {
+        uint64(UInt64(bitPattern: Int64((value << 1) ^ (value >> 63))))
+    }
+
+    mutating func string(_ text: String) {
+        int(text.utf8.count)
+        bytes += text.utf8
+    }
+
+    mutating func raw<Bytes: Sequence>(_ more: Bytes) where Bytes.Element == UInt8 {
+        bytes += more
+    }
+
+    mutating func optionalString(_ text: String?) {
+        int(text == nil ? 0 : 1)
+        if let text { string(text) }
+    }
+
+    mutating func stamp(_ stamp: SourceStamp) {
+        int(Int(stamp.modified))
+        int(Int(stamp.size))
+        uint64(stamp.inode)
+    }
+}
+
+/// Reads what `ByteWriter` wrote; throws on anything short or out of range (a damaged cache is
+/// ignored, never trusted).
+struct ByteReader {
+    struct Malformed: Error {}
+    private let bytes: [UInt8]
+    private var index: Int
+    private let end: Int
+
+    init(_ bytes: [UInt8], from start: Int = 0, to end: Int? = nil) {
+        self.bytes = bytes
+        index = start
+        self.end = min(end ?? bytes.count, bytes.count)
+    }
+
+    var isAtEnd: Bool { index == end }
+
+    /// Moves past `count` bytes; returns the whole buffer (shared, not copied) and where they start.
+    mutating func skip(_ count: Int) throws -> (bytes: [UInt8], start: Int) {
+        guard count >= 0, count <= end - index else { throw Malformed() }
+        defer { index += count }
+        return (bytes, index)
+    }
+
+    mutating func uint64() throws -> UInt64 {
+        var result: UInt64 = 0
+        var shift: UInt64 = 0
+        while true {
+            guard index < end, shift < 64 else { throw Malformed() }
+            let byte = bytes[index]
+            index += 1
+            result |= UInt64(byte & 0x7F) << shift
+            if byte < 0x80 { return result }
+            shift += 7
+        }
+    }
+
+    mutating func int() throws -> Int {
+        let raw = try uint64()
+        return Int(Int64(bitPattern: (raw >> 1) ^ (0 &- (raw & 1))))
+    }
+
+    /// A count of items that follow: never more than the bytes left could hold.
+    mutating func count() throws -> Int {
+        let value = try int()
+        guard value >= 0, value <= end - index else { throw Malformed() }
+        return value
+    }
+
+    mutating func string() throws -> String {
+        let length = try count()
+        defer { index += length }
+        return String(decoding: bytes[index..<index + length], as: UTF8.self)
+    }
+
+    mutating func optionalString() throws -> String? {
+        try int() == 0 ? nil : try string()
+    }
+
+    mutating func stamp() throws -> SourceStamp {
+        SourceStamp(modified: Int64(try int()), size: Int64(try int()), inode: try uint64())
+    }
+}

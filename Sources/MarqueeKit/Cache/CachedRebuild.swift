@@ -1,0 +1,132 @@
+import Foundation
+
+/// The second `marquee build` after an edit to review bodies: with the last build's cache
+/// (`BuildCache`), it reads only the edited files and puts their new body, excerpt and description
+/// into the files that show them, where the cache says they are, escaped as they were there.
+/// Nothing is rendered and no other source is read.
+///
+/// It applies only when it can be sure the result is what a full build would write; otherwise it
+/// returns nil, having written nothing, and the caller builds the whole site. It is sure when:
+/// the cache was made under the same options and executable, no date has passed since, the only
+/// sources changed are published reviews, each reads back without a problem and with the same
+/// front matter (fingerprint), every place showing its body was recorded, no part becomes empty
+/// or stops being so, every patched page has the same links and ids as before (so the last link
+/// check's verdict stands, and the last build had no link warning), and every file to patch is as
+/// the last build left it.
+enum CachedRebuild {
+    static func attempt(_ options: BuildOptions, cacheAt url: URL) -> BuildReport? {
+        var clock = StageClock()
+        func skip(_ reason: String) -> BuildReport? {
+            clock.note("build cache not used: \(reason)")
+            return nil
+        }
+        guard var cache = BuildCache.load(from: url) else { return skip("none") }
+        guard cache.key == BuildCache.key(for: options) else { return skip("made by another Marquee or with other options") }
+        guard options.now >= cache.builtAt, cache.nextDate.map({ options.now < $0 }) ?? true else { return skip("a review's date has passed") }
+        guard !cache.warnings.contains(where: { $0.stage == .check }) else { return skip("the last build had link warnings") }
+        guard FileManager.default.fileExists(atPath: options.outputDirectory.path) else { return skip("no output folder") }
+        clock.lap("cache")
+        let inputs = SourceStamps.snapshot(of: options.sourceDirectory)
+        let changed = SourceStamps.difference(cache.inputs, inputs)
+        clock.lap("stat")
+        guard changed.count <= 64 else { return skip("\(changed.count) files changed") }
+
+        guard let edits = reread(changed, options: options, cache: cache) else {
+            return skip("not only review bodies changed")
+        }
+        clock.lap("reread")
+
+        // Patch every file showing an edited review, in memory first: nothing is written unless all apply.
+        let fileIndexes = Set(edits.keys.flatMap { cache.reviews[$0]?.files ?? [] }).sorted()
+        var patched: [(entry: BuildCache.FileEntry, index: Int, bytes: [UInt8])] = []
+        for index in fileIndexes {
+            guard var entry = cache.files[index] else { return skip("damaged cache") }
+            let path = options.outputDirectory.appendingPathComponent(entry.path).path
+            guard SourceStamp.of(path) == entry.stamp, let data = FileManager.default.contents(atPath: path),
+                  data.count == entry.stamp.size else { return skip("\(entry.path) changed since the last build") }
+            let old = [UInt8](data)
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(old.count + 4096)
+            var ranges: [MarkedRange] = []
+            var copied = 0
+            for range in entry.ranges.sorted(by: { $0.offset < $1.offset }) {
+                guard range.offset >= copied, range.offset + range.length <= old.count else { return skip("damaged cache") }
+                bytes += old[copied..<range.offset]
+                let review = BodyMarks.review(ofID: range.id)
+                var value = old[range.offset..<range.offset + range.length]
+                if let edited = edits[review], let part = BodyMarks.part(ofID: range.id) {
+                    value = ArraySlice(range.encoding.encode(BodyMarks.value(part, of: edited)).utf8)
+                }
+                ranges.append(MarkedRange(offset: bytes.count, length: value.count, id: range.id, encoding: range.encoding))
+                bytes += value
+                copied = range.offset + range.length
+            }
+            bytes += old[copied...]
+            entry.ranges = ranges
+            guard bytes != old else { continue }
+            // The same links and ids on the page as before: the last link check's verdict stands.
+            if entry.path.hasSuffix(".html"), !sameLinks(old, bytes) { return skip("links or ids on /\(entry.path) changed") }
+            patched.append((entry, index, bytes))
+        }
+        clock.lap("patch")
+
+        // The cache no longer describes the output from the first write on.
+        if !patched.isEmpty { BuildCache.remove(at: url) }
+        var written: [String] = []
+        for (entry, index, bytes) in patched {
+            var entry = entry
+            let path = options.outputDirectory.appendingPathComponent(entry.path).path
+            let temporary = (path as NSString).deletingLastPathComponent + "/.marquee-\(ProcessInfo.processInfo.processIdentifier).tmp"
+            guard FileManager.default.createFile(atPath: temporary, contents: Data(bytes)), rename(temporary, path) == 0,
+                  let stamp = SourceStamp.of(path) else {
+                unlink(temporary)
+                return skip("cannot write \(entry.path)") // the cache is gone: the full build that follows redoes everything
+            }
+            entry.stamp = stamp
+            cache.files.replace(index, with: entry)
+            written.append(entry.path)
+        }
+        clock.lap("write")
+        if !changed.isEmpty {
+            cache.inputs = inputs
+            try? cache.write(to: url)
+        }
+        clock.lap("cache write")
+        return BuildReport(pagesWritten: cache.pagesBuilt, filesWritten: written.count, diagnostics: cache.warnings,
+                           baseURL: cache.baseURL, reusedCache: true)
+    }
+
+    /// The edited reviews read again, by index; nil when one is not a body-only edit the cache can apply.
+    private static func reread(_ changed: Set<String>, options: BuildOptions, cache: BuildCache) -> [Int: Review]? {
+        guard !changed.isEmpty else { return [:] }
+        var indexes: [Int] = []
+        for path in changed {
+            guard path.hasPrefix("content/reviews/"), let index = cache.review(source: path) else { return nil }
+            indexes.append(index)
+        }
+        // Warnings are shown again as recorded: none may be about a file that changed.
+        guard !cache.warnings.contains(where: { changed.contains($0.location.path) }) else { return nil }
+        let fileSystem = DiskFileSystem(root: options.sourceDirectory)
+        guard let configData = try? fileSystem.contents(of: SiteConfigReader.path),
+              let configText = String(validatingUTF8Data: configData) else { return nil }
+        let (config, configDiagnostics) = SiteConfigReader.read(text: configText, baseURLOverride: options.baseURLOverride)
+        guard let config, configDiagnostics.allSatisfy({ $0.severity == .warning }) else { return nil }
+        let reader = SiteReader(fileSystem: fileSystem, baseURLOverride: options.baseURLOverride)
+        var edits: [Int: Review] = [:]
+        for index in indexes {
+            guard let entry = cache.reviews[index] else { return nil }
+            let (read, found) = reader.rereadReview(at: entry.source, config: config)
+            guard let read, found.isEmpty, !entry.unreadable, read.frontMatterDigest == entry.frontMatterDigest,
+                  BuildCache.nonEmptyParts(of: read) == entry.nonEmptyParts
+            else { return nil }
+            edits[index] = read
+        }
+        return edits
+    }
+
+    private static func sameLinks(_ old: [UInt8], _ new: [UInt8]) -> Bool {
+        let before = old.withUnsafeBytes { HTMLScanner.scan($0) }
+        let after = new.withUnsafeBytes { HTMLScanner.scan($0) }
+        return before.links == after.links && before.ids == after.ids
+    }
+}

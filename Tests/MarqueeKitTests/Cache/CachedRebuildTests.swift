@@ -1,0 +1,199 @@
+import Foundation
+import Testing
+@testable import MarqueeKit
+
+/// A second `marquee build` after an edit: with the build cache it must leave the output exactly
+/// as a clean build of the same sources (without any cache) would, writing only the files whose
+/// bytes change; and it must patch the files only for edits to review bodies, building the whole
+/// site for anything else.
+@Suite struct CachedRebuildTests {
+    typealias Failure = IncrementalBuildTests.Failure
+
+    /// A site on disk built once by `Build.run` (which records the cache).
+    struct Fixture {
+        let source: URL
+        let output: URL
+
+        init(_ site: TestSite = IncrementalBuildTests.site()) throws {
+            source = try site.writeToDisk()
+            output = source.deletingLastPathComponent().appendingPathComponent(source.lastPathComponent + "-out")
+            guard case .success(let report) = Build.run(options()) else { throw Failure("the first build failed") }
+            #expect(!report.reusedCache)
+        }
+
+        func options(into folder: URL? = nil, cache: Bool = true) -> BuildOptions {
+            var options = BuildOptions(sourceDirectory: source, outputDirectory: folder ?? output)
+            options.now = TestSite.fixedNow
+            options.useCache = cache
+            return options
+        }
+
+        var cacheFile: URL { BuildCache.location(for: options()) }
+
+        func write(_ path: String, _ text: String) throws {
+            let url = source.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        }
+
+        func replace(_ old: String, with new: String, in path: String) throws {
+            let text = try String(contentsOf: source.appendingPathComponent(path), encoding: .utf8)
+            #expect(text.contains(old), "the fixture changed: \(path) has no '\(old)'")
+            try write(path, text.replacingOccurrences(of: old, with: new))
+        }
+
+        /// What a clean build without the cache writes now.
+        func cleanBuild() throws -> [String: Data] {
+            let folder = output.deletingLastPathComponent().appendingPathComponent(output.lastPathComponent + "-clean-\(UUID().uuidString)")
+            defer { try? FileManager.default.removeItem(at: folder) }
+            guard case .success = Build.run(options(into: folder, cache: false)) else { throw Failure("the clean build failed") }
+            return try IncrementalBuildTests.Fixture.snapshot(folder)
+        }
+
+        /// Builds after `change`; checks the output against a clean build, whether the cache was
+        /// used, and (when it was) that exactly the files that differ were written.
+        @discardableResult
+        func rebuild(usingCache: Bool, _ change: () throws -> Void,
+                     sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> BuildReport {
+            let before = try IncrementalBuildTests.Fixture.snapshot(output)
+            try change()
+            guard case .success(let report) = Build.run(options()) else { throw Failure("the rebuild failed") }
+            let after = try IncrementalBuildTests.Fixture.snapshot(output)
+            #expect(after == (try cleanBuild()), "the rebuild differs from a clean build", sourceLocation: sourceLocation)
+            #expect(report.reusedCache == usingCache, "reused the cache: \(report.reusedCache)", sourceLocation: sourceLocation)
+            if report.reusedCache {
+                let differing = after.keys.filter { before[$0] != after[$0] }.count
+                #expect(report.filesWritten == differing, "written: \(report.filesWritten), differing: \(differing)", sourceLocation: sourceLocation)
+            }
+            return report
+        }
+    }
+
+    @Test func everyReviewsBodyEditIsPatchedAfterAndInsideTheExcerpt() throws {
+        let site = try Fixture()
+        for n in 1...12 {
+            let path = n == 7 ? "content/reviews/film-07/index.md" : String(format: "content/reviews/film-%02d.md", n)
+            let (afterExcerpt, inExcerpt) = n == 7 ? ("More.", "Film seven's opening.") : ("Second paragraph of film \(n).", "Opening paragraph of film \(n).")
+            let report = try site.rebuild(usingCache: true) {
+                try site.replace(afterExcerpt, with: "Rewritten, with <em>markup</em> & \"quotes\" — after the excerpt of \(n).", in: path)
+            }
+            #expect(report.filesWritten >= 1)
+            try site.rebuild(usingCache: true) {
+                try site.replace(inExcerpt, with: "A new opening for review \(n): it's <b>bold</b> & 'quoted'.", in: path)
+            }
+        }
+    }
+
+    @Test func aLongerBodyChangesTheWordCountAndReadingTimeInPlace() throws {
+        let site = try Fixture()
+        let words = Array(repeating: "word", count: 900).joined(separator: " ")
+        try site.rebuild(usingCache: true) {
+            try site.replace("Second paragraph of film 4.", with: words, in: "content/reviews/film-04.md")
+        }
+        let page = try String(contentsOf: site.output.appendingPathComponent("reviews/film-04/index.html"), encoding: .utf8)
+        #expect(page.contains("4 min read"))
+    }
+
+    @Test func aTemplateShowingTheBodyEscapedIsPatchedEscapedToo() throws {
+        var files = IncrementalBuildTests.site().files
+        files["templates/review-card.mustache"] = "<article><a href=\"{{url}}\">{{title}}</a> <p title=\"{{excerpt}}\">{{{excerpt}}}</p></article>\n"
+        let site = try Fixture(TestSite(files))
+        try site.rebuild(usingCache: true) {
+            try site.replace("Opening paragraph of film 2.", with: "An \"opening\" <i>with</i> & markup.", in: "content/reviews/film-02.md")
+        }
+    }
+
+    @Test func editsOtherThanToBodiesBuildTheWholeSite() throws {
+        let site = try Fixture()
+        try site.rebuild(usingCache: false) { try site.replace("rating: 5.0", with: "rating: 2.5", in: "content/reviews/film-04.md") }
+        try site.rebuild(usingCache: false) { try site.replace("tags: [tag1, common]", with: "tags: [tag1]", in: "content/reviews/film-05.md") }
+        try site.rebuild(usingCache: false) { try site.write("templates/review-card.mustache", "<article><a href=\"{{url}}\">{{title}}</a></article>\n") }
+        try site.rebuild(usingCache: false) { try site.write("site.yml", "title: Renamed\nbase_url: https://example.org/\n") }
+        try site.rebuild(usingCache: false) { try site.write("static/notes.txt", "other notes\n") }
+        try site.rebuild(usingCache: false) { try site.write("content/reviews/film-13.md", TestSite.review(title: "Film 13", date: "2020-01-13")) }
+        try site.rebuild(usingCache: false) { try FileManager.default.removeItem(at: site.source.appendingPathComponent("content/reviews/film-13.md")) }
+        // Links and ids decide the link check: a body that adds either is built in full.
+        try site.rebuild(usingCache: false) { try site.replace("Second paragraph of film 6.", with: "See [film 2](/reviews/film-02/).", in: "content/reviews/film-06.md") }
+        try site.rebuild(usingCache: false) { try site.replace("Second paragraph of film 8.", with: "<span id=\"note\">A note.</span>", in: "content/reviews/film-08.md") }
+        // After all of that, a body edit is patched again.
+        try site.rebuild(usingCache: true) { try site.replace("Second paragraph of film 9.", with: "Changed.", in: "content/reviews/film-09.md") }
+    }
+
+    @Test func aBrokenLinkInABodyFailsAndLeavesEverythingAsItWas() throws {
+        let site = try Fixture()
+        let before = try IncrementalBuildTests.Fixture.snapshot(site.output)
+        try site.replace("Second paragraph of film 6.", with: "See [nowhere](/reviews/nowhere/).", in: "content/reviews/film-06.md")
+        var options = site.options()
+        options.strict = true
+        guard case .failure = Build.run(options) else { Issue.record("a broken link with --strict must fail"); return }
+        #expect(try IncrementalBuildTests.Fixture.snapshot(site.output) == before)
+    }
+
+    @Test func textThatLooksLikeAMarkChangesNothing() throws {
+        let site = try Fixture()
+        let lookalike = String(decoding: [0xEF, 0xB7, 0x90] + Array("0000000000000000 12".utf8) + [0xEF, 0xB7, 0x91, 0xEF, 0xB7, 0x92], as: UTF8.self)
+        try site.rebuild(usingCache: true) { try site.replace("Second paragraph of film 3.", with: "Odd \(lookalike) text.", in: "content/reviews/film-03.md") }
+        try site.rebuild(usingCache: true) { try site.replace("Odd \(lookalike) text.", with: "Plain again.", in: "content/reviews/film-03.md") }
+    }
+
+    @Test func aFileChangedInTheOutputIsRebuiltNotPatched() throws {
+        let site = try Fixture()
+        try Data("hand-edited\n".utf8).write(to: site.output.appendingPathComponent("reviews/film-04/index.html"))
+        try site.rebuild(usingCache: false) { try site.replace("Second paragraph of film 4.", with: "Changed.", in: "content/reviews/film-04.md") }
+    }
+
+    @Test func aDamagedCacheIsIgnored() throws {
+        let site = try Fixture()
+        let cache = try Data(contentsOf: site.cacheFile)
+        try cache.prefix(cache.count / 2).write(to: site.cacheFile)
+        try site.rebuild(usingCache: false) { try site.replace("Second paragraph of film 4.", with: "Changed.", in: "content/reviews/film-04.md") }
+        try site.rebuild(usingCache: true) { try site.replace("Changed.", with: "Changed again.", in: "content/reviews/film-04.md") }
+    }
+
+    @Test func aDateThatPassesBuildsTheWholeSite() throws {
+        var files = IncrementalBuildTests.site().files
+        files["content/reviews/later.md"] = TestSite.review(title: "Later", date: "2030-01-02", body: "Not yet.")
+        let site = try Fixture(TestSite(files))
+        var options = site.options()
+        options.now = TestSite.fixedNow + 10 * 365 * 86_400 // past 2030-01-02
+        try site.replace("Second paragraph of film 4.", with: "Changed.", in: "content/reviews/film-04.md")
+        guard case .success(let report) = Build.run(options) else { Issue.record("the build failed"); return }
+        #expect(!report.reusedCache)
+        #expect(FileManager.default.fileExists(atPath: site.output.appendingPathComponent("reviews/later/index.html").path))
+    }
+
+    @Test func nothingChangedWritesNothing() throws {
+        let site = try Fixture()
+        let report = try site.rebuild(usingCache: true) {}
+        #expect(report.filesWritten == 0)
+    }
+
+    @Test func warningsAreShownAgainAndAFileWithOneIsBuiltInFull() throws {
+        var files = IncrementalBuildTests.site().files
+        files["content/reviews/film-02.md"] = TestSite.review(title: "Film 2", date: "2020-01-02", extra: "movie: Film 2\ncatagory: Typo",
+                                                             body: "Opening paragraph of film 2.\n\n<!--more-->\n\nSecond paragraph of film 2.")
+        let site = try Fixture(TestSite(files))
+        let patched = try site.rebuild(usingCache: true) { try site.replace("Second paragraph of film 4.", with: "Changed.", in: "content/reviews/film-04.md") }
+        #expect(patched.diagnostics.map(\.location.path) == ["content/reviews/film-02.md"])
+        let full = try site.rebuild(usingCache: false) { try site.replace("Second paragraph of film 2.", with: "Changed.", in: "content/reviews/film-02.md") }
+        #expect(full.diagnostics.map(\.location.path) == ["content/reviews/film-02.md"])
+    }
+
+    @Test func aThemeThatTransformsValuesBuildsWithoutACache() throws {
+        var files = IncrementalBuildTests.site().files
+        files["templates/review-card.mustache"] = "<article><a href=\"{{url}}\">{{uppercased(title)}}</a></article>\n"
+        let site = try Fixture(TestSite(files))
+        #expect(!FileManager.default.fileExists(atPath: site.cacheFile.path))
+        try site.rebuild(usingCache: false) { try site.replace("Second paragraph of film 4.", with: "Changed.", in: "content/reviews/film-04.md") }
+    }
+
+    @Test func aBuildWithoutTheCacheRemovesItsOwnOutputsCacheOnly() throws {
+        let site = try Fixture()
+        let other = site.output.deletingLastPathComponent().appendingPathComponent(site.output.lastPathComponent + "-other")
+        defer { try? FileManager.default.removeItem(at: other) }
+        guard case .success = Build.run(site.options(into: other, cache: false)) else { Issue.record("the build failed"); return }
+        #expect(FileManager.default.fileExists(atPath: site.cacheFile.path))
+        guard case .success = Build.run(site.options(cache: false)) else { Issue.record("the build failed"); return }
+        #expect(!FileManager.default.fileExists(atPath: site.cacheFile.path))
+    }
+}
