@@ -9,21 +9,29 @@ extension BuildCache {
         let site = plan.context.site
         var files: [FileEntry] = []
         var filesOfReview: [[Int]] = Array(repeating: [], count: site.reviews.count)
-        for (path, ranges) in marks.ranges.sorted(by: { $0.key < $1.key }) {
-            guard let stamp = SourceStamp.of(options.outputDirectory.appendingPathComponent(path).path) else { continue }
+        // Stamped on all cores, by plain paths: 20,000 files at 10,000 reviews.
+        var clock = StageClock()
+        let marked = Array(marks.ranges) // (in no particular order: entries are found by index)
+        let output = options.outputDirectory.path
+        let stamps = ConcurrentMap.map(marked) { SourceStamp.of(output + "/" + $0.key) }
+        for ((path, ranges), stamp) in zip(marked, stamps) {
+            guard let stamp else { continue }
             let index = files.count
             files.append(FileEntry(path: path, stamp: stamp, ranges: ranges))
-            var seen = Set<Int>()
-            for range in ranges where seen.insert(BodyMarks.review(ofID: range.id)).inserted {
+            for range in ranges {
                 let review = BodyMarks.review(ofID: range.id)
-                if filesOfReview.indices.contains(review) { filesOfReview[review].append(index) }
+                // (Files are taken one at a time: a review already noted for this one has it last.)
+                if filesOfReview.indices.contains(review), filesOfReview[review].last != index { filesOfReview[review].append(index) }
             }
         }
+        clock.lap("  stamps")
         let unreadable = Set(marks.unreadable.map(BodyMarks.review(ofID:)))
-        let reviews = site.reviews.enumerated().map { index, review in
-            ReviewEntry(source: review.source, frontMatterDigest: review.frontMatterDigest,
+        let reviews = ConcurrentMap.map(Array(site.reviews.indices)) { index in
+            let review = site.reviews[index]
+            return ReviewEntry(source: review.source, frontMatterDigest: review.frontMatterDigest,
                         unreadable: unreadable.contains(index), nonEmptyParts: nonEmptyParts(of: review), files: filesOfReview[index])
         }
+        clock.lap("  reviews")
         return BuildCache(key: key(for: options), nextDate: content.reviews.map(\.date.secondsSince1970).filter { $0 > options.now }.min(),
                           builtAt: options.now, warnings: warnings,
                           inputs: inputs, reviews: EntryTable(reviews), files: EntryTable(files), pagesBuilt: plan.jobs.filter(\.isPage).count,
@@ -31,6 +39,6 @@ extension BuildCache {
     }
 
     static func nonEmptyParts(of review: Review) -> Int {
-        BodyMarks.Part.allCases.reduce(0) { mask, part in BodyMarks.value(part, of: review).isEmpty ? mask : mask | (1 << part.rawValue) }
+        BodyMarks.Part.allCases.reduce(0) { mask, part in BodyMarks.isEmpty(part, of: review) ? mask : mask | (1 << part.rawValue) }
     }
 }

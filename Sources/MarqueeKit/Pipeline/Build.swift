@@ -64,9 +64,10 @@ public enum Build {
                 clock.lap("swap")
                 if let marks = produced?.marks, plan.context.models.marks.isRecording {
                     // A site folder we may not write to still builds; the next build is then a full one.
-                    try? BuildCache.record(options: options, inputs: inputs, content: content, plan: plan, marks: marks, warnings: warnings)
-                        .write(to: cacheURL)
-                    clock.lap("cache")
+                    let cache = BuildCache.record(options: options, inputs: inputs, content: content, plan: plan, marks: marks, warnings: warnings)
+                    clock.lap("cache record")
+                    try? cache.write(to: cacheURL)
+                    clock.lap("cache write")
                 }
             } catch {
                 return .failure(BuildFailure(warnings + OutputWriter.failure(error, output: options.outputDirectory).diagnostics))

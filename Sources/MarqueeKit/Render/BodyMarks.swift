@@ -48,6 +48,19 @@ struct BodyMarks: Sendable {
 
     /// Sixteen hex digits, or nil when not recording.
     let nonce: [UInt8]?
+    /// The fixed pieces of a mark as text, made once: a value is then marked by joining strings,
+    /// which copies it without checking its UTF-8 again.
+    private let start: String
+    private let middle: String
+    private let end: String
+
+    init(nonce: [UInt8]?) {
+        self.nonce = nonce
+        let text = String(decoding: nonce ?? [], as: UTF8.self)
+        start = String(decoding: Self.open, as: UTF8.self) + text
+        middle = String(decoding: Self.separator + Array(Self.probe.utf8) + Self.separator, as: UTF8.self)
+        end = String(decoding: Self.close, as: UTF8.self) + text
+    }
 
     static let off = BodyMarks(nonce: nil)
 
@@ -61,12 +74,8 @@ struct BodyMarks: Sendable {
 
     /// `value` as a page of review `review` shows it: marked when recording and not empty.
     func mark(_ value: String, review: Int, part: Part) -> String {
-        guard let nonce, !value.isEmpty else { return value }
-        var bytes = Self.open + nonce + Array(String(review * Part.allCases.count + part.rawValue).utf8)
-        bytes += Self.separator + Array(Self.probe.utf8) + Self.separator
-        bytes += value.utf8
-        bytes += Self.close + nonce
-        return String(decoding: bytes, as: UTF8.self)
+        guard nonce != nil, !value.isEmpty else { return value }
+        return start + String(review * Part.allCases.count + part.rawValue) + middle + value + end
     }
 
     /// What a marked part of `review` holds.
@@ -78,6 +87,18 @@ struct BodyMarks: Sendable {
         case .excerptText: review.excerpt.text
         case .wordCount: String(review.body.wordCount)
         case .readingMinutes: String(max(1, Int((Double(review.body.wordCount) / 220).rounded())))
+        }
+    }
+
+    /// `value(part, of: review).isEmpty`, without shortening the description to find out: cut
+    /// text is empty exactly when the whole is only whitespace.
+    static func isEmpty(_ part: Part, of review: Review) -> Bool {
+        switch part {
+        case .body: review.body.html.isEmpty
+        case .excerpt: review.excerpt.html.isEmpty
+        case .description: review.excerpt.text.allSatisfy(\.isWhitespace)
+        case .excerptText: review.excerpt.text.isEmpty
+        case .wordCount, .readingMinutes: false
         }
     }
 

@@ -85,13 +85,21 @@ public struct SiteRenderer: Sendable {
     /// Keeps only the ranges that hold exactly their part of the review, escaped as recorded: a
     /// template may do what a mark cannot follow (cut a value short, change its case…).
     private static func verify(_ result: inout MarkStripper.Result, site: Site) {
+        // A page shows the same value several times (the description three times in <head>).
+        var expected: [Int: String] = [:] // id * 4 + encoding → the value as escaped
+        let bytes = result.bytes
         result.ranges.removeAll { range in
             let review = BodyMarks.review(ofID: range.id)
             guard let part = BodyMarks.part(ofID: range.id), site.reviews.indices.contains(review),
-                  range.offset + range.length <= result.bytes.count else { return true }
-            var expected = range.encoding.encode(BodyMarks.value(part, of: site.reviews[review]))
-            let matches = expected.withUTF8 { value in
-                value.count == range.length && result.bytes[range.offset..<range.offset + range.length].elementsEqual(value)
+                  range.offset >= 0, range.offset + range.length <= bytes.count else { return true }
+            let key = range.id * 4 + Int(range.encoding.rawValue)
+            var value = expected[key] ?? range.encoding.encode(BodyMarks.value(part, of: site.reviews[review]))
+            expected[key] = value
+            let matches = value.withUTF8 { value in
+                value.count == range.length && bytes.withUnsafeBufferPointer { page in
+                    guard let start = page.baseAddress, let other = value.baseAddress else { return value.isEmpty }
+                    return memcmp(start + range.offset, other, range.length) == 0
+                }
             }
             if !matches { result.unreadable.insert(range.id) }
             return !matches
