@@ -4,7 +4,7 @@ extension BuildCache {
     /// The cache describing the output folder a full build has just written: `inputs` is the
     /// snapshot of the sources taken before reading them (an edit made during the build is then
     /// seen by the next one), `marks` where the pages show body parts.
-    static func record(options: BuildOptions, inputs: [String: SourceStamp], content: SiteContent, plan: RenderPlan,
+    static func record(options: BuildOptions, inputs: SourceStamps.Listing, content: SiteContent, plan: RenderPlan,
                        marks: RecordedMarks, warnings: [Diagnostic]) -> BuildCache {
         let site = plan.context.site
         var files: [FileEntry] = []

@@ -51,7 +51,8 @@ struct BuildCache {
     var builtAt: Int64
     /// The warnings of the last build, shown again by a build that reuses it.
     var warnings: [Diagnostic]
-    var inputs: [String: SourceStamp]
+    /// The sources as listed before the last build (`SourceStamps.list`).
+    var inputs: SourceStamps.Listing
     /// By review index; decoded one by one when asked for (a build reads a few of 10,000).
     var reviews: EntryTable<ReviewEntry>
     var files: EntryTable<FileEntry>
@@ -136,7 +137,7 @@ struct BuildCache {
             out.string(warning.stage.rawValue)
         }
         out.int(inputs.count)
-        for (path, stamp) in inputs { // (in no particular order: the file is read back, never compared)
+        for (path, stamp) in inputs {
             out.string(path)
             out.stamp(stamp)
         }
@@ -165,10 +166,10 @@ struct BuildCache {
             guard let severity, let stage = Diagnostic.Stage(rawValue: try input.string()) else { throw ByteReader.Malformed() }
             warnings.append(Diagnostic(severity, at: location, message, hint: hint, stage: stage))
         }
-        var inputs: [String: SourceStamp] = [:]
+        var inputs: SourceStamps.Listing = []
         let inputCount = try input.count()
         inputs.reserveCapacity(inputCount)
-        for _ in 0..<inputCount { inputs[try input.string()] = try input.stamp() }
+        for _ in 0..<inputCount { inputs.append((try input.string(), try input.stamp())) }
         let reviews = try EntryTable<ReviewEntry>(decoding: &input)
         let files = try EntryTable<FileEntry>(decoding: &input)
         guard input.isAtEnd else { throw ByteReader.Malformed() }

@@ -26,7 +26,7 @@ enum CachedRebuild {
         guard !cache.warnings.contains(where: { $0.stage == .check }) else { return skip("the last build had link warnings") }
         guard FileManager.default.fileExists(atPath: options.outputDirectory.path) else { return skip("no output folder") }
         clock.lap("cache")
-        let inputs = SourceStamps.snapshot(of: options.sourceDirectory)
+        let inputs = SourceStamps.list(of: options.sourceDirectory)
         let changed = SourceStamps.difference(cache.inputs, inputs)
         clock.lap("stat")
         guard changed.count <= 64 else { return skip("\(changed.count) files changed") }

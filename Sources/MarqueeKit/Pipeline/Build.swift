@@ -40,7 +40,7 @@ public enum Build {
         let cacheURL = BuildCache.location(for: options)
         if options.useCache, let report = CachedRebuild.attempt(options, cacheAt: cacheURL) { return .success(report) }
         // Taken before reading: a file saved during the build differs from it next time.
-        let inputs = options.useCache ? SourceStamps.snapshot(of: options.sourceDirectory) : [:]
+        let inputs = options.useCache ? SourceStamps.list(of: options.sourceDirectory) : []
         var diagnostics = Diagnostics()
         guard let (content, site, plan) = prepare(fileSystem, baseURLOverride: options.baseURLOverride, publishing: options.publishing,
                                                   cache: nil, recordingMarks: options.useCache, &diagnostics) else {

@@ -37,8 +37,16 @@ public struct SourceStamp: Equatable, Sendable {
 public enum SourceStamps {
     public static let watched = ["site.yml", "content", "templates", "static"]
 
+    public typealias Listing = [(path: String, stamp: SourceStamp)]
+
     public static func snapshot(of root: URL) -> [String: SourceStamp] {
-        var result: [String: SourceStamp] = [:]
+        Dictionary(list(of: root), uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The same, in the order the folders list their files: two listings of unchanged folders
+    /// line up entry for entry, and compare without hashing a path.
+    public static func list(of root: URL) -> Listing {
+        var result: Listing = []
         for name in watched {
             walk(root.appendingPathComponent(name).path, relative: name, depth: 0, into: &result)
         }
@@ -54,16 +62,25 @@ public enum SourceStamps {
         return changed
     }
 
+    public static func difference(_ old: Listing, _ new: Listing) -> Set<String> {
+        guard old.count == new.count, zip(old, new).allSatisfy({ $0.path == $1.path }) else {
+            return difference(Dictionary(old, uniquingKeysWith: { first, _ in first }), Dictionary(new, uniquingKeysWith: { first, _ in first }))
+        }
+        var changed = Set<String>()
+        for (before, after) in zip(old, new) where !after.path.hasSuffix("/") && before.stamp != after.stamp { changed.insert(after.path) }
+        return changed
+    }
+
     /// With the directory's descriptor and `fstatat`: a stat per file and no path building by
     /// Foundation (the build cache stats every source before each build).
-    private static func walk(_ path: String, relative: String, depth: Int, into result: inout [String: SourceStamp]) {
+    private static func walk(_ path: String, relative: String, depth: Int, into result: inout Listing) {
         var info = stat()
         guard depth < 32, stat(path, &info) == 0 else { return }
         guard (info.st_mode & S_IFMT) == S_IFDIR else {
-            result[relative] = SourceStamp(info)
+            result.append((relative, SourceStamp(info)))
             return
         }
-        result[relative + "/"] = SourceStamp(modified: SourceStamp(info).modified, size: 0)
+        result.append((relative + "/", SourceStamp(modified: SourceStamp(info).modified, size: 0)))
         guard let directory = opendir(path) else { return }
         defer { closedir(directory) }
         var names: [String] = []
@@ -80,7 +97,7 @@ public enum SourceStamps {
         var folders: [String] = []
         for (name, found) in zip(names, stats) {
             guard let (info, isFolder) = found else { continue }
-            if isFolder { folders.append(name) } else { result[relative + "/" + name] = info }
+            if isFolder { folders.append(name) } else { result.append((relative + "/" + name, info)) }
         }
         for name in folders {
             walk(path + "/" + name, relative: relative + "/" + name, depth: depth + 1, into: &result)
