@@ -89,21 +89,50 @@ struct BuildCache {
 
     // MARK: Reading and writing
 
+    /// Read straight into one buffer (the entry tables then share it).
     static func load(from url: URL) -> BuildCache? {
-        guard let data = try? Data(contentsOf: url) else { return nil }
-        var reader = ByteReader([UInt8](data))
+        let descriptor = open(url.path, O_RDONLY)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, info.st_size > 0, info.st_size < 1 << 32 else { return nil }
+        let size = Int(info.st_size)
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            var done = 0
+            while done < size, let base = buffer.baseAddress {
+                let got = read(descriptor, base + done, size - done)
+                if got <= 0 { break }
+                done += got
+            }
+            count = done
+        }
+        guard bytes.count == size else { return nil }
+        var reader = ByteReader(bytes)
         return try? decode(&reader)
     }
 
     /// Atomically (a temporary file, then a rename).
     func write(to url: URL) throws {
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let folder = url.deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         var writer = ByteWriter()
+        writer.reserve(4 << 20)
         encode(&writer)
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(".build-\(ProcessInfo.processInfo.processIdentifier).tmp")
-        try Data(writer.bytes).write(to: temporary)
-        if rename(temporary.path, url.path) != 0 {
-            try? FileManager.default.removeItem(at: temporary)
+        let temporary = folder.appendingPathComponent(".build-\(ProcessInfo.processInfo.processIdentifier).tmp").path
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard descriptor >= 0 else { throw CocoaError(.fileWriteUnknown) }
+        let written = writer.bytes.withUnsafeBytes { buffer -> Bool in
+            var done = 0
+            while done < buffer.count, let base = buffer.baseAddress {
+                let wrote = Foundation.write(descriptor, base + done, buffer.count - done)
+                if wrote <= 0 { return false }
+                done += wrote
+            }
+            return true
+        }
+        close(descriptor)
+        guard written, rename(temporary, url.path) == 0 else {
+            unlink(temporary)
             throw CocoaError(.fileWriteUnknown)
         }
     }
@@ -311,6 +340,10 @@ struct EntryTable<Entry: CacheEntry> {
 /// Appends numbers (LEB128, zigzag for signed) and length-prefixed UTF-8 strings.
 struct ByteWriter {
     private(set) var bytes: [UInt8] = []
+
+    mutating func reserve(_ capacity: Int) {
+        bytes.reserveCapacity(capacity)
+    }
 
     mutating func uint64(_ value: UInt64) {
         var rest = value

@@ -39,7 +39,7 @@ struct SiteConfigReader {
             case "base_url": baseURL = reader.requiredText(key, value); baseURLNode = value
             case "language":
                 if let language = reader.requiredText(key, value) {
-                    if language.range(of: "^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$", options: .regularExpression) == nil {
+                    if !Self.isLanguageTag(language) {
                         reader.error(value, "language '\(MappingReader.preview(value))' is not a language tag", hint: "use a BCP 47 tag such as en, fr or hi-IN")
                     } else {
                         config.language = language
@@ -161,5 +161,16 @@ struct SiteConfigReader {
                 reader.warning(keyNode, "unknown feed setting '\(key)' is ignored", hint: MappingReader.suggestion(for: key, among: ["entries", "full_content"]).map { "did you mean '\($0)'?" } ?? "known: entries, full_content")
             }
         }
+    }
+
+    /// `^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$`, without compiling a regular expression for every build.
+    static func isLanguageTag(_ text: String) -> Bool {
+        let parts = text.utf8.split(separator: UInt8(ascii: "-"), omittingEmptySubsequences: false)
+        guard let first = parts.first, (2...3).contains(first.count), first.allSatisfy(isLetter) else { return false }
+        return parts.dropFirst().allSatisfy { (2...8).contains($0.count) && $0.allSatisfy { isLetter($0) || (0x30...0x39).contains($0) } }
+    }
+
+    private static func isLetter(_ byte: UInt8) -> Bool {
+        (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
     }
 }
