@@ -34,7 +34,7 @@ extension BuildCache {
         clock.lap("  reviews")
         return BuildCache(key: key(for: options), nextDate: content.reviews.map(\.date.secondsSince1970).filter { $0 > options.now }.min(),
                           builtAt: options.now, warnings: warnings,
-                          inputs: inputs, reviews: EntryTable(reviews), files: EntryTable(files), pagesBuilt: plan.jobs.filter(\.isPage).count,
+                          inputs: EntryTable(inputs), reviews: EntryTable(reviews), files: EntryTable(files), pagesBuilt: plan.jobs.filter(\.isPage).count,
                           baseURL: site.config.baseURL)
     }
 

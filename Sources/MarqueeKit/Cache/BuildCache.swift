@@ -52,7 +52,7 @@ struct BuildCache {
     /// The warnings of the last build, shown again by a build that reuses it.
     var warnings: [Diagnostic]
     /// The sources as listed before the last build (`SourceStamps.list`).
-    var inputs: SourceStamps.Listing
+    var inputs: EntryTable<InputEntry>
     /// By review index; decoded one by one when asked for (a build reads a few of 10,000).
     var reviews: EntryTable<ReviewEntry>
     var files: EntryTable<FileEntry>
@@ -165,11 +165,7 @@ struct BuildCache {
             out.optionalString(warning.hint)
             out.string(warning.stage.rawValue)
         }
-        out.int(inputs.count)
-        for (path, stamp) in inputs {
-            out.string(path)
-            out.stamp(stamp)
-        }
+        inputs.encode(&out)
         reviews.encode(&out)
         files.encode(&out)
     }
@@ -195,10 +191,7 @@ struct BuildCache {
             guard let severity, let stage = Diagnostic.Stage(rawValue: try input.string()) else { throw ByteReader.Malformed() }
             warnings.append(Diagnostic(severity, at: location, message, hint: hint, stage: stage))
         }
-        var inputs: SourceStamps.Listing = []
-        let inputCount = try input.count()
-        inputs.reserveCapacity(inputCount)
-        for _ in 0..<inputCount { inputs.append((try input.string(), try input.stamp())) }
+        let inputs = try EntryTable<InputEntry>(decoding: &input)
         let reviews = try EntryTable<ReviewEntry>(decoding: &input)
         let files = try EntryTable<FileEntry>(decoding: &input)
         guard input.isAtEnd else { throw ByteReader.Malformed() }
@@ -211,6 +204,38 @@ struct BuildCache {
 protocol CacheEntry {
     func encode(_ out: inout ByteWriter)
     static func decode(_ input: inout ByteReader) throws -> Self
+}
+
+/// One source file or folder and its stamp.
+struct InputEntry: CacheEntry, Equatable {
+    var path: String
+    var stamp: SourceStamp
+
+    func encode(_ out: inout ByteWriter) {
+        out.string(path)
+        out.stamp(stamp)
+    }
+
+    static func decode(_ input: inout ByteReader) throws -> Self {
+        Self(path: try input.string(), stamp: try input.stamp())
+    }
+}
+
+extension EntryTable where Entry == InputEntry {
+    init(_ listing: SourceStamps.Listing) {
+        self.init(listing.map { InputEntry(path: $0.path, stamp: $0.stamp) })
+    }
+
+    /// All of it, for comparing with the sources as they are now; nil if damaged.
+    var listing: SourceStamps.Listing? {
+        var result: SourceStamps.Listing = []
+        result.reserveCapacity(count)
+        for index in 0..<count {
+            guard let entry = self[index] else { return nil }
+            result.append((entry.path, entry.stamp))
+        }
+        return result
+    }
 }
 
 extension BuildCache.ReviewEntry: CacheEntry {

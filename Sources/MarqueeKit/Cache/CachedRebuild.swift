@@ -26,8 +26,9 @@ enum CachedRebuild {
         guard !cache.warnings.contains(where: { $0.stage == .check }) else { return skip("the last build had link warnings") }
         guard FileManager.default.fileExists(atPath: options.outputDirectory.path) else { return skip("no output folder") }
         clock.lap("cache")
+        guard let before = cache.inputs.listing else { return skip("damaged cache") }
         let inputs = SourceStamps.list(of: options.sourceDirectory)
-        let changed = SourceStamps.difference(cache.inputs, inputs)
+        let changed = SourceStamps.difference(before, inputs)
         clock.lap("stat")
         guard changed.count <= 64 else { return skip("\(changed.count) files changed") }
 
@@ -88,7 +89,14 @@ enum CachedRebuild {
         }
         clock.lap("write")
         if !changed.isEmpty {
-            cache.inputs = inputs
+            // Entry for entry when the folders list the same names; else the whole listing anew.
+            if before.count == inputs.count, zip(before, inputs).allSatisfy({ $0.path == $1.path }) {
+                for (index, (old, new)) in zip(before, inputs).enumerated() where old.stamp != new.stamp {
+                    cache.inputs.replace(index, with: InputEntry(path: new.path, stamp: new.stamp))
+                }
+            } else {
+                cache.inputs = EntryTable(inputs)
+            }
             try? cache.write(to: url)
         }
         clock.lap("cache write")
