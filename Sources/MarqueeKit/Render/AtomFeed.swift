@@ -34,8 +34,8 @@ enum AtomFeed {
         """
         for (index, review) in entries.enumerated() {
             let url = links.absolute(Route.review(review.slug))
-            let content = config.feed.fullContent ? marks.mark(review.body.html, review: index, part: .body)
-                                                  : marks.mark(review.excerpt.html, review: index, part: .excerpt)
+            let content = config.feed.fullContent ? marks.marked(.body, of: review, at: index)
+                                                  : marks.marked(.excerpt, of: review, at: index)
             xml += """
               <entry>
                 <title>\(e(review.title))</title>
@@ -49,7 +49,7 @@ enum AtomFeed {
                 xml += "    <category term=\"\(e(category.text))\"/>\n"
             }
             xml += """
-                <summary type="html">\(e(marks.mark(review.excerpt.html, review: index, part: .excerpt)))</summary>
+                <summary type="html">\(e(marks.marked(.excerpt, of: review, at: index)))</summary>
                 <content type="html" xml:base="\(e(url))">\(e(content))</content>
               </entry>
 

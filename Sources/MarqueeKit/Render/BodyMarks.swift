@@ -78,6 +78,12 @@ struct BodyMarks: Sendable {
         return start + String(review * Part.allCases.count + part.rawValue) + middle + value + end
     }
 
+    /// Part `part` of review `index`, marked: every page shows a body's parts through this, so a
+    /// mark always holds exactly `value(part, of:)`, which the next build computes for the new body.
+    func marked(_ part: Part, of review: Review, at index: Int) -> String {
+        mark(Self.value(part, of: review), review: index, part: part)
+    }
+
     /// What a marked part of `review` holds.
     static func value(_ part: Part, of review: Review) -> String {
         switch part {

@@ -15,24 +15,35 @@ struct FastHTMLEscaping: MustacheContentType {
     }
 
     func escapeText(_ text: String) -> String {
-        var needsEscaping = false
-        for byte in text.utf8 where byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27 {
-            needsEscaping = true
-            break
-        }
-        guard needsEscaping else { return text }
-        var out = [UInt8]()
-        out.reserveCapacity(text.utf8.count + 32)
-        for byte in text.utf8 {
-            switch byte {
-            case 0x26: out.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B]) // &amp;
-            case 0x3C: out.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B]) // &lt;
-            case 0x3E: out.append(contentsOf: [0x26, 0x67, 0x74, 0x3B]) // &gt;
-            case 0x22: out.append(contentsOf: [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B]) // &quot;
-            case 0x27: out.append(contentsOf: [0x26, 0x23, 0x33, 0x39, 0x3B]) // &#39;
-            default: out.append(byte)
+        var text = text
+        return text.withUTF8 { bytes -> String? in
+            guard let first = bytes.firstIndex(where: Self.isSpecial) else { return nil }
+            var out = [UInt8]()
+            out.reserveCapacity(bytes.count + 32)
+            // Runs of ordinary bytes are copied whole.
+            var start = 0
+            var index = first
+            while index < bytes.count {
+                let byte = bytes[index]
+                if Self.isSpecial(byte) {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                    switch byte {
+                    case 0x26: out.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B]) // &amp;
+                    case 0x3C: out.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B]) // &lt;
+                    case 0x3E: out.append(contentsOf: [0x26, 0x67, 0x74, 0x3B]) // &gt;
+                    case 0x22: out.append(contentsOf: [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B]) // &quot;
+                    default: out.append(contentsOf: [0x26, 0x23, 0x33, 0x39, 0x3B]) // &#39;
+                    }
+                    start = index + 1
+                }
+                index += 1
             }
-        }
-        return String(decoding: out, as: UTF8.self)
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<bytes.count]))
+            return String(decoding: out, as: UTF8.self)
+        } ?? text
+    }
+
+    private static func isSpecial(_ byte: UInt8) -> Bool {
+        byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27
     }
 }

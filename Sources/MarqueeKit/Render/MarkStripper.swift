@@ -16,7 +16,7 @@ struct MarkedRange: Equatable, Sendable {
 /// or that sits inside another, is left out of the ranges and its id is reported as unreadable.
 enum MarkStripper {
     struct Result {
-        var bytes: [UInt8]
+        var bytes: Data
         var ranges: [MarkedRange]
         /// Ids whose place could not be recorded: a later build must not rely on them.
         var unreadable: Set<Int>
@@ -55,9 +55,8 @@ enum MarkStripper {
         }
         guard let first else { return nil }
 
-        var out: [UInt8] = []
-        out.reserveCapacity(count)
-        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[0..<first]))
+        var out = Data(capacity: count)
+        out.append(UnsafeBufferPointer(rebasing: bytes[0..<first]))
         var ranges: [MarkedRange] = []
         var unreadable = Set<Int>()
         var open: [(id: Int, encoding: BodyMarks.Encoding?, offset: Int)] = []
@@ -67,7 +66,7 @@ enum MarkStripper {
         while index < count {
             guard let lead = nextLead(from: index) else { break }
             if isMark(lead, 0x90) {
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<lead]))
+                out.append(UnsafeBufferPointer(rebasing: bytes[copied..<lead]))
                 // id digits, U+FDD1, the probe as escaped, U+FDD1
                 var cursor = lead + markLength
                 var id = 0
@@ -97,7 +96,7 @@ enum MarkStripper {
                 index = probeEnd + 3
                 copied = index
             } else if isMark(lead, 0x92) {
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<lead]))
+                out.append(UnsafeBufferPointer(rebasing: bytes[copied..<lead]))
                 if let mark = open.popLast() {
                     if open.isEmpty, let encoding = mark.encoding {
                         ranges.append(MarkedRange(offset: mark.offset, length: out.count - mark.offset, id: mark.id, encoding: encoding))
@@ -113,7 +112,7 @@ enum MarkStripper {
                 index = lead + 1
             }
         }
-        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<count]))
+        out.append(UnsafeBufferPointer(rebasing: bytes[copied..<count]))
         for mark in open { unreadable.insert(mark.id) }
         if !unreadable.isEmpty { ranges.removeAll { unreadable.contains($0.id) } }
         return Result(bytes: out, ranges: ranges, unreadable: unreadable)

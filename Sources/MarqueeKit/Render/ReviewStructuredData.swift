@@ -34,7 +34,7 @@ enum ReviewStructuredData {
             ("author", person(config.author?.name ?? config.title, url: config.author?.url)),
             ("publisher", .object([("@type", .string("Organization")), ("name", .string(config.title)), ("url", .string(config.baseURL))])),
         ]
-        if !review.excerpt.text.isEmpty { value.append(("description", .string(marks.mark(review.excerpt.text, review: index, part: .excerptText)))) }
+        if !review.excerpt.text.isEmpty { value.append(("description", .string(marks.marked(.excerptText, of: review, at: index)))) }
         if let imageURL { value.append(("image", .string(imageURL))) }
         return JSONValue.object(value).scriptSafeText
     }

@@ -50,8 +50,8 @@ public struct SiteRenderer: Sendable {
                     if let nonce = context.models.marks.nonce, case .data(let data) = content,
                        var stripped = MarkStripper.strip(data, nonce: nonce) {
                         Self.verify(&stripped, site: context.site)
-                        content = .data(Data(stripped.bytes))
-                        stripped.bytes = []
+                        content = .data(stripped.bytes)
+                        stripped.bytes = Data()
                         marked = stripped
                     }
                     var checked: LinkAudit.CheckedPage?
@@ -82,21 +82,20 @@ public struct SiteRenderer: Sendable {
         return RenderResult(diagnostics: diagnostics, pages: pages, marks: marks)
     }
 
-    /// Keeps only the ranges that hold exactly their part of the review, escaped as recorded: a
-    /// template may do what a mark cannot follow (cut a value short, change its case…).
+    /// Keeps only the ranges that hold exactly their part of the review. Values shown as they are
+    /// (the body, the excerpt) are compared byte for byte, which catches a template doing what a
+    /// mark cannot follow; escaped ones are taken on the word of their probe, since every value is
+    /// marked as `BodyMarks.marked` makes it and escaping them all again would cost more than the rest.
     private static func verify(_ result: inout MarkStripper.Result, site: Site) {
-        // A page shows the same value several times (the description three times in <head>).
-        var expected: [Int: String] = [:] // id * 4 + encoding → the value as escaped
         let bytes = result.bytes
         result.ranges.removeAll { range in
             let review = BodyMarks.review(ofID: range.id)
             guard let part = BodyMarks.part(ofID: range.id), site.reviews.indices.contains(review),
                   range.offset >= 0, range.offset + range.length <= bytes.count else { return true }
-            let key = range.id * 4 + Int(range.encoding.rawValue)
-            var value = expected[key] ?? range.encoding.encode(BodyMarks.value(part, of: site.reviews[review]))
-            expected[key] = value
+            guard range.encoding == .raw else { return false }
+            var value = BodyMarks.value(part, of: site.reviews[review])
             let matches = value.withUTF8 { value in
-                value.count == range.length && bytes.withUnsafeBufferPointer { page in
+                value.count == range.length && bytes.withUnsafeBytes { page in
                     guard let start = page.baseAddress, let other = value.baseAddress else { return value.isEmpty }
                     return memcmp(start + range.offset, other, range.length) == 0
                 }

@@ -82,7 +82,7 @@ struct ViewModelBuilder {
             "page": [
                 "title": meta.title ?? site.config.title,
                 "documentTitle": documentTitle,
-                "description": description.isEmpty ? false : meta.describedReview.map { marks.mark(Self.shorten(description, to: 160), review: $0, part: .description) } ?? Self.shorten(description, to: 160),
+                "description": description.isEmpty ? false : meta.describedReview.map { marks.marked(.description, of: site.reviews[$0], at: $0) } ?? Self.shorten(description, to: 160),
                 "canonical": links.absolute(meta.route),
                 "url": links.link(meta.route),
                 "kind": meta.kind,
@@ -137,7 +137,7 @@ struct ViewModelBuilder {
     /// A review as a list shows it: the entry, the excerpt, and the card rendered through its template.
     static func makeCard(_ review: Review, at index: Int, entry: [String: Any], templates: TemplateSet, marks: BodyMarks) -> [String: Any] {
         var card = entry
-        card["excerpt"] = marks.mark(review.excerpt.html, review: index, part: .excerpt)
+        card["excerpt"] = marks.marked(.excerpt, of: review, at: index)
         card["html"] = templates.render(card, template: "review-card") ?? ""
         return card
     }
@@ -197,10 +197,10 @@ struct ViewModelBuilder {
         model["directorsLabel"] = label("directors", review.directors.count, "Director", "Directors")
         model["writersLabel"] = label("writers", review.writers.count, "Writer", "Writers")
         model["categoriesLabel"] = label("categories", review.categories.count, "Category", "Categories")
-        model["body"] = marks.mark(review.body.html, review: index, part: .body)
+        model["body"] = marks.marked(.body, of: review, at: index)
         // As text, so that the build cache can mark them (an Int cannot carry a mark).
-        model["wordCount"] = marks.mark(BodyMarks.value(.wordCount, of: review), review: index, part: .wordCount)
-        model["readingMinutes"] = marks.mark(BodyMarks.value(.readingMinutes, of: review), review: index, part: .readingMinutes)
+        model["wordCount"] = marks.marked(.wordCount, of: review, at: index)
+        model["readingMinutes"] = marks.marked(.readingMinutes, of: review, at: index)
         model["params"] = ParamModel.make(review.params)
         model["image"] = review.image.map { imageLink($0, of: review) as Any } ?? false
 
