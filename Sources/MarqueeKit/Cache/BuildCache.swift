@@ -58,6 +58,8 @@ struct BuildCache {
     var files: EntryTable<FileEntry>
     var pagesBuilt: Int
     var baseURL: String
+    /// Random, new with every full write: names the cache a journal applies to.
+    var generation: UInt64 = 0
 
     /// One cache per output folder (`<site>/.marquee/build-<hash of the output path>`): a build
     /// into another folder neither uses nor disturbs it.
@@ -84,14 +86,74 @@ struct BuildCache {
 
     /// The index of the review read from `source`, if it was published.
     func review(source: String) -> Int? {
-        reviews.firstIndex { reader in (try? reader.string()) == source }
+        let bytes = Array(source.utf8)
+        return bytes.withUnsafeBufferPointer { name in reviews.firstIndex { reader in reader.skipPath(folder: "", name: name, isFolder: false) } }
     }
 
     // MARK: Reading and writing
+    //
+    // A full build writes the whole cache. A second build that patched files writes only a journal
+    // beside it (`<cache>.journal`: the entries it replaced, tagged with the cache's generation),
+    // which the next load applies: a few hundred bytes instead of megabytes. While files are being
+    // patched the cache is renamed to `<cache>.busy`, so a build stopped halfway leaves no cache.
 
-    /// Read straight into one buffer (the entry tables then share it).
     static func load(from url: URL) -> BuildCache? {
-        let descriptor = open(url.path, O_RDONLY)
+        guard let bytes = readFile(url.path) else { return nil }
+        var reader = ByteReader(bytes)
+        guard var cache = try? decode(&reader) else { return nil }
+        if let journal = readFile(url.path + ".journal") {
+            var reader = ByteReader(journal)
+            // A journal written for an earlier generation is left over from before a full write: ignored.
+            guard let generation = try? reader.uint64() else { return nil }
+            if generation == cache.generation {
+                do {
+                    try cache.inputs.applyReplacements(&reader)
+                    try cache.reviews.applyReplacements(&reader)
+                    try cache.files.applyReplacements(&reader)
+                } catch { return nil }
+            }
+        }
+        return cache
+    }
+
+    /// The whole cache, atomically (a temporary file, then a rename), with a new generation.
+    mutating func write(to url: URL) throws {
+        generation = UInt64.random(in: 1...UInt64.max)
+        var writer = ByteWriter()
+        writer.reserve(4 << 20)
+        encode(&writer)
+        try Self.writeFile(writer.bytes, to: url)
+        unlink(url.path + ".journal")
+        unlink(url.path + ".busy")
+    }
+
+    /// Puts the cache out of use while the files it describes change (see `resume`).
+    static func suspend(at url: URL) -> Bool {
+        rename(url.path, url.path + ".busy") == 0
+    }
+
+    /// Back in use, with the entries replaced since it was loaded written to the journal (or the
+    /// whole cache written again once the journal would be large).
+    mutating func resume(at url: URL) throws {
+        var journal = ByteWriter()
+        journal.uint64(generation)
+        inputs.encodeReplacements(&journal)
+        reviews.encodeReplacements(&journal)
+        files.encodeReplacements(&journal)
+        if journal.bytes.count > 1 << 20 {
+            try write(to: url)
+            return
+        }
+        try Self.writeFile(journal.bytes, to: URL(fileURLWithPath: url.path + ".journal"))
+        guard rename(url.path + ".busy", url.path) == 0 else { throw CocoaError(.fileWriteUnknown) }
+    }
+
+    static func remove(at url: URL) {
+        for suffix in ["", ".journal", ".busy"] { unlink(url.path + suffix) }
+    }
+
+    private static func readFile(_ path: String) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         var info = stat()
@@ -106,22 +168,16 @@ struct BuildCache {
             }
             count = done
         }
-        guard bytes.count == size else { return nil }
-        var reader = ByteReader(bytes)
-        return try? decode(&reader)
+        return bytes.count == size ? bytes : nil
     }
 
-    /// Atomically (a temporary file, then a rename).
-    func write(to url: URL) throws {
+    private static func writeFile(_ bytes: [UInt8], to url: URL) throws {
         let folder = url.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        var writer = ByteWriter()
-        writer.reserve(4 << 20)
-        encode(&writer)
         let temporary = folder.appendingPathComponent(".build-\(ProcessInfo.processInfo.processIdentifier).tmp").path
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard descriptor >= 0 else { throw CocoaError(.fileWriteUnknown) }
-        let written = writer.bytes.withUnsafeBytes { buffer -> Bool in
+        let written = bytes.withUnsafeBytes { buffer -> Bool in
             var done = 0
             while done < buffer.count, let base = buffer.baseAddress {
                 let wrote = Foundation.write(descriptor, base + done, buffer.count - done)
@@ -137,15 +193,12 @@ struct BuildCache {
         }
     }
 
-    static func remove(at url: URL) {
-        unlink(url.path)
-    }
-
     private static let magic = "marquee-build-cache\n"
 
     func encode(_ out: inout ByteWriter) {
         out.string(Self.magic)
         out.int(key.format)
+        out.uint64(generation)
         out.string(key.marquee)
         out.string(key.source)
         out.string(key.output)
@@ -172,6 +225,7 @@ struct BuildCache {
 
     static func decode(_ input: inout ByteReader) throws -> BuildCache {
         guard try input.string() == magic, try input.int() == Key.currentFormat else { throw ByteReader.Malformed() }
+        let generation = try input.uint64()
         var key = Key(marquee: try input.string(), source: try input.string(), output: try input.string(),
                       baseURLOverride: try input.optionalString(), includeDrafts: false, includeFuture: false, strict: false)
         let flags = try input.int()
@@ -196,7 +250,8 @@ struct BuildCache {
         let files = try EntryTable<FileEntry>(decoding: &input)
         guard input.isAtEnd else { throw ByteReader.Malformed() }
         return BuildCache(key: key, nextDate: next == 0 ? nil : Int64(next - 1), builtAt: builtAt, warnings: warnings,
-                          inputs: inputs, reviews: reviews, files: files, pagesBuilt: pagesBuilt, baseURL: baseURL)
+                          inputs: inputs, reviews: reviews, files: files, pagesBuilt: pagesBuilt, baseURL: baseURL,
+                          generation: generation)
     }
 }
 
@@ -226,16 +281,31 @@ extension EntryTable where Entry == InputEntry {
         self.init(listing.map { InputEntry(path: $0.path, stamp: $0.stamp) })
     }
 
-    /// All of it, for comparing with the sources as they are now; nil if damaged.
-    var listing: SourceStamps.Listing? {
-        var result: SourceStamps.Listing = []
-        result.reserveCapacity(count)
-        for index in 0..<count {
-            guard let entry = self[index] else { return nil }
-            result.append((entry.path, entry.stamp))
+    /// The sources now, compared with the listing entry by entry as the folders are read: the
+    /// entries whose stamp changed (index, path, new stamp), or nil when the folders no longer
+    /// hold the same names in the same order (a file added, removed or renamed). Builds no path
+    /// for an entry that matches.
+    func changes(in root: URL) -> [(index: Int, path: String, stamp: SourceStamp)]? {
+        var cursor = 0
+        var aligned = true
+        var changed: [(index: Int, path: String, stamp: SourceStamp)] = []
+        SourceStamps.walk(root) { folder, name, stamp, isFolder in
+            guard aligned, cursor < count else { aligned = false; return }
+            var reader = ByteReader(blob, from: offsets(cursor).start, to: offsets(cursor).end)
+            guard reader.skipPath(folder: folder, name: name, isFolder: isFolder), let old = try? reader.stamp() else {
+                aligned = false
+                return
+            }
+            if let replacement = self[replacedAt: cursor] {
+                if !isFolder, replacement.stamp != stamp { changed.append((cursor, replacement.path, stamp)) }
+            } else if !isFolder, old != stamp {
+                changed.append((cursor, (folder.isEmpty ? "" : folder + "/") + String(decoding: name, as: UTF8.self), stamp))
+            }
+            cursor += 1
         }
-        return result
+        return aligned && cursor == count ? changed : nil
     }
+
 }
 
 extension BuildCache.ReviewEntry: CacheEntry {
@@ -331,6 +401,27 @@ struct EntryTable<Entry: CacheEntry> {
 
     mutating func replace(_ index: Int, with entry: Entry) {
         replaced[index] = entry
+    }
+
+    subscript(replacedAt index: Int) -> Entry? { replaced[index] }
+
+    func offsets(_ index: Int) -> (start: Int, end: Int) { (offsets[index], offsets[index + 1]) }
+
+    /// The entries replaced since the table was read or made (for the journal).
+    func encodeReplacements(_ out: inout ByteWriter) {
+        out.int(replaced.count)
+        for (index, entry) in replaced.sorted(by: { $0.key < $1.key }) {
+            out.int(index)
+            entry.encode(&out)
+        }
+    }
+
+    mutating func applyReplacements(_ input: inout ByteReader) throws {
+        for _ in 0..<(try input.count()) {
+            let index = try input.int()
+            guard index >= 0, index < count else { throw ByteReader.Malformed() }
+            replaced[index] = try Entry.decode(&input)
+        }
     }
 
     /// The first entry for which `matches` (reading from the entry's start) says yes.
@@ -456,6 +547,30 @@ struct ByteReader {
         let length = try count()
         defer { index += length }
         return String(decoding: bytes[index..<index + length], as: UTF8.self)
+    }
+
+    /// Reads a string and tells whether it is `folder/name` (`name` alone when `folder` is empty),
+    /// with a final "/" for a folder, without making it a String.
+    mutating func skipPath(folder: String, name: UnsafeBufferPointer<UInt8>, isFolder: Bool) -> Bool {
+        guard let length = try? count() else { return false }
+        let start = index
+        index += length
+        var expected = folder.utf8.count + name.count + (folder.isEmpty ? 0 : 1) + (isFolder ? 1 : 0)
+        guard expected == length else { return false }
+        expected = start
+        for byte in folder.utf8 {
+            guard bytes[expected] == byte else { return false }
+            expected += 1
+        }
+        if !folder.isEmpty {
+            guard bytes[expected] == UInt8(ascii: "/") else { return false }
+            expected += 1
+        }
+        for byte in name {
+            guard bytes[expected] == byte else { return false }
+            expected += 1
+        }
+        return !isFolder || bytes[expected] == UInt8(ascii: "/")
     }
 
     mutating func optionalString() throws -> String? {

@@ -26,9 +26,8 @@ enum CachedRebuild {
         guard !cache.warnings.contains(where: { $0.stage == .check }) else { return skip("the last build had link warnings") }
         guard FileManager.default.fileExists(atPath: options.outputDirectory.path) else { return skip("no output folder") }
         clock.lap("cache")
-        guard let before = cache.inputs.listing else { return skip("damaged cache") }
-        let inputs = SourceStamps.list(of: options.sourceDirectory)
-        let changed = SourceStamps.difference(before, inputs)
+        guard let stampChanges = cache.inputs.changes(in: options.sourceDirectory) else { return skip("files were added, removed or renamed") }
+        let changed = Set(stampChanges.map(\.path))
         clock.lap("stat")
         guard changed.count <= 64 else { return skip("\(changed.count) files changed") }
 
@@ -72,7 +71,7 @@ enum CachedRebuild {
         clock.lap("patch")
 
         // The cache no longer describes the output from the first write on.
-        if !patched.isEmpty { BuildCache.remove(at: url) }
+        if !patched.isEmpty, !BuildCache.suspend(at: url) { return skip("cannot set the cache aside") }
         var written: [String] = []
         for (entry, index, bytes) in patched {
             var entry = entry
@@ -89,15 +88,9 @@ enum CachedRebuild {
         }
         clock.lap("write")
         if !changed.isEmpty {
-            // Entry for entry when the folders list the same names; else the whole listing anew.
-            if before.count == inputs.count, zip(before, inputs).allSatisfy({ $0.path == $1.path }) {
-                for (index, (old, new)) in zip(before, inputs).enumerated() where old.stamp != new.stamp {
-                    cache.inputs.replace(index, with: InputEntry(path: new.path, stamp: new.stamp))
-                }
-            } else {
-                cache.inputs = EntryTable(inputs)
-            }
-            try? cache.write(to: url)
+            for (index, path, stamp) in stampChanges { cache.inputs.replace(index, with: InputEntry(path: path, stamp: stamp)) }
+            if patched.isEmpty { _ = BuildCache.suspend(at: url) }
+            try? cache.resume(at: url)
         }
         clock.lap("cache write")
         return BuildReport(pagesWritten: cache.pagesBuilt, filesWritten: written.count, diagnostics: cache.warnings,

@@ -64,7 +64,7 @@ public enum Build {
                 clock.lap("swap")
                 if let marks = produced?.marks, plan.context.models.marks.isRecording {
                     // A site folder we may not write to still builds; the next build is then a full one.
-                    let cache = BuildCache.record(options: options, inputs: inputs, content: content, plan: plan, marks: marks, warnings: warnings)
+                    var cache = BuildCache.record(options: options, inputs: inputs, content: content, plan: plan, marks: marks, warnings: warnings)
                     clock.lap("cache record")
                     try? cache.write(to: cacheURL)
                     clock.lap("cache write")

@@ -47,10 +47,25 @@ public enum SourceStamps {
     /// line up entry for entry, and compare without hashing a path.
     public static func list(of root: URL) -> Listing {
         var result: Listing = []
-        for name in watched {
-            walk(root.appendingPathComponent(name).path, relative: name, depth: 0, into: &result)
+        walk(root) { folder, name, stamp, isFolder in
+            let path = (folder.isEmpty ? "" : folder + "/") + String(decoding: name, as: UTF8.self) + (isFolder ? "/" : "")
+            result.append((path, stamp))
         }
         return result
+    }
+
+    /// Every entry in listing order: the folder it is in ("" for the watched names themselves),
+    /// its name's bytes, its stamp (a folder's carries its time only), and whether it is a folder.
+    /// No path is built: a second build compares names with its cached listing as they come.
+    static func walk(_ root: URL, _ visit: (String, UnsafeBufferPointer<UInt8>, SourceStamp, Bool) -> Void) {
+        for name in watched {
+            var info = stat()
+            guard stat(root.appendingPathComponent(name).path, &info) == 0 else { continue }
+            var bytes = Array(name.utf8)
+            let isFolder = (info.st_mode & S_IFMT) == S_IFDIR
+            bytes.withUnsafeBufferPointer { visit("", $0, isFolder ? SourceStamp(modified: SourceStamp(info).modified, size: 0) : SourceStamp(info), isFolder) }
+            if isFolder { walkFolder(root.appendingPathComponent(name).path, relative: name, depth: 1, visit) }
+        }
     }
 
     /// Files added, removed or modified between two snapshots; folders only when added or removed
@@ -62,51 +77,49 @@ public enum SourceStamps {
         return changed
     }
 
-    public static func difference(_ old: Listing, _ new: Listing) -> Set<String> {
-        guard old.count == new.count, zip(old, new).allSatisfy({ $0.path == $1.path }) else {
-            return difference(Dictionary(old, uniquingKeysWith: { first, _ in first }), Dictionary(new, uniquingKeysWith: { first, _ in first }))
-        }
-        var changed = Set<String>()
-        for (before, after) in zip(old, new) where !after.path.hasSuffix("/") && before.stamp != after.stamp { changed.insert(after.path) }
-        return changed
-    }
-
-    /// With the directory's descriptor and `fstatat`: a stat per file and no path building by
-    /// Foundation (the build cache stats every source before each build).
-    private static func walk(_ path: String, relative: String, depth: Int, into result: inout Listing) {
-        var info = stat()
-        guard depth < 32, stat(path, &info) == 0 else { return }
-        guard (info.st_mode & S_IFMT) == S_IFDIR else {
-            result.append((relative, SourceStamp(info)))
-            return
-        }
-        result.append((relative + "/", SourceStamp(modified: SourceStamp(info).modified, size: 0)))
-        guard let directory = opendir(path) else { return }
+    /// With the directory's descriptor and `fstatat`; the names in one buffer (no string per file).
+    private static func walkFolder(_ path: String, relative: String, depth: Int,
+                                   _ visit: (String, UnsafeBufferPointer<UInt8>, SourceStamp, Bool) -> Void) {
+        guard depth < 32, let directory = opendir(path) else { return }
         defer { closedir(directory) }
-        var names: [String] = []
+        var names: [UInt8] = [] // NUL-terminated, one after another
+        var starts: [Int] = []
         while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                let name = raw.prefix(while: { $0 != 0 })
+                guard let first = name.first, first != UInt8(ascii: ".") else { return }
+                starts.append(names.count)
+                names.append(contentsOf: name)
+                names.append(0)
             }
-            if !name.hasPrefix(".") { names.append(name) }
         }
         // A stat costs a few microseconds on these machines: 10,000 reviews in one folder are
         // stamped on all cores.
         let descriptor = dirfd(directory)
-        let stats = names.count > 512 ? ConcurrentMap.map(names, { stamp(descriptor, $0) }) : names.map { stamp(descriptor, $0) }
-        var folders: [String] = []
-        for (name, found) in zip(names, stats) {
-            guard let (info, isFolder) = found else { continue }
-            if isFolder { folders.append(name) } else { result.append((relative + "/" + name, info)) }
+        let stats: [(SourceStamp, isFolder: Bool)?] = names.withUnsafeBufferPointer { buffer in
+            let stamp = { (start: Int) -> (SourceStamp, isFolder: Bool)? in
+                guard let base = buffer.baseAddress else { return nil }
+                var info = stat()
+                let found = base.advanced(by: start).withMemoryRebound(to: CChar.self, capacity: 1) { fstatat(descriptor, $0, &info, 0) }
+                guard found == 0 else { return nil }
+                let isFolder = (info.st_mode & S_IFMT) == S_IFDIR
+                return (isFolder ? SourceStamp(modified: SourceStamp(info).modified, size: 0) : SourceStamp(info), isFolder)
+            }
+            return starts.count > 512 ? ConcurrentMap.map(starts, stamp) : starts.map(stamp)
         }
-        for name in folders {
-            walk(path + "/" + name, relative: relative + "/" + name, depth: depth + 1, into: &result)
+        var folders: [(start: Int, stamp: SourceStamp)] = []
+        names.withUnsafeBufferPointer { buffer in
+            for (start, found) in zip(starts, stats) {
+                guard let (stamp, isFolder) = found else { continue }
+                if isFolder { folders.append((start, stamp)); continue }
+                let end = buffer[start...].firstIndex(of: 0) ?? buffer.count
+                visit(relative, UnsafeBufferPointer(rebasing: buffer[start..<end]), stamp, false)
+            }
         }
-    }
-
-    private static func stamp(_ directory: Int32, _ name: String) -> (SourceStamp, isFolder: Bool)? {
-        var info = stat()
-        guard fstatat(directory, name, &info, 0) == 0 else { return nil }
-        return (SourceStamp(info), (info.st_mode & S_IFMT) == S_IFDIR)
+        for (start, stamp) in folders {
+            let name = String(decoding: names[start...].prefix(while: { $0 != 0 }), as: UTF8.self)
+            Array(name.utf8).withUnsafeBufferPointer { visit(relative, $0, stamp, true) }
+            walkFolder(path + "/" + name, relative: relative + "/" + name, depth: depth + 1, visit)
+        }
     }
 }

@@ -150,6 +150,26 @@ import Testing
         try site.rebuild(usingCache: true) { try site.replace("Changed.", with: "Changed again.", in: "content/reviews/film-04.md") }
     }
 
+    @Test func aBuildStoppedWhilePatchingLeavesNoCacheToTrust() throws {
+        let site = try Fixture()
+        try site.rebuild(usingCache: true) { try site.replace("Second paragraph of film 4.", with: "Changed.", in: "content/reviews/film-04.md") }
+        #expect(FileManager.default.fileExists(atPath: site.cacheFile.path + ".journal"), "a patching build writes a journal, not the whole cache")
+        // As a build stopped between patching files and writing the journal leaves it:
+        #expect(BuildCache.suspend(at: site.cacheFile))
+        try site.rebuild(usingCache: false) { try site.replace("Changed.", with: "Changed again.", in: "content/reviews/film-04.md") }
+        #expect(!FileManager.default.fileExists(atPath: site.cacheFile.path + ".busy"))
+        try site.rebuild(usingCache: true) { try site.replace("Changed again.", with: "And again.", in: "content/reviews/film-04.md") }
+    }
+
+    @Test func aJournalFromAnEarlierCacheIsIgnored() throws {
+        let site = try Fixture()
+        try site.rebuild(usingCache: true) { try site.replace("Second paragraph of film 4.", with: "Changed.", in: "content/reviews/film-04.md") }
+        let journal = try Data(contentsOf: URL(fileURLWithPath: site.cacheFile.path + ".journal"))
+        try site.rebuild(usingCache: false) { try site.replace("rating: 5.0", with: "rating: 1.5", in: "content/reviews/film-04.md") }
+        try journal.write(to: URL(fileURLWithPath: site.cacheFile.path + ".journal")) // left over from the generation before
+        try site.rebuild(usingCache: true) { try site.replace("Changed.", with: "Changed once more.", in: "content/reviews/film-04.md") }
+    }
+
     @Test func aDateThatPassesBuildsTheWholeSite() throws {
         var files = IncrementalBuildTests.site().files
         files["content/reviews/later.md"] = TestSite.review(title: "Later", date: "2030-01-02", body: "Not yet.")
