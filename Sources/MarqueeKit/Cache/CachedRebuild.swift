@@ -40,7 +40,9 @@ enum CachedRebuild {
         let fileIndexes = Set(edits.keys.flatMap { cache.reviews[$0]?.files ?? [] }).sorted()
         var patched: [(entry: BuildCache.FileEntry, index: Int, bytes: [UInt8])] = []
         for index in fileIndexes {
-            guard var entry = cache.files[index] else { return skip("damaged cache") }
+            // The cache lives in the site folder, which may come from anyone: its paths are checked
+            // like every path written.
+            guard var entry = cache.files[index], (try? OutputWriter.checkRelative(entry.path)) != nil else { return skip("damaged cache") }
             let path = options.outputDirectory.appendingPathComponent(entry.path).path
             guard SourceStamp.of(path) == entry.stamp, let data = FileManager.default.contents(atPath: path),
                   data.count == entry.stamp.size else { return skip("\(entry.path) changed since the last build") }

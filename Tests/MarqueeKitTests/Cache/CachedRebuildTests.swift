@@ -170,6 +170,23 @@ import Testing
         try site.rebuild(usingCache: true) { try site.replace("Changed.", with: "Changed once more.", in: "content/reviews/film-04.md") }
     }
 
+    @Test func aCacheNamingAFileOutsideTheOutputIsNotFollowed() throws {
+        let site = try Fixture()
+        var cache = try #require(BuildCache.load(from: site.cacheFile))
+        let index = try #require((0..<cache.files.count).first { cache.files[$0]?.path == "reviews/film-04/index.html" })
+        var entry = try #require(cache.files[index])
+        let outside = site.output.deletingLastPathComponent().appendingPathComponent("outside.html")
+        try FileManager.default.copyItem(at: site.output.appendingPathComponent(entry.path), to: outside)
+        defer { try? FileManager.default.removeItem(at: outside) }
+        entry.path = "../" + outside.lastPathComponent
+        entry.stamp = try #require(SourceStamp.of(outside.path))
+        cache.files.replace(index, with: entry)
+        try cache.write(to: site.cacheFile)
+        let before = try Data(contentsOf: outside)
+        try site.rebuild(usingCache: false) { try site.replace("Second paragraph of film 4.", with: "Changed.", in: "content/reviews/film-04.md") }
+        #expect(try Data(contentsOf: outside) == before)
+    }
+
     @Test func aDateThatPassesBuildsTheWholeSite() throws {
         var files = IncrementalBuildTests.site().files
         files["content/reviews/later.md"] = TestSite.review(title: "Later", date: "2030-01-02", body: "Not yet.")
