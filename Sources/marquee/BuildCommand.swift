@@ -69,7 +69,7 @@ struct BuildCommand: ParsableCommand {
             if report.reusedCache && report.filesWritten == 0 {
                 console.say("Nothing changed since the last build: \(options.outputDirectory.relativePathForDisplay) is up to date (\(String(format: "%.3f", seconds)) s)")
             } else if report.reusedCache {
-                console.say("Updated \(report.filesWritten) of \(report.pagesWritten) pages in \(options.outputDirectory.relativePathForDisplay) from the build cache "
+                console.say("Updated \(report.filesWritten) \(report.filesWritten == 1 ? "file" : "files") in \(options.outputDirectory.relativePathForDisplay) from the build cache "
                             + "(only review bodies changed) in \(String(format: "%.3f", seconds)) s")
             } else {
                 console.say("Built \(report.pagesWritten) pages (\(report.filesWritten) files) into \(options.outputDirectory.relativePathForDisplay) in \(String(format: "%.2f", seconds)) s")
