@@ -34,16 +34,17 @@ import Testing
         #expect(try probe.get("/reviews/a/").status == 200)
         #expect(try probe.get("/blog/reviews/draft/").body.contains("Draft: not published"))
 
-        // Edit the review: a reload event, and the new text, within 2 s.
+        // Edit the review: a reload event, and the new text, within 2 s. (Saved atomically, as
+        // editors do: a file caught half-written by a loaded machine would be a fourth rebuild.)
         let events = try HTTPProbe.EventStream(port: port, path: "/blog/__marquee/events")
         defer { events.close() }
         try await Task.sleep(for: .milliseconds(100))
-        try Data(TestSite.review(title: "Alpha", body: "Second version.").utf8).write(to: site.appendingPathComponent("content/reviews/a.md"))
+        try Data(TestSite.review(title: "Alpha", body: "Second version.").utf8).write(to: site.appendingPathComponent("content/reviews/a.md"), options: .atomic)
         #expect(events.wait(for: "reload", count: 1, seconds: 2))
         #expect(try probe.get("/blog/reviews/a/").body.contains("Second version."))
 
         // Break it: the last good page is still served, with the errors over it.
-        try Data(TestSite.review(title: "Alpha", rating: "9", body: "Broken version.").utf8).write(to: site.appendingPathComponent("content/reviews/a.md"))
+        try Data(TestSite.review(title: "Alpha", rating: "9", body: "Broken version.").utf8).write(to: site.appendingPathComponent("content/reviews/a.md"), options: .atomic)
         #expect(events.wait(for: "reload", count: 2, seconds: 2))
         let broken = try probe.get("/blog/reviews/a/")
         #expect(broken.status == 200)
@@ -52,7 +53,7 @@ import Testing
         #expect(broken.body.contains("rating 9 is above the site&#39;s scale of 5") || broken.body.contains("rating 9 is above the site's scale of 5"))
 
         // Fix it: the overlay goes.
-        try Data(TestSite.review(title: "Alpha", body: "Third version.").utf8).write(to: site.appendingPathComponent("content/reviews/a.md"))
+        try Data(TestSite.review(title: "Alpha", body: "Third version.").utf8).write(to: site.appendingPathComponent("content/reviews/a.md"), options: .atomic)
         #expect(events.wait(for: "reload", count: 3, seconds: 2))
         let fixed = try probe.get("/blog/reviews/a/")
         #expect(fixed.body.contains("Third version."))
