@@ -7,8 +7,9 @@ import Foundation
 /// It describes one output folder as the last full build left it: the sources it was built from
 /// (stamps), each published review's front-matter fingerprint, and where in which
 /// file each part of each review's body sits (`MarkedRange`). It is written only after a build
-/// succeeded, removed before any file it describes is changed, and ignored when anything it
-/// was made under differs (Marquee's version and executable, the options, the folders).
+/// succeeded, removed (full build) or set aside (patching build) before any file it describes is
+/// changed, and ignored when anything it was made under differs (Marquee's version and executable,
+/// the options, the folders).
 struct BuildCache {
     /// Everything the cache was made under; a build under anything else ignores it.
     struct Key: Equatable {
