@@ -173,25 +173,8 @@ struct BuildCache {
     }
 
     private static func writeFile(_ bytes: [UInt8], to url: URL) throws {
-        let folder = url.deletingLastPathComponent()
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let temporary = folder.appendingPathComponent(".build-\(ProcessInfo.processInfo.processIdentifier).tmp").path
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard descriptor >= 0 else { throw CocoaError(.fileWriteUnknown) }
-        let written = bytes.withUnsafeBytes { buffer -> Bool in
-            var done = 0
-            while done < buffer.count, let base = buffer.baseAddress {
-                let wrote = Foundation.write(descriptor, base + done, buffer.count - done)
-                if wrote <= 0 { return false }
-                done += wrote
-            }
-            return true
-        }
-        close(descriptor)
-        guard written, rename(temporary, url.path) == 0 else {
-            unlink(temporary)
-            throw CocoaError(.fileWriteUnknown)
-        }
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        guard AtomicFile.write(bytes, to: url.path) else { throw CocoaError(.fileWriteUnknown) }
     }
 
     private static let magic = "marquee-build-cache\n"
@@ -292,7 +275,7 @@ extension EntryTable where Entry == InputEntry {
         var changed: [(index: Int, path: String, stamp: SourceStamp)] = []
         SourceStamps.walk(root) { folder, name, stamp, isFolder in
             guard aligned, cursor < count else { aligned = false; return }
-            var reader = ByteReader(blob, from: offsets(cursor).start, to: offsets(cursor).end)
+            var reader = reader(at: cursor)
             guard reader.skipPath(folder: folder, name: name, isFolder: isFolder), let old = try? reader.stamp() else {
                 aligned = false
                 return
@@ -395,7 +378,7 @@ struct EntryTable<Entry: CacheEntry> {
         get {
             if let entry = replaced[index] { return entry }
             guard index >= 0, index < count else { return nil }
-            var reader = ByteReader(blob, from: offsets[index], to: offsets[index + 1])
+            var reader = reader(at: index)
             return try? Entry.decode(&reader)
         }
     }
@@ -406,7 +389,10 @@ struct EntryTable<Entry: CacheEntry> {
 
     subscript(replacedAt index: Int) -> Entry? { replaced[index] }
 
-    func offsets(_ index: Int) -> (start: Int, end: Int) { (offsets[index], offsets[index + 1]) }
+    /// Reads entry `index` as it was stored (not as replaced since).
+    func reader(at index: Int) -> ByteReader {
+        ByteReader(blob, from: offsets[index], to: offsets[index + 1])
+    }
 
     /// The entries replaced since the table was read or made (for the journal).
     func encodeReplacements(_ out: inout ByteWriter) {
@@ -425,10 +411,10 @@ struct EntryTable<Entry: CacheEntry> {
         }
     }
 
-    /// The first entry for which `matches` (reading from the entry's start) says yes.
+    /// The first entry, as stored, for which `matches` (reading from the entry's start) says yes.
     func firstIndex(where matches: (inout ByteReader) -> Bool) -> Int? {
         for index in 0..<count {
-            var reader = ByteReader(blob, from: offsets[index], to: offsets[index + 1])
+            var reader = reader(at: index)
             if matches(&reader) { return index }
         }
         return nil

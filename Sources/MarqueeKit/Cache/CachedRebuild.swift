@@ -78,10 +78,7 @@ enum CachedRebuild {
         for (entry, index, bytes) in patched {
             var entry = entry
             let path = options.outputDirectory.appendingPathComponent(entry.path).path
-            let temporary = (path as NSString).deletingLastPathComponent + "/.marquee-\(ProcessInfo.processInfo.processIdentifier).tmp"
-            guard FileManager.default.createFile(atPath: temporary, contents: Data(bytes)), rename(temporary, path) == 0,
-                  let stamp = SourceStamp.of(path) else {
-                unlink(temporary)
+            guard AtomicFile.write(bytes, to: path), let stamp = SourceStamp.of(path) else {
                 return skip("cannot write \(entry.path)") // the cache is gone: the full build that follows redoes everything
             }
             entry.stamp = stamp
