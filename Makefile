@@ -2,6 +2,9 @@
 #   make site   builds the example site into public/ (installs libcmark-dev when missing)
 #   make test   runs the tests (installs libcmark-dev when missing)
 SWIFT ?= swift
+# Release builds link the Swift runtime and Foundation statically where the toolchain has them
+# (faster start: see scripts/static-stdlib-flag.sh).
+RELEASE_FLAGS := $(shell SWIFT=$(SWIFT) scripts/static-stdlib-flag.sh)
 
 .PHONY: site test release theme bench fuzz clean
 
@@ -10,7 +13,7 @@ site: release
 
 release:
 	@scripts/ensure-cmark.sh
-	$(SWIFT) build -c release --product marquee
+	$(SWIFT) build -c release --product marquee $(RELEASE_FLAGS)
 
 test:
 	@scripts/ensure-cmark.sh

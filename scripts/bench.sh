@@ -219,11 +219,12 @@ if [ -n "${MARQUEE_BIN:-}" ]; then
   echo "marquee:  $MARQUEE (MARQUEE_BIN; not rebuilt)"
 else
   command -v swift >/dev/null || die "swift is not installed (or set MARQUEE_BIN to a marquee binary)"
-  echo "building: swift build -c release --product marquee …"
+  RELEASE_FLAGS=$(cd "$REPO" && scripts/static-stdlib-flag.sh)
+  echo "building: swift build -c release --product marquee $RELEASE_FLAGS …"
   t0=$(now)
   built=0
   for attempt in 1 2 3; do
-    if (cd "$REPO" && swift build -c release --product marquee && swift build -c release --product MarqueeRebuildBench) >"$LOGDIR/swift-build.log" 2>&1; then built=1; break; fi
+    if (cd "$REPO" && swift build -c release --product marquee $RELEASE_FLAGS && swift build -c release --product MarqueeRebuildBench $RELEASE_FLAGS) >"$LOGDIR/swift-build.log" 2>&1; then built=1; break; fi
     # Sources edited while compiling: try again (up to three times).
     grep -q 'modified during the build' "$LOGDIR/swift-build.log" || break
     echo "          a source file changed during the build; building again"
