@@ -47,9 +47,11 @@ public enum Build {
             return .failure(BuildFailure(diagnostics.sorted))
         }
         let staging: OutputWriter.Staging
+        var stagingClock = StageClock()
         do { staging = try writer.beginStaging(paths: plan.jobs.map(\.path)) } catch {
             return .failure(BuildFailure(diagnostics.sorted + OutputWriter.failure(error, output: options.outputDirectory).diagnostics))
         }
+        stagingClock.lap("staging")
         let produced = produce(plan, linkPolicy: nil, sink: { job, content in try staging.put(job.path, content) }, &diagnostics)
         switch produced != nil ? finish(diagnostics, strict: options.strict) : .failure(BuildFailure(diagnostics.sorted)) {
         case .failure(let failure):

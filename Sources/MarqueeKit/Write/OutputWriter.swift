@@ -67,23 +67,45 @@ public struct OutputWriter: Sendable {
             removeLeftovers(in: parent, name: name)
             try? manager.removeItem(at: staging)
             try manager.createDirectory(at: staging, withIntermediateDirectories: true)
-            // Every folder once, parents first, so that files can then be written concurrently.
-            var folders = Set<String>()
-            for path in paths {
-                try Self.checkRelative(path)
-                var parent = (path as NSString).deletingLastPathComponent
-                while !parent.isEmpty, folders.insert(parent).inserted {
-                    parent = (parent as NSString).deletingLastPathComponent
-                }
-            }
-            for path in folders.sorted() {
-                try manager.createDirectory(at: staging.appendingPathComponent(path), withIntermediateDirectories: true)
-            }
+            for path in paths { try Self.checkRelative(path) }
+            try Self.createFolders(for: paths, in: staging.path)
         } catch {
             try? manager.removeItem(at: staging)
             throw Self.failure(error, output: output)
         }
         return Staging(folder: staging, source: source)
+    }
+
+    /// Every folder the files at `paths` need, once, so that the files can then be written
+    /// concurrently. A site of 10,000 reviews needs some 20,000 folders: they are made a level at a
+    /// time (parents first), each level on all cores, with plain `mkdir` (serially, through
+    /// FileManager, they took half a second).
+    static func createFolders(for paths: [String], in root: String) throws {
+        var folders = Set<Substring>()
+        var levels: [[Substring]] = []
+        for path in paths {
+            var end = path.endIndex
+            // Deepest first, stopping at the first folder already listed: its parents are too.
+            while let slash = path[..<end].lastIndex(of: "/") {
+                let folder = path[..<slash]
+                guard folders.insert(folder).inserted else { break }
+                let depth = folder.utf8.count { $0 == UInt8(ascii: "/") }
+                while levels.count <= depth { levels.append([]) }
+                levels[depth].append(folder)
+                end = slash
+            }
+        }
+        for level in levels {
+            let failures = ConcurrentMap.map(level) { folder -> (String, Int32)? in
+                let full = root + "/" + folder
+                if mkdir(full, 0o777) == 0 { return nil }
+                let code = errno
+                return code == EEXIST ? nil : (full, code)
+            }
+            if let (path, code) = failures.lazy.compactMap({ $0 }).first {
+                throw NSError(domain: NSPOSIXErrorDomain, code: Int(code), userInfo: [NSFilePathErrorKey: path])
+            }
+        }
     }
 
     /// Marks the staging folder as Marquee's and swaps it in for the output folder, by renames only.
