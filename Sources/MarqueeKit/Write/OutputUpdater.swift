@@ -43,7 +43,7 @@ struct OutputUpdater: Sendable {
         if let existing = try? Data(contentsOf: current), existing == data { return }
         let target = pending.folder.appendingPathComponent(path)
         try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try data.write(to: target)
+        try PlainFile.write(data, to: target.path)
         pending.record(path)
     }
 

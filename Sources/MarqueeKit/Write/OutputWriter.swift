@@ -143,7 +143,7 @@ public struct OutputWriter: Sendable {
         let source: any SiteFileSystem
 
         func put(_ path: String, _ content: OutputFile.Content) throws {
-            try content.bytes(from: source).write(to: folder.appendingPathComponent(path))
+            try PlainFile.write(content.bytes(from: source), to: folder.path + "/" + path)
         }
     }
 
