@@ -52,7 +52,7 @@ extension DefaultTheme {
 <aside class="author-box" aria-label="About the author">
   <p class="author-name">{{#hasURL}}<a href="{{url}}">{{name}}</a>{{/hasURL}}{{^hasURL}}{{name}}{{/hasURL}}</p>
   {{#bio}}
-  <p class="author-bio">{{bio}}</p>
+  <p class="author-bio">{{.}}</p>
   {{/bio}}
 </aside>
 {{/site.author}}
@@ -66,7 +66,7 @@ extension DefaultTheme {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{page.documentTitle}}</title>
 {{#page.description}}
-<meta name="description" content="{{page.description}}">
+<meta name="description" content="{{.}}">
 {{/page.description}}
 {{#page.isIndexable}}
 <link rel="canonical" href="{{page.canonical}}">
@@ -81,19 +81,19 @@ extension DefaultTheme {
 <meta property="og:type" content="{{page.openGraphType}}">
 <meta property="og:url" content="{{page.canonical}}">
 {{#page.description}}
-<meta property="og:description" content="{{page.description}}">
+<meta property="og:description" content="{{.}}">
 {{/page.description}}
 <meta name="twitter:card" content="{{page.twitterCard}}">
 <meta name="twitter:title" content="{{page.title}}">
 {{#page.description}}
-<meta name="twitter:description" content="{{page.description}}">
+<meta name="twitter:description" content="{{.}}">
 {{/page.description}}
 {{#page.image}}
-<meta property="og:image" content="{{page.image}}">
-<meta name="twitter:image" content="{{page.image}}">
+<meta property="og:image" content="{{.}}">
+<meta name="twitter:image" content="{{.}}">
 {{/page.image}}
 {{#page.jsonLD}}
-<script type="application/ld+json">{{{page.jsonLD}}}</script>
+<script type="application/ld+json">{{{.}}}</script>
 {{/page.jsonLD}}
 {{$head}}{{/head}}
 </head>
@@ -111,18 +111,18 @@ extension DefaultTheme {
         "credits": #"""
 <dl class="credits">
   <dt>Film</dt>
-  <dd><cite>{{review.movie}}</cite>{{#review.params.original_title}} <span class="original-title">(<cite>{{review.params.original_title}}</cite>)</span>{{/review.params.original_title}}{{#review.year}} ({{#review.yearURL}}<a href="{{review.yearURL}}">{{review.year}}</a>{{/review.yearURL}}{{^review.yearURL}}{{review.year}}{{/review.yearURL}}){{/review.year}}</dd>
+  <dd><cite>{{review.movie}}</cite>{{#review.params.original_title}} <span class="original-title">(<cite>{{.}}</cite>)</span>{{/review.params.original_title}}{{#review.year}} ({{#review.yearURL}}<a href="{{.}}">{{review.year}}</a>{{/review.yearURL}}{{^review.yearURL}}{{.}}{{/review.yearURL}}){{/review.year}}</dd>
   {{#review.hasDirectors}}
   <dt>{{review.directorsLabel}}</dt>
-  <dd>{{#review.directors}}{{^isFirst}}, {{/isFirst}}{{#url}}<a href="{{url}}">{{name}}</a>{{/url}}{{^url}}{{name}}{{/url}}{{/review.directors}}</dd>
+  <dd>{{#review.directors}}{{^isFirst}}, {{/isFirst}}{{#url}}<a href="{{.}}">{{name}}</a>{{/url}}{{^url}}{{name}}{{/url}}{{/review.directors}}</dd>
   {{/review.hasDirectors}}
   {{#review.hasWriters}}
   <dt>{{review.writersLabel}}</dt>
-  <dd>{{#review.writers}}{{^isFirst}}, {{/isFirst}}{{#url}}<a href="{{url}}">{{name}}</a>{{/url}}{{^url}}{{name}}{{/url}}{{/review.writers}}</dd>
+  <dd>{{#review.writers}}{{^isFirst}}, {{/isFirst}}{{#url}}<a href="{{.}}">{{name}}</a>{{/url}}{{^url}}{{name}}{{/url}}{{/review.writers}}</dd>
   {{/review.hasWriters}}
   {{#review.hasCategories}}
   <dt>{{review.categoriesLabel}}</dt>
-  <dd>{{#review.categories}}{{^isFirst}}, {{/isFirst}}{{#url}}<a href="{{url}}">{{name}}</a>{{/url}}{{^url}}{{name}}{{/url}}{{/review.categories}}</dd>
+  <dd>{{#review.categories}}{{^isFirst}}, {{/isFirst}}{{#url}}<a href="{{.}}">{{name}}</a>{{/url}}{{^url}}{{name}}{{/url}}{{/review.categories}}</dd>
   {{/review.hasCategories}}
   {{#review.otherTaxonomies}}
   <dt>{{label}}</dt>
@@ -168,11 +168,11 @@ extension DefaultTheme {
 {{#pagination.isPaginated}}
 <nav class="pagination" aria-label="Pages">
   {{#pagination.previous}}
-  <a class="pagination-previous" rel="prev" href="{{pagination.previous}}"><span aria-hidden="true">←</span> Newer</a>
+  <a class="pagination-previous" rel="prev" href="{{.}}"><span aria-hidden="true">←</span> Newer</a>
   {{/pagination.previous}}
   <span class="pagination-position">Page {{pagination.current}} of {{pagination.total}}</span>
   {{#pagination.next}}
-  <a class="pagination-next" rel="next" href="{{pagination.next}}">Older <span aria-hidden="true">→</span></a>
+  <a class="pagination-next" rel="next" href="{{.}}">Older <span aria-hidden="true">→</span></a>
   {{/pagination.next}}
 </nav>
 {{/pagination.isPaginated}}
@@ -217,8 +217,8 @@ extension DefaultTheme {
   <tbody>
     {{#ratings.reviews}}
     <tr><td><a href="{{url}}"><cite>{{movie}}</cite></a></td>
-      <td>{{#year}}{{year}}{{/year}}</td>
-      <td>{{#directors}}{{^isFirst}}, {{/isFirst}}{{#url}}<a href="{{url}}">{{name}}</a>{{/url}}{{^url}}{{name}}{{/url}}{{/directors}}</td>
+      <td>{{#year}}{{.}}{{/year}}</td>
+      <td>{{#directors}}{{^isFirst}}, {{/isFirst}}{{#url}}<a href="{{.}}">{{name}}</a>{{/url}}{{^url}}{{name}}{{/url}}{{/directors}}</td>
       <td>{{{rating.html}}}</td>
     </tr>
     {{/ratings.reviews}}
@@ -242,7 +242,7 @@ extension DefaultTheme {
     <li class="recommendation{{#isSuggested}} recommendation-suggested{{/isSuggested}}">
       Liked <cite>{{review.movie}}</cite>? You'll love <a href="{{url}}"{{#isExternal}} rel="external"{{/isExternal}}><cite>{{movie}}</cite></a>{{#hasRating}} {{{rating.html}}}{{/hasRating}}
       {{#reason}}
-      <span class="recommendation-reason">{{reason}}</span>
+      <span class="recommendation-reason">{{.}}</span>
       {{/reason}}
     </li>
     {{/review.recommendations}}
@@ -255,7 +255,7 @@ extension DefaultTheme {
 <article class="review-card">
   <h2 class="review-card-title"><a href="{{url}}">{{title}}</a></h2>
   <p class="review-card-meta">
-    <cite>{{movie}}</cite>{{#year}} ({{year}}){{/year}}
+    <cite>{{movie}}</cite>{{#year}} ({{.}}){{/year}}
     <span class="sep" aria-hidden="true">·</span> {{{rating.html}}}
     <span class="sep" aria-hidden="true">·</span> <time datetime="{{date.iso}}">{{date.display}}</time>{{#isDraft}} <span class="sep" aria-hidden="true">·</span> <strong class="draft-mark">Draft</strong>{{/isDraft}}{{#isScheduled}} <span class="sep" aria-hidden="true">·</span> <strong class="draft-mark">Scheduled</strong>{{/isScheduled}}
   </p>
@@ -287,7 +287,7 @@ extension DefaultTheme {
     {{{review.body}}}
   </div>
   {{#review.hasTags}}
-  <p class="review-tags">Tags: {{#review.tags}}{{^isFirst}}, {{/isFirst}}{{#url}}<a href="{{url}}" rel="tag">{{name}}</a>{{/url}}{{^url}}{{name}}{{/url}}{{/review.tags}}</p>
+  <p class="review-tags">Tags: {{#review.tags}}{{^isFirst}}, {{/isFirst}}{{#url}}<a href="{{.}}" rel="tag">{{name}}</a>{{/url}}{{^url}}{{name}}{{/url}}{{/review.tags}}</p>
   {{/review.hasTags}}
 {{>recommendations}}
   {{#review.hasRecommendedBy}}
