@@ -206,11 +206,24 @@ struct LinkAudit {
         return String(path.dropFirst(basePath.count))
     }
 
+    /// A link's scheme (RFC 3986: a letter, then letters, digits, `+`, `-` or `.`, up to a colon),
+    /// lowercased; nil for a path or a fragment. By bytes: it runs for every link of every page.
     static func scheme(of link: String) -> String? {
-        guard let colon = link.firstIndex(of: ":") else { return nil }
-        let scheme = link[..<colon]
-        guard let first = scheme.first, first.isLetter, scheme.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }) else { return nil }
-        return scheme.lowercased()
+        let bytes = link.utf8
+        guard let first = bytes.first, isASCIILetter(first) else { return nil }
+        var index = bytes.index(after: bytes.startIndex)
+        while index != bytes.endIndex {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: ":") { return String(link[..<index]).lowercased() }
+            guard isASCIILetter(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+                || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".") else { return nil }
+            bytes.formIndex(after: &index)
+        }
+        return nil
+    }
+
+    private static func isASCIILetter(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20)
     }
 }
 

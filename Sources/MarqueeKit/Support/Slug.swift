@@ -6,6 +6,19 @@ public enum Slug {
     /// Letters of any script, digits, '-', '_' and '.' (not first) are allowed.
     public static func problem(with slug: String) -> String? {
         if slug.isEmpty { return "the slug is empty" }
+        // Nearly every slug is ASCII letters, digits, '-', '_' and '.': only the length and the
+        // dots need checking then, by bytes (this runs for every review and term of a site).
+        if slug.utf8.allSatisfy(isPlainASCII) {
+            if slug.utf8.count > 200 { return "the slug is longer than 200 characters" }
+            var previous: UInt8 = UInt8(ascii: ".") // a dot first is refused like ".."
+            for byte in slug.utf8 {
+                if byte == UInt8(ascii: "."), previous == UInt8(ascii: ".") {
+                    return "the slug '\(printable(slug))' starts with a dot or contains '..'"
+                }
+                previous = byte
+            }
+            return nil
+        }
         if slug.count > 200 { return "the slug is longer than 200 characters" }
         if slug.contains("/") || slug.contains("\\") { return "the slug '\(printable(slug))' contains a slash" }
         if slug.contains("..") || slug.hasPrefix(".") { return "the slug '\(printable(slug))' starts with a dot or contains '..'" }
@@ -19,6 +32,16 @@ public enum Slug {
         }
         if !allowed { return "the slug '\(printable(slug))' contains characters other than letters, digits, '-', '_' and '.'" }
         return nil
+    }
+
+    private static func isPlainASCII(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+             UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."):
+            return true
+        default:
+            return false
+        }
     }
 
     /// A stable, Unicode-aware slug for a name: "Agnès Varda" → "agnes-varda",
