@@ -251,7 +251,20 @@ struct ViewModelBuilder {
 
     /// Cuts text to about `limit` characters at a word boundary, for meta descriptions.
     static func shorten(_ text: String, to limit: Int) -> String {
-        let collapsed = text.collapsingWhitespace()
+        // Only the first `limit` characters are kept, and excerpts run to kilobytes: collapse a head
+        // of the text (four bytes a character is ample), the whole only when the head falls short.
+        // Cutting the bytes can only change the head's last two characters, hence the margin.
+        let headBytes = (limit + 3) * 4
+        if text.utf8.count > headBytes {
+            let head = String(decoding: text.utf8.prefix(headBytes), as: UTF8.self).collapsingWhitespace()
+            if let end = head.index(head.startIndex, offsetBy: limit + 2, limitedBy: head.endIndex), end < head.endIndex {
+                return cut(head, to: limit)
+            }
+        }
+        return cut(text.collapsingWhitespace(), to: limit)
+    }
+
+    private static func cut(_ collapsed: String, to limit: Int) -> String {
         guard collapsed.count > limit else { return collapsed }
         let cut = collapsed.prefix(limit)
         let end = cut.lastIndex(of: " ") ?? cut.endIndex
