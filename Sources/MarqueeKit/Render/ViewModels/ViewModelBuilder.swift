@@ -19,6 +19,9 @@ struct ViewModelBuilder {
     let entries: [[String: Any]]
     /// The site header for each navigation entry being current (key: its link; "" for none).
     let headers: [String: String]
+    /// `site` as pages see it, for each navigation entry being current (same keys as `headers`):
+    /// made once, not copied and changed for each of the site's pages.
+    let siteModels: [String: [String: Any]]
     /// Marks on what comes from a review's body, while a build records its cache.
     let marks: BodyMarks
 
@@ -41,6 +44,14 @@ struct ViewModelBuilder {
         }
         self.headers = headers
         self.siteModel = siteModel
+        var siteModels: [String: [String: Any]] = [:]
+        for (current, header) in headers {
+            var variant = siteModel
+            variant["headerHTML"] = header
+            variant["currentNav"] = current
+            siteModels[current] = variant
+        }
+        self.siteModels = siteModels
         // Badges: one per distinct rating, rendered once.
         var badges: [Int: [String: Any]] = [:]
         for review in site.reviews where badges[review.rating.halfSteps] == nil {
@@ -70,12 +81,11 @@ struct ViewModelBuilder {
     /// The variables every page gets: `site` and `page` (title, description, canonical URL, social metadata).
     func pageModel(_ meta: PageMeta) -> [String: Any] {
         let documentTitle = meta.title.map { "\($0) — \(site.config.title)" } ?? site.config.title
-        var siteVariables = siteModel
         // The current navigation entry: the page itself, or the section it belongs to (a review is under "Reviews").
         let link = links.link(meta.route)
         let section = meta.section.map { links.link($0) } ?? ""
-        siteVariables["headerHTML"] = headers[link] ?? headers[section] ?? headers[""] ?? ""
-        siteVariables["currentNav"] = headers[link] != nil ? link : (headers[section] != nil ? section : "")
+        let current = headers[link] != nil ? link : (headers[section] != nil ? section : "")
+        let siteVariables = siteModels[current] ?? siteModel
         let description = meta.description.isEmpty ? (site.config.description ?? "") : meta.description
         return [
             "site": siteVariables,
