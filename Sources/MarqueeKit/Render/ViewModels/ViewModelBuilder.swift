@@ -17,10 +17,8 @@ struct ViewModelBuilder {
     /// A review as an index shows it (archive, ratings, 404, "Recommended from"): the card without
     /// the excerpt, so those pages do not change when a review's body does.
     let entries: [[String: Any]]
-    /// The site header for each navigation entry being current (key: its link; "" for none).
-    let headers: [String: String]
-    /// `site` as pages see it, for each navigation entry being current (same keys as `headers`):
-    /// made once, not copied and changed for each of the site's pages.
+    /// `site` as pages see it, with its header, for each navigation entry being current (key: its
+    /// link; "" for none): made once, not copied and changed for each of the site's pages.
     let siteModels: [String: [String: Any]]
     /// Marks on what comes from a review's body, while a build records its cache.
     let marks: BodyMarks
@@ -32,25 +30,20 @@ struct ViewModelBuilder {
         var siteModel = Self.makeSiteModel(site)
         siteModel["footerHTML"] = templates.render(["site": siteModel], template: "site-footer") ?? ""
         let nav = siteModel["nav"] as? [[String: Any]] ?? []
-        var headers: [String: String] = [:]
+        var siteModels: [String: [String: Any]] = [:]
         for current in [""] + nav.compactMap({ $0["url"] as? String }) {
-            var variant = siteModel
-            variant["nav"] = nav.map { item in
+            var forHeader = siteModel
+            forHeader["nav"] = nav.map { item in
                 var item = item
                 item["isCurrent"] = (item["url"] as? String) == current
                 return item
             }
-            headers[current] = templates.render(["site": variant], template: "site-header") ?? ""
-        }
-        self.headers = headers
-        self.siteModel = siteModel
-        var siteModels: [String: [String: Any]] = [:]
-        for (current, header) in headers {
             var variant = siteModel
-            variant["headerHTML"] = header
+            variant["headerHTML"] = templates.render(["site": forHeader], template: "site-header") ?? ""
             variant["currentNav"] = current
             siteModels[current] = variant
         }
+        self.siteModel = siteModel
         self.siteModels = siteModels
         // Badges: one per distinct rating, rendered once.
         var badges: [Int: [String: Any]] = [:]
@@ -84,7 +77,7 @@ struct ViewModelBuilder {
         // The current navigation entry: the page itself, or the section it belongs to (a review is under "Reviews").
         let link = links.link(meta.route)
         let section = meta.section.map { links.link($0) } ?? ""
-        let current = headers[link] != nil ? link : (headers[section] != nil ? section : "")
+        let current = siteModels[link] != nil ? link : (siteModels[section] != nil ? section : "")
         let siteVariables = siteModels[current] ?? siteModel
         let description = meta.description.isEmpty ? (site.config.description ?? "") : meta.description
         return [
