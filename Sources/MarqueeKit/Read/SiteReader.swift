@@ -200,7 +200,13 @@ public struct SiteReader: Sendable {
             default: break
             }
         }
-        let text = (error as NSError).localizedDescription
+        let error = error as NSError
+        // Marquee's own file writes (`PlainFile`, `OutputWriter.createFolders`) fail with the
+        // system's error and the path it concerned: say both.
+        if error.domain == NSPOSIXErrorDomain, let path = error.userInfo[NSFilePathErrorKey] as? String {
+            return String(cString: strerror(Int32(error.code))).lowercased() + " (\(path))"
+        }
+        let text = error.localizedDescription
         return text.isEmpty ? "\(error)" : text
     }
 }
