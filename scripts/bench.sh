@@ -22,8 +22,9 @@
 #   * times rebuilds in one process, as `marquee serve` does them (MarqueeRebuildBench, for
 #     N <= $BENCH_INPROCESS_MAX): five edits to review bodies after the excerpt, five in the excerpt,
 #     two to front matter, each followed by a rebuild told which file changed;
-#   * at N = $BENCH_ONE_CORE_N, times the build pinned to one core (taskset -c 0) for the parallel
-#     speed-up.
+#   * at N = $BENCH_ONE_CORE_N, the parallel speed-up: $BENCH_RUNS pairs of cold builds run back to
+#     back, pinned to one core (taskset -c 0) and then on all cores, and the median of the pairs'
+#     ratios (each pair sees one state of a noisy machine).
 #
 # Environment:
 #   BENCH_CACHE        generated corpora and Hugo layouts (default ~/.cache/marquee-bench)
@@ -270,7 +271,7 @@ ensure_corpus() {
   echo "corpus:   $c (generated in $(calc '%.1f' "$(now) - $t0") s)"
 }
 
-# cold TOOL N: RUNS cold builds; TOOL is marquee, hugo or marquee-1core. Keeps the last output in
+# cold TOOL N: RUNS cold builds; TOOL is marquee or hugo. Keeps the last output in
 # KEEP (for check-output.py). Returns 1 when a build fails.
 cold() {
   local tool=$1 n=$2 k dir out name walls=() cpus=() rsss=() pages="" other=0
@@ -282,7 +283,6 @@ cold() {
     name=$tool-$n-cold-$k
     case $tool in
       marquee) cmd=("$MARQUEE" build --source "$CORPUS" --output "$out") ;;
-      marquee-1core) cmd=("$TASKSET" -c 0 "$MARQUEE" build --source "$CORPUS" --output "$out") ;;
       hugo)
         rm -rf "$BENCH_CACHE/hugo_cache"   # cold: no Hugo cache either
         cmd=("$BENCH_DIR/build-hugo.sh" "$n" "$out") ;;
@@ -314,6 +314,45 @@ cold() {
   R[$n,$tool,pages]=$pages
   R[$n,$tool,other]=$other
   R[$n,$tool,pps]=$(calc '%.0f' "$pages / ${R[$n,$tool,wall]}")
+}
+
+# paired N: the parallel speed-up, as RUNS pairs of cold builds run back to back — pinned to one core
+# (taskset -c 0), then on all cores — each pair giving one ratio. The two builds of a pair meet the
+# same state of the machine; runs minutes apart do not (on a shared VM the same build varies by
+# 20-40% over an hour, which would swamp a ratio of two separate medians).
+paired() {
+  local n=$1 k dir tool name walls=() cpus=() rsss=() ratios=() one="" other=0
+  for ((k = 1; k <= RUNS; k++)); do
+    for tool in marquee-1core marquee; do
+      dir=$(mktemp -d "$SCRATCH/pair-$n-$k.XXXX")
+      name=$tool-$n-pair-$k
+      if [ "$tool" = marquee-1core ]; then
+        run_timed "$name" "$TASKSET" -c 0 "$MARQUEE" build --source "$CORPUS" --output "$dir/public"
+      else
+        run_timed "$name" "$MARQUEE" build --source "$CORPUS" --output "$dir/public"
+      fi
+      rm -rf "$CORPUS/.marquee" "$dir"
+      if [ "$T_RC" != 0 ]; then
+        echo "  $tool pair $k/$RUNS FAILED"; show_failure "$name"; FAILED+=("$tool build at N=$n (paired)"); return 1
+      fi
+      printf '  pair %d/%d %-14s %7.3f s wall, %7.2f s CPU, %6s MB peak; other load %s%%\n' \
+        "$k" "$RUNS" "$tool" "$T_WALL" "$T_CPU" "$(mb "$T_RSS")" "$T_OTHER"
+      [ "$T_OTHER" -le "$other" ] || other=$T_OTHER
+      if [ "$tool" = marquee-1core ]; then
+        one=$T_WALL; walls+=("$T_WALL"); cpus+=("$T_CPU"); rsss+=("$T_RSS")
+      else
+        ratios+=("$(calc '%.3f' "$one / $T_WALL")")
+      fi
+    done
+  done
+  R[$n,marquee-1core,wall]=$(median "${walls[@]}")
+  R[$n,marquee-1core,cpu]=$(median "${cpus[@]}")
+  R[$n,marquee-1core,rss]=$(median "${rsss[@]}")
+  R[$n,marquee-1core,pages]=${R[$n,marquee,pages]}
+  R[$n,marquee-1core,other]=$other
+  R[$n,marquee-1core,pps]=$(calc '%.0f' "${R[$n,marquee,pages]} / ${R[$n,marquee-1core,wall]}")
+  R[$n,speedup]=$(median "${ratios[@]}")
+  R[$n,speedups]="${ratios[*]}"
 }
 
 # What marquee printed on the kept run: its summary line, and any diagnostics on stderr.
@@ -464,8 +503,8 @@ for n in "$@"; do
     elif [ "$CPUS" -lt 2 ]; then
       echo "one core: skipped (this machine has one CPU)"
     else
-      echo "marquee build on one core (taskset -c 0), cold ($RUNS runs):"
-      if cold marquee-1core "$n"; then rm -rf "$(dirname "$KEEP")"; fi
+      echo "parallel speed-up: $RUNS pairs of cold builds, one core (taskset -c 0) then all $CPUS, back to back:"
+      paired "$n" || true
     fi
   fi
 done
@@ -520,9 +559,11 @@ for n in "${SUMMARY_NS[@]}"; do
   [ -n "${R[$n,inprocess]:-}" ] && printf '  N=%-8s %s\n' "$(group "$n")" "${R[$n,inprocess]}"
 done
 
-if [ -n "${R[$ONE_CORE_N,marquee-1core,wall]:-}" ]; then
+if [ -n "${R[$ONE_CORE_N,speedup]:-}" ]; then
   echo
-  printf 'Parallel speed-up at N=%s: 1-core wall / %s-core wall = %.3f s / %.3f s = %.2f×\n' "$(group "$ONE_CORE_N")" "$CPUS" \
+  printf 'Parallel speed-up at N=%s: 1-core wall / %s-core wall, median of %s back-to-back pairs = %.2f× (pairs: %s)\n' \
+    "$(group "$ONE_CORE_N")" "$CPUS" "$RUNS" "${R[$ONE_CORE_N,speedup]}" "${R[$ONE_CORE_N,speedups]}"
+  printf '  (1-core median of the pairs / all-core median of the cold runs above: %.3f s / %.3f s = %.2f×)\n' \
     "${R[$ONE_CORE_N,marquee-1core,wall]}" "${R[$ONE_CORE_N,marquee,wall]}" \
     "$(calc '%.4f' "${R[$ONE_CORE_N,marquee-1core,wall]} / ${R[$ONE_CORE_N,marquee,wall]}")"
 fi

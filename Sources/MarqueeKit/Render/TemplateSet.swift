@@ -55,6 +55,17 @@ struct TemplateSet: Sendable {
         }
     }
 
+    /// The same templates parsed again, for one thread to use on its own (`PerThreadCopies`).
+    func reparsed() -> TemplateSet {
+        var parsed: [String: MustacheTemplate] = [:]
+        for (name, source) in sources {
+            // They parsed once already; should that ever fail, sharing is only slower.
+            guard let template = try? MustacheTemplate(string: FastHTMLEscaping.pragma + source.text) else { return self }
+            parsed[name] = template
+        }
+        return TemplateSet(library: MustacheLibrary(templates: parsed), sources: sources)
+    }
+
     func render(_ model: [String: Any], template name: String) -> String? {
         library.render(model, withTemplate: name)
     }

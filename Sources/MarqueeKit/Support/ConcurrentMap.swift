@@ -22,6 +22,13 @@ enum ConcurrentMap {
             return results.values()
         }
     }
+
+    /// `0..<count` cut into ranges, a few per core and each at least `minimum` long: for work that
+    /// sets something up once per range (a copy of the templates, a memo) before its items.
+    static func ranges(of count: Int, atLeast minimum: Int) -> [Range<Int>] {
+        let size = max(minimum, count / (ProcessInfo.processInfo.activeProcessorCount * 8))
+        return stride(from: 0, to: count, by: size).map { $0..<min($0 + size, count) }
+    }
 }
 
 /// Each slot is written by exactly one worker, so no lock is needed; reads happen after all workers finish.
