@@ -14,7 +14,8 @@
 #     (informational: the benchmark does not fail on it);
 #   * where hugo is installed and N <= $BENCH_HUGO_MAX, builds the same corpus with the equivalent
 #     Hugo site (../shared/bench/build-hugo.sh, which caches its own Hugo layout next to the corpus)
-#     and prints the Marquee/Hugo ratios;
+#     and prints the Marquee/Hugo ratios — of the medians, and the median of pairs (each Hugo build is
+#     followed at once by a Marquee build, so that both meet the same state of a noisy machine);
 #   * times rebuilds after editing one review: a first build into a folder (it records the build
 #     cache), then five times a sentence appended to one review's body and a second `marquee build`
 #     into the same folder (median; each should patch the files from the cache), and checks the
@@ -274,7 +275,7 @@ ensure_corpus() {
 # cold TOOL N: RUNS cold builds; TOOL is marquee or hugo. Keeps the last output in
 # KEEP (for check-output.py). Returns 1 when a build fails.
 cold() {
-  local tool=$1 n=$2 k dir out name walls=() cpus=() rsss=() pages="" other=0
+  local tool=$1 n=$2 k dir out name walls=() cpus=() rsss=() pages="" other=0 pair_walls=() pair_cpus=()
   local cmd
   KEEP=""
   for ((k = 1; k <= RUNS; k++)); do
@@ -306,8 +307,24 @@ cold() {
     printf '  %-14s run %d/%d: %7.3f s wall, %7.2f s CPU, %6s MB peak, %s pages + %s redirect stubs, %s files, %s MB; other load %s%%\n' \
       "$tool" "$k" "$RUNS" "$T_WALL" "$T_CPU" "$(mb "$T_RSS")" "$(group "$C_PAGES")" "$(group "$C_STUBS")" \
       "$(group "$C_FILES")" "$(calc '%.1f' "$C_BYTES / 1e6")" "$T_OTHER"
+    if [ "$tool" = hugo ] && [ -n "${R[$n,marquee,wall]:-}" ]; then
+      # Marquee again right after each Hugo build: the two builds of a pair meet one state of the
+      # machine, which drifts by 20-40% over an hour on a shared VM (see `paired`).
+      local hugo_wall=$T_WALL hugo_cpu=$T_CPU
+      run_timed "marquee-$n-after-hugo-$k" "$MARQUEE" build --source "$CORPUS" --output "$dir/marquee"
+      rm -rf "$CORPUS/.marquee" "$dir/marquee"
+      if [ "$T_RC" = 0 ]; then
+        pair_walls+=("$(calc '%.4f' "$T_WALL / $hugo_wall")"); pair_cpus+=("$(calc '%.4f' "$T_CPU / $hugo_cpu")")
+        printf '  %-14s right after: %7.3f s wall, %7.2f s CPU, %6s MB peak → %.2f× and %.2f× Hugo'"'"'s\n' \
+          marquee "$T_WALL" "$T_CPU" "$(mb "$T_RSS")" "${pair_walls[-1]}" "${pair_cpus[-1]}"
+      fi
+    fi
     if [ "$k" = "$RUNS" ]; then KEEP=$out; KEEP_LOG=$name; else rm -rf "$dir"; fi
   done
+  if [ "${#pair_walls[@]}" -gt 0 ]; then
+    R[$n,paired,wall]=$(median "${pair_walls[@]}"); R[$n,paired,cpu]=$(median "${pair_cpus[@]}")
+    R[$n,paired,count]=${#pair_walls[@]}
+  fi
   R[$n,$tool,wall]=$(median "${walls[@]}")
   R[$n,$tool,cpu]=$(median "${cpus[@]}")
   R[$n,$tool,rss]=$(median "${rsss[@]}")
@@ -543,6 +560,11 @@ for n in "${SUMMARY_NS[@]}"; do
   fi
 done
 [ "$any" = 1 ] || echo "  (no Hugo runs${HUGO_NOTE:+: $HUGO_NOTE})"
+for n in "${SUMMARY_NS[@]}"; do
+  [ -n "${R[$n,paired,wall]:-}" ] || continue
+  printf '  N=%-8s wall %.2f×   CPU %.2f×   (median of %s pairs: each Hugo build followed at once by a Marquee build)\n' \
+    "$(group "$n")" "${R[$n,paired,wall]}" "${R[$n,paired,cpu]}" "${R[$n,paired,count]}"
+done
 
 echo
 echo "Rebuild after editing one review's body (second build command into the same folder, median of 5 edits):"
