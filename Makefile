@@ -3,8 +3,9 @@
 #   make test   runs the tests (installs libcmark-dev when missing)
 SWIFT ?= swift
 # Release builds link the Swift runtime and Foundation statically where the toolchain has them
-# (faster start: see scripts/static-stdlib-flag.sh).
-RELEASE_FLAGS := $(shell SWIFT=$(SWIFT) scripts/static-stdlib-flag.sh)
+# (faster start: see scripts/static-stdlib-flag.sh). `=`, not `:=`: asked only by the recipes that
+# use it, so `make test` and the others do not start the compiler to find out.
+RELEASE_FLAGS = $(shell SWIFT=$(SWIFT) scripts/static-stdlib-flag.sh)
 
 .PHONY: site test release theme bench fuzz clean
 
