@@ -21,11 +21,14 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
         ),
+        // The few system calls Swift's Glibc module does not export (the atomic exchange of two paths).
+        .target(name: "CMarqueeSystem"),
         // The whole pipeline: read → assemble → render → write. The CLI is a thin layer over it.
         .target(
             name: "MarqueeKit",
             dependencies: [
                 "CCmark",
+                "CMarqueeSystem",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]

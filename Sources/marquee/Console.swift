@@ -8,17 +8,12 @@ struct Console {
     init(siteFolder: URL) {
         let environment = ProcessInfo.processInfo.environment
         let color = isatty(STDERR_FILENO) == 1 && environment["NO_COLOR"].map(\.isEmpty) ?? true && environment["TERM"] != "dumb"
-        let root = siteFolder
+        // Read through the site's file system: a file it refuses (a link out of the site, say to
+        // /proc/self/environ) is never opened, so none of it reaches a terminal or a CI log.
+        let files = DiskFileSystem(root: siteFolder)
         printer = DiagnosticPrinter(useColor: color) { path, line in
-            guard !path.hasPrefix("("), !path.hasPrefix("-"),
-                  let data = try? Data(contentsOf: root.appendingPathComponent(path)), data.count < 20_000_000 else { return nil }
-            let text = String(decoding: data, as: UTF8.self)
-            var current = 1
-            for candidate in text.split(separator: "\n", omittingEmptySubsequences: false) {
-                if current == line { return String(candidate.hasSuffix("\r") ? candidate.dropLast() : candidate) }
-                current += 1
-            }
-            return nil
+            guard !path.hasPrefix("("), !path.hasPrefix("-"), let data = try? files.contents(of: path), data.count < 20_000_000 else { return nil }
+            return DiagnosticPrinter.line(line, of: data)
         }
     }
 

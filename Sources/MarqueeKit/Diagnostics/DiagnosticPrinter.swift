@@ -1,3 +1,5 @@
+import Foundation
+
 /// Formats diagnostics like a compiler: the `path:line:column: error: … — hint` line, then the
 /// offending source line with a caret under the column.
 public struct DiagnosticPrinter: Sendable {
@@ -31,6 +33,19 @@ public struct DiagnosticPrinter: Sendable {
     public func summary(errors: Int, warnings: Int) -> String {
         func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
         return "\(plural(errors, "error")), \(plural(warnings, "warning"))"
+    }
+
+    /// Line `number` (from 1) of a text file, for the excerpt under a diagnostic; nil when there is
+    /// no such line or the file is not text (not UTF-8, or NUL bytes: an image), whose bytes would
+    /// only garble the terminal.
+    public static func line(_ number: Int, of data: Data) -> String? {
+        guard number >= 1, !data.contains(0), let text = String(validatingUTF8Data: data) else { return nil }
+        var current = 1
+        for candidate in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if current == number { return String(candidate.hasSuffix("\r") ? candidate.dropLast() : candidate) }
+            current += 1
+        }
+        return nil
     }
 
     /// Control characters in a writer's line would garble the terminal; show them as U+FFFD-free escapes.

@@ -37,6 +37,13 @@ public enum Build {
         let writer = OutputWriter(output: options.outputDirectory, site: options.sourceDirectory, source: fileSystem, force: options.force)
         // Refuse a dangerous output folder before spending time on the build.
         if let refusal = writer.refusal() { return .failure(BuildFailure([refusal])) }
+        // One build of an output at a time, and what a killed one left put right, before the
+        // cache looks at the output (held until this function returns).
+        let lock: OutputLock
+        do { lock = try writer.prepare(lockTimeout: options.lockTimeout, waiting: options.waitingForOtherBuild) } catch {
+            return .failure(OutputWriter.failure(error, output: options.outputDirectory))
+        }
+        defer { withExtendedLifetime(lock) {} }
         let cacheURL = BuildCache.location(for: options)
         if options.useCache, let report = CachedRebuild.attempt(options, cacheAt: cacheURL) { return .success(report) }
         // Taken before reading: a file saved during the build differs from it next time.

@@ -17,6 +17,11 @@ public struct BuildOptions: Sendable {
     /// Seconds since 1970 that "future" is measured from; the current time unless a test fixes it.
     public var now: Int64 = Int64(Date().timeIntervalSince1970)
 
+    /// How long a build waits for another build of the same output folder to finish.
+    public var lockTimeout: Double = 600
+    /// Told once, with the other build's process id, when a build has to wait for it.
+    public var waitingForOtherBuild: @Sendable (Int32?) -> Void = { _ in }
+
     public init(sourceDirectory: URL, outputDirectory: URL? = nil) {
         self.sourceDirectory = sourceDirectory
         self.outputDirectory = outputDirectory ?? sourceDirectory.appendingPathComponent("public")

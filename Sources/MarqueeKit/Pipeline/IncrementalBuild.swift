@@ -73,6 +73,12 @@ public final class IncrementalBuild: @unchecked Sendable {
     /// time reviews are published against (the build options' by default).
     public func build(changed: Set<String>? = nil, now: Int64? = nil) -> Result<BuildReport, BuildFailure> {
         lock.withLock {
+            // No `marquee build` of the same output at the same time (held until this returns).
+            let outputLock: OutputLock
+            do { outputLock = try updater.writer.prepare(lockTimeout: options.lockTimeout, waiting: options.waitingForOtherBuild) } catch {
+                return .failure(OutputWriter.failure(error, output: options.outputDirectory))
+            }
+            defer { withExtendedLifetime(outputLock) {} }
             // `marquee build`'s cache would no longer describe an output folder this writes to.
             BuildCache.remove(at: BuildCache.location(for: options))
             let now = now ?? options.now

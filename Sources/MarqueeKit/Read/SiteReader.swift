@@ -15,7 +15,12 @@ public struct SiteReader: Sendable {
     }
 
     public func read() -> (SiteContent?, [Diagnostic]) {
-        let configData = try? fileSystem.contents(of: SiteConfigReader.path)
+        let configData: Data?
+        do { configData = try fileSystem.contents(of: SiteConfigReader.path) } catch {
+            // A missing site.yml is SiteConfigReader's to report, with how to start one.
+            if !Self.isMissing(error) { return (nil, [Self.readProblem(error, path: SiteConfigReader.path, stage: .config)]) }
+            configData = nil
+        }
         if let configData, String(validatingUTF8Data: configData) == nil {
             return (nil, [.error(ContentFile.invalidUTF8Location(configData, path: SiteConfigReader.path), "site.yml is not valid UTF-8",
                                  hint: "save it as UTF-8 in your editor", stage: .config)])
@@ -76,7 +81,7 @@ public struct SiteReader: Sendable {
     func readReview(at path: String, slug: String, bundle: String?, reader: ReviewReader, settings: String) -> (Review?, [Diagnostic]) {
         let data: Data
         do { data = try fileSystem.contents(of: path) } catch {
-            return (nil, [.error(SourceLocation(path: path), "cannot read the file: \(Self.describe(error))", hint: "check its permissions")])
+            return (nil, [Self.readProblem(error, path: path)])
         }
         var (review, found): (Review?, [Diagnostic])
         if let cached = cache?.lookup(path, bytes: data, settings: settings) {
@@ -116,7 +121,7 @@ public struct SiteReader: Sendable {
                     diagnostics.append(contentsOf: found)
                     if let page { pages.append(page) }
                 } catch {
-                    diagnostics.error(SourceLocation(path: path), "cannot read the file: \(Self.describe(error))", hint: "check its permissions")
+                    diagnostics.append(Self.readProblem(error, path: path))
                 }
             case .unsafeLink(let why):
                 diagnostics.error(SourceLocation(path: path), "refusing to follow a symbolic link: \(why)", hint: "replace the link with the file itself")
@@ -146,7 +151,7 @@ public struct SiteReader: Sendable {
                 }
                 templates.append(TemplateSource(name: String(entry.name.dropLast(".mustache".count)), path: path, text: TextNormaliser.normalise(text)))
             } catch {
-                diagnostics.error(SourceLocation(path: path), "cannot read the template: \(Self.describe(error))", hint: "check its permissions")
+                diagnostics.append(Self.readProblem(error, path: path, what: "template"))
             }
         }
         return templates
@@ -156,7 +161,7 @@ public struct SiteReader: Sendable {
         do {
             return try fileSystem.entries(in: folder)
         } catch {
-            diagnostics.error(SourceLocation(path: folder), "cannot list the folder: \(Self.describe(error))", hint: "check its permissions")
+            diagnostics.append(Self.readProblem(error, path: folder, what: "folder"))
             return nil
         }
     }
@@ -192,7 +197,25 @@ public struct SiteReader: Sendable {
         return files.sorted()
     }
 
+    /// A file or folder that could not be read, as a diagnostic at its path. A link out of the
+    /// site is refused before anything is opened, so the diagnostic never quotes it.
+    static func readProblem(_ error: Error, path: String, what: String = "file", stage: Diagnostic.Stage = .read) -> Diagnostic {
+        if let refusal = error as? OutsideSiteRefusal {
+            return .error(SourceLocation(path: path), refusal.description,
+                          hint: "replace the link with the \(what == "folder" ? "folder" : "file") itself; Marquee reads nothing outside the site folder", stage: stage)
+        }
+        let verb = what == "folder" ? "list the folder" : "read the \(what)"
+        return .error(SourceLocation(path: path), "cannot \(verb): \(describe(error))", hint: "check its permissions", stage: stage)
+    }
+
+    static func isMissing(_ error: Error) -> Bool {
+        if let cocoa = error as? CocoaError, [.fileReadNoSuchFile, .fileNoSuchFile].contains(cocoa.code) { return true }
+        let error = error as NSError
+        return error.domain == NSPOSIXErrorDomain && error.code == Int(ENOENT)
+    }
+
     static func describe(_ error: Error) -> String {
+        if let refusal = error as? OutsideSiteRefusal { return refusal.description }
         if let cocoa = error as? CocoaError {
             switch cocoa.code {
             case .fileReadNoPermission: return "permission denied"

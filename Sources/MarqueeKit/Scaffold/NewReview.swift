@@ -20,7 +20,7 @@ public enum NewReview {
             return .failure(.error(SourceLocation(path: existing), "\(existing) already exists; nothing was written",
                                    hint: "choose another title, or edit the existing review"))
         }
-        let (config, _) = SiteConfigReader.read(text: (try? Data(contentsOf: site.appendingPathComponent("site.yml"))).map { String(decoding: $0, as: UTF8.self) },
+        let (config, _) = SiteConfigReader.read(text: (try? DiskFileSystem(root: site).contents(of: SiteConfigReader.path)).map { String(decoding: $0, as: UTF8.self) },
                                                 baseURLOverride: nil)
         let zone = config?.timeZone ?? TimeZone(identifier: "UTC") ?? .current
         let scale = config?.ratingScale ?? 5

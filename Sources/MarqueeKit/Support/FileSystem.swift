@@ -30,7 +30,20 @@ public protocol SiteFileSystem: Sendable {
     func diskPath(of path: String) -> String?
 }
 
-/// A site folder on disk. Symbolic links are followed only when they stay inside the site.
+/// Why a file of the site is not read: its real path (every symbolic link on the way resolved)
+/// leaves the site folder, or cannot be resolved. Raised before the file is opened, so nothing of
+/// it can reach the output or a diagnostic.
+public struct OutsideSiteRefusal: Error, CustomStringConvertible, Sendable {
+    public let path: String
+    /// "it points outside the site folder, to /etc/passwd", or why it cannot be resolved.
+    public let why: String
+
+    public var description: String { "refusing to follow a symbolic link: \(why)" }
+}
+
+/// A site folder on disk. One rule for every file and folder read through it: its real path must
+/// lie inside the site folder's real path, whichever of its components is a link (the site's
+/// top-level folders and `site.yml` included); otherwise it is refused, unopened.
 public struct DiskFileSystem: SiteFileSystem {
     public let root: URL
     private let realRoot: String
@@ -41,14 +54,16 @@ public struct DiskFileSystem: SiteFileSystem {
     }
 
     public func contents(of path: String) throws -> Data {
-        try Data(contentsOf: root.appendingPathComponent(path), options: [])
+        try Data(contentsOf: URL(fileURLWithPath: try realPathInside(path)), options: [])
     }
 
     public func entries(in directory: String) throws -> [DirectoryEntry]? {
-        let url = directory.isEmpty ? root : root.appendingPathComponent(directory)
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue else { return nil }
-        let names = try FileManager.default.contentsOfDirectory(atPath: url.path)
+        let full = directory.isEmpty ? root.path : root.appendingPathComponent(directory).path
+        var info = stat()
+        guard lstat(full, &info) == 0 else { return nil }
+        let real = try realPathInside(directory)
+        guard stat(real, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else { return nil }
+        let names = try FileManager.default.contentsOfDirectory(atPath: real)
         return names.sorted().map { name in
             DirectoryEntry(name: name, kind: kind(of: directory.isEmpty ? name : directory + "/" + name) ?? .other)
         }
@@ -59,8 +74,7 @@ public struct DiskFileSystem: SiteFileSystem {
         var info = stat()
         guard lstat(full, &info) == 0 else { return nil }
         if (info.st_mode & S_IFMT) == S_IFLNK {
-            guard let target = Self.realPath(full) else { return .unsafeLink("it cannot be resolved (a loop, or its target is missing)") }
-            guard target == realRoot || target.hasPrefix(realRoot + "/") else { return .unsafeLink("it points outside the site folder, to \(target)") }
+            do { _ = try realPathInside(path) } catch let refusal as OutsideSiteRefusal { return .unsafeLink(refusal.why) } catch { return .other }
             guard stat(full, &info) == 0 else { return .unsafeLink("its target cannot be read") }
         }
         switch info.st_mode & S_IFMT {
@@ -72,6 +86,27 @@ public struct DiskFileSystem: SiteFileSystem {
 
     public func diskPath(of path: String) -> String? {
         root.appendingPathComponent(path).path
+    }
+
+    /// The real path of `path` (relative to the site), or the refusal when it lies outside the site.
+    public func realPathInside(_ path: String) throws -> String {
+        let full = path.isEmpty ? root.path : root.appendingPathComponent(path).path
+        guard let real = Self.realPath(full) else {
+            var info = stat()
+            if lstat(full, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK {
+                throw OutsideSiteRefusal(path: path, why: "it cannot be resolved (a loop, or its target is missing)")
+            }
+            // Missing, or a folder on the way is: the ordinary "no such file" of the caller.
+            throw CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: full])
+        }
+        guard Self.isInside(real, realRoot) else {
+            throw OutsideSiteRefusal(path: path, why: "it points outside the site folder, to \(real)")
+        }
+        return real
+    }
+
+    static func isInside(_ path: String, _ folder: String) -> Bool {
+        path == folder || path.hasPrefix(folder == "/" ? "/" : folder + "/")
     }
 
     static func realPath(_ path: String) -> String? {

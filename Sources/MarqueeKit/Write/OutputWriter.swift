@@ -1,3 +1,4 @@
+import CMarqueeSystem
 import Foundation
 
 /// The write stage: puts `[OutputFile]` on disk so that the output folder is only ever the whole
@@ -9,6 +10,7 @@ public struct OutputWriter: Sendable {
     public static let markerName = ".marquee-build"
     static let markerText = "This folder is written by `marquee build` and replaced on every build.\n"
 
+    /// The output folder, resolved through symbolic links (see `OutputRefusal`): every write goes here.
     public let output: URL
     public let site: URL
     public let source: any SiteFileSystem
@@ -16,42 +18,32 @@ public struct OutputWriter: Sendable {
     public var force = false
 
     public init(output: URL, site: URL, source: any SiteFileSystem, force: Bool = false) {
-        self.output = output.standardizedFileURL
+        self.output = URL(fileURLWithPath: OutputRefusal.resolve(output.standardizedFileURL.path))
         self.site = site.standardizedFileURL
         self.source = source
         self.force = force
+        given = output.standardizedFileURL
     }
+
+    private let given: URL
 
     /// Why the output folder may not be written, or nil when it may.
     public func refusal() -> Diagnostic? {
-        let outputPath = DiskFileSystem.realPath(output.path) ?? output.path
-        let sitePath = DiskFileSystem.realPath(site.path) ?? site.path
-        let where_ = SourceLocation(path: "--output")
-        if outputPath == sitePath || sitePath.hasPrefix(outputPath + "/") {
-            return .error(where_, "the output folder \(output.path) is the site folder or contains it; the build would replace your sources",
-                          hint: "write to a separate folder such as public/", stage: .write)
+        OutputRefusal(output: given, site: site, force: force).refusal()
+    }
+
+    /// Takes the output's lock (waiting for another build of it, see `OutputLock`), then puts right
+    /// what a killed build left beside the output: its staging folder is removed, and an output
+    /// that a build killed between the two renames of `swapWithoutExchange` left missing is
+    /// restored from the previous build. Held until the returned lock is released.
+    func prepare(lockTimeout: Double, waiting: (Int32?) -> Void) throws -> OutputLock {
+        let parent = output.deletingLastPathComponent()
+        do { try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true) } catch {
+            throw Self.failure(error, output: output)
         }
-        for protected in ["content", "static", "templates"] where outputPath == sitePath + "/" + protected || outputPath.hasPrefix(sitePath + "/" + protected + "/") {
-            return .error(where_, "the output folder \(output.path) is inside the site's \(protected)/ folder",
-                          hint: "write to a separate folder such as public/", stage: .write)
-        }
-        let manager = FileManager.default
-        var isDirectory: ObjCBool = false
-        if manager.fileExists(atPath: output.path, isDirectory: &isDirectory) {
-            guard isDirectory.boolValue else {
-                return .error(where_, "\(output.path) exists and is not a folder", hint: "remove it or choose another --output", stage: .write)
-            }
-            for sourceMark in ["site.yml", "content"] where manager.fileExists(atPath: output.appendingPathComponent(sourceMark).path) {
-                return .error(where_, "\(output.path) holds \(sourceMark): it looks like a site, not a build",
-                              hint: "choose another --output; Marquee never replaces a folder with sources in it", stage: .write)
-            }
-            let entries = (try? manager.contentsOfDirectory(atPath: output.path)) ?? []
-            if !entries.isEmpty && !entries.contains(Self.markerName) && !force {
-                return .error(where_, "\(output.path) was not created by Marquee (it has no \(Self.markerName) file) and is not empty",
-                              hint: "empty or remove it, choose another --output, or pass --force to replace it", stage: .write)
-            }
-        }
-        return nil
+        let lock = try OutputLock.acquire(for: output, timeout: lockTimeout, waiting: waiting)
+        recoverLeftovers()
+        return lock
     }
 
     /// Creates the staging folder beside the output, with every folder `paths` need, and removes
@@ -60,11 +52,9 @@ public struct OutputWriter: Sendable {
         if let refusal = refusal() { throw BuildFailure([refusal]) }
         let manager = FileManager.default
         let parent = output.deletingLastPathComponent()
-        let name = output.lastPathComponent
-        let staging = parent.appendingPathComponent(".\(name).marquee-new-\(ProcessInfo.processInfo.processIdentifier)")
+        let staging = sibling("new")
         do {
             try manager.createDirectory(at: parent, withIntermediateDirectories: true)
-            removeLeftovers(in: parent, name: name)
             try? manager.removeItem(at: staging)
             try manager.createDirectory(at: staging, withIntermediateDirectories: true)
             for path in paths { try Self.checkRelative(path) }
@@ -108,28 +98,54 @@ public struct OutputWriter: Sendable {
         }
     }
 
-    /// Marks the staging folder as Marquee's and swaps it in for the output folder, by renames only.
+    /// Marks the staging folder as Marquee's and swaps it in for the output folder: in one atomic
+    /// exchange where the system has one, so that there is no moment without a site.
     func commit(_ staging: Staging) throws {
-        let manager = FileManager.default
-        let retired = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).marquee-old-\(ProcessInfo.processInfo.processIdentifier)")
         do {
-            try Data(Self.markerText.utf8).write(to: staging.folder.appendingPathComponent(Self.markerName))
-            if manager.fileExists(atPath: output.path) {
-                try manager.moveItem(at: output, to: retired)
-                do {
-                    try manager.moveItem(at: staging.folder, to: output)
-                } catch {
-                    try? manager.moveItem(at: retired, to: output)
-                    throw error
-                }
-                Self.removeTree(at: retired)
+            try PlainFile.write(Array(Self.markerText.utf8), to: staging.folder.appendingPathComponent(Self.markerName).path)
+            var info = stat()
+            if lstat(output.path, &info) != 0 {
+                try Self.rename(staging.folder.path, output.path)
+            } else if marquee_exchange(staging.folder.path, output.path) == 0 {
+                // The staging name now holds the previous build.
+                Self.removeTree(at: staging.folder)
+            } else if [ENOSYS, EINVAL, ENOTSUP, EOPNOTSUPP].contains(errno) {
+                try swapWithoutExchange(staging)
             } else {
-                try manager.moveItem(at: staging.folder, to: output)
+                throw Self.posixError(errno, output.path)
             }
         } catch {
             abandon(staging)
             throw Self.failure(error, output: output)
         }
+    }
+
+    /// Where the system or the file system has no exchange: the output is renamed aside, then the
+    /// staging folder into its place. A build killed between the two leaves no output; the next
+    /// build restores the aside one before anything else (`recoverLeftovers`).
+    private func swapWithoutExchange(_ staging: Staging) throws {
+        let retired = sibling("old")
+        try Self.rename(output.path, retired.path)
+        do {
+            try Self.rename(staging.folder.path, output.path)
+        } catch {
+            try? Self.rename(retired.path, output.path)
+            throw error
+        }
+        Self.removeTree(at: retired)
+    }
+
+    /// A folder beside the output, named after it, its role and this process.
+    func sibling(_ role: String) -> URL {
+        output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).marquee-\(role)-\(ProcessInfo.processInfo.processIdentifier)")
+    }
+
+    static func rename(_ from: String, _ to: String) throws {
+        guard Foundation.rename(from, to) == 0 else { throw posixError(errno, to) }
+    }
+
+    static func posixError(_ code: Int32, _ path: String) -> Error {
+        NSError(domain: NSPOSIXErrorDomain, code: Int(code), userInfo: [NSFilePathErrorKey: path])
     }
 
     /// Throws a failed build's staging folder away; the output folder was never touched.
@@ -160,12 +176,24 @@ public struct OutputWriter: Sendable {
                       hint: "check free space and permissions; the previous build is untouched", stage: .write)
     }
 
-    /// Staging folders of builds that were killed part-way: they are Marquee's own and safe to remove.
-    private func removeLeftovers(in parent: URL, name: String) {
+    /// What builds killed part-way left beside the output: staging folders are removed; a
+    /// previous build set aside (`-old-`) is put back when the output is missing, else removed.
+    /// Runs under the output's lock, so no other build is using any of them.
+    func recoverLeftovers() {
         let manager = FileManager.default
+        let parent = output.deletingLastPathComponent()
+        let prefix = ".\(output.lastPathComponent).marquee-"
         guard let entries = try? manager.contentsOfDirectory(atPath: parent.path) else { return }
-        for entry in entries where [".\(name).marquee-new-", ".\(name).marquee-old-", ".\(name).marquee-update-"].contains(where: entry.hasPrefix) {
-            Self.removeTree(at: parent.appendingPathComponent(entry))
+        var info = stat()
+        for entry in entries.sorted() where entry.hasPrefix(prefix) {
+            let leftover = parent.appendingPathComponent(entry)
+            let role = entry.dropFirst(prefix.count).prefix { $0 != "-" }
+            if role == "old", lstat(output.path, &info) != 0,
+               manager.fileExists(atPath: leftover.appendingPathComponent(Self.markerName).path),
+               Foundation.rename(leftover.path, output.path) == 0 {
+                continue
+            }
+            if ["new", "old", "update"].contains(role) { Self.removeTree(at: leftover) }
         }
     }
 

@@ -16,8 +16,24 @@ enum Paths {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
     }
 
+    /// Every temporary folder of this test process lies in one folder, removed when the process
+    /// exits (however the tests end), so a run leaves nothing in /tmp. Runs killed outright leave
+    /// theirs; the next run removes those of processes no longer alive.
+    static let scratch: URL = {
+        let base = FileManager.default.temporaryDirectory
+        for entry in (try? FileManager.default.contentsOfDirectory(atPath: base.path)) ?? [] where entry.hasPrefix("marquee-tests-") {
+            if let pid = Int32(entry.dropFirst("marquee-tests-".count)), kill(pid, 0) != 0, errno == ESRCH {
+                try? FileManager.default.removeItem(at: base.appendingPathComponent(entry))
+            }
+        }
+        let folder = base.appendingPathComponent("marquee-tests-\(getpid())")
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        atexit { _ = try? FileManager.default.removeItem(atPath: FileManager.default.temporaryDirectory.appendingPathComponent("marquee-tests-\(getpid())").path) }
+        return folder
+    }()
+
     static func temporaryFolder(_ name: String = "out") -> URL {
-        FileManager.default.temporaryDirectory.appendingPathComponent("marquee-\(name)-\(UUID().uuidString)")
+        scratch.appendingPathComponent("marquee-\(name)-\(UUID().uuidString)")
     }
 
     /// Every file under `folder`, relative path → bytes.

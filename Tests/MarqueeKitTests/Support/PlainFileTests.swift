@@ -5,7 +5,7 @@ import Testing
 @Suite struct PlainFileTests {
     /// Writes the bytes whole, and a shorter file replaces a longer one without leaving its tail.
     @Test func writesAndTruncates() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("marquee-plain-\(UUID().uuidString)")
+        let folder = Paths.temporaryFolder("plain")
         defer { try? FileManager.default.removeItem(at: folder) }
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let path = folder.path + "/page.html"
@@ -18,7 +18,7 @@ import Testing
 
     /// A failed write says what went wrong and where, as a build reports it.
     @Test func aFailureNamesThePath() {
-        let path = FileManager.default.temporaryDirectory.path + "/marquee-missing-\(UUID().uuidString)/page.html"
+        let path = Paths.temporaryFolder("missing").path + "/page.html"
         do {
             try PlainFile.write(Data("x".utf8), to: path)
             Issue.record("the write succeeded")

@@ -63,7 +63,7 @@ struct TestSite {
 
     /// Writes the site into a new temporary folder and returns it.
     func writeToDisk() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("marquee-test-\(UUID().uuidString)")
+        let folder = Paths.temporaryFolder("test")
         for (path, text) in files {
             let url = folder.appendingPathComponent(path)
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)

@@ -6,7 +6,7 @@ import Testing
     /// Every folder the files need exists afterwards, parents before children, and nothing else is made.
     @Test func makesExactlyTheFoldersTheFilesNeed() throws {
         let manager = FileManager.default
-        let root = manager.temporaryDirectory.appendingPathComponent("marquee-folders-\(UUID().uuidString)")
+        let root = Paths.temporaryFolder("folders")
         defer { try? manager.removeItem(at: root) }
         try manager.createDirectory(at: root, withIntermediateDirectories: true)
         var paths = ["index.html", "feed.xml", "reviews/a/index.html", "reviews/b/index.html", "tags/x/page/2/index.html",
@@ -33,7 +33,7 @@ import Testing
     /// A file where a folder must go is an error that names the path, not a crash or a silent skip.
     @Test func aFileInTheWayIsAnError() throws {
         let manager = FileManager.default
-        let root = manager.temporaryDirectory.appendingPathComponent("marquee-folders-\(UUID().uuidString)")
+        let root = Paths.temporaryFolder("folders")
         defer { try? manager.removeItem(at: root) }
         try manager.createDirectory(at: root, withIntermediateDirectories: true)
         try Data("x".utf8).write(to: root.appendingPathComponent("reviews"))

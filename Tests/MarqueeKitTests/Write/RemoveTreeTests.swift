@@ -6,7 +6,7 @@ import Testing
     /// The previous build's folder goes, whole; a symbolic link in it is removed, never followed.
     @Test func removesEverythingButNeverFollowsALink() throws {
         let manager = FileManager.default
-        let root = manager.temporaryDirectory.appendingPathComponent("marquee-remove-\(UUID().uuidString)")
+        let root = Paths.temporaryFolder("remove")
         let outside = root.appendingPathComponent("outside")
         let tree = root.appendingPathComponent("old-build")
         defer { try? manager.removeItem(at: root) }

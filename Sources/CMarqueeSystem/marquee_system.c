@@ -1,0 +1,23 @@
+#define _GNU_SOURCE
+#include "marquee_system.h"
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <unistd.h>
+#if defined(__linux__)
+#include <sys/syscall.h>
+#endif
+
+int marquee_exchange(const char *first, const char *second) {
+#if defined(__linux__) && defined(SYS_renameat2)
+    // The system call itself: glibc's renameat2 wrapper only exists from 2.28 on.
+    return (int)syscall(SYS_renameat2, AT_FDCWD, first, AT_FDCWD, second, 2 /* RENAME_EXCHANGE */);
+#elif defined(__APPLE__)
+    return renamex_np(first, second, RENAME_SWAP);
+#else
+    (void)first;
+    (void)second;
+    errno = ENOSYS;
+    return -1;
+#endif
+}
