@@ -18,6 +18,7 @@ release:
 
 test:
 	@scripts/ensure-cmark.sh
+	@scripts/ensure-strace.sh
 	$(SWIFT) test
 
 # Regenerate the default theme embedded in the binary after editing templates/ or static/style.css.

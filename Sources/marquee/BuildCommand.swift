@@ -60,6 +60,11 @@ struct BuildCommand: ParsableCommand {
         var options = site.buildOptions(output: output)
         options.force = force
         options.useCache = !noCache
+        let shown = options.outputDirectory.relativePathForDisplay
+        options.waitingForOtherBuild = { pid in
+            let who = pid.map { "process \($0)" } ?? "another process"
+            FileHandle.standardError.write(Data("Waiting for another build (\(who)) to finish writing \(shown)…\n".utf8))
+        }
         let console = Console(siteFolder: options.sourceDirectory)
         switch Build.run(options) {
         case .success(let report):
