@@ -19,11 +19,13 @@ struct DevResponder: Sendable {
         guard request.method == .get || request.method == .head else {
             return Response(status: .methodNotAllowed, headers: [.allow: "GET, HEAD"])
         }
-        let output = await state.output
+        let output = state.output
         let resolver = FileResolver(root: output, basePath: basePath)
         if !rawPath.hasSuffix("/"), resolver.resolve(rawPath + "/") != nil {
             // A folder asked for without its slash: send the browser to the folder, as static hosts do.
-            return Response(status: .movedPermanently, headers: [.location: rawPath + "/"])
+            // Empty segments are dropped: `//reviews` must not become `//reviews/`, which a browser
+            // reads as another host.
+            return Response(status: .movedPermanently, headers: [.location: Self.folderLocation(rawPath)])
         }
         guard let file = resolver.resolve(rawPath) else {
             return await notFound(output: output, basePath: basePath, head: request.method == .head)
@@ -34,6 +36,11 @@ struct DevResponder: Sendable {
         var headers: HTTPFields = [.contentType: type, .cacheControl: "no-store"]
         headers[.contentLength] = String(data.count)
         return Response(status: .ok, headers: headers, body: request.method == .head ? ResponseBody() : ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    /// The folder's own path with its slash, with no empty segment (never `//…`).
+    static func folderLocation(_ rawPath: String) -> String {
+        "/" + rawPath.split(separator: "/", omittingEmptySubsequences: true).map { $0 + "/" }.joined()
     }
 
     private func notFound(output: URL, basePath: String, head: Bool) async -> Response {
@@ -114,6 +121,8 @@ struct FileResolver {
         if isDirectory.boolValue {
             guard rawPath.hasSuffix("/") || segments.isEmpty else { return nil }
             url.appendPathComponent("index.html")
+        } else if rawPath.hasSuffix("/") {
+            return nil // a file is only itself: `/style.css/` is no folder
         }
         guard let real = realpath(url.path, nil), let realRoot = realpath(root.path, nil) else { return nil }
         defer { free(real); free(realRoot) }

@@ -77,4 +77,17 @@ import Testing
         #expect(resolver.resolve("/blog/etc/passwd") == nil)
         #expect(resolver.resolve("/blog/a/%2e%2e/%2e%2e/x") == nil)
     }
+
+    @Test func aFileIsServedAsItselfAndOnlyAFolderGetsTheSlash() throws {
+        let root = Paths.temporaryFolder("resolver")
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("reviews"), withIntermediateDirectories: true)
+        try Data("ok".utf8).write(to: root.appendingPathComponent("reviews/index.html"))
+        try Data("body{}".utf8).write(to: root.appendingPathComponent("style.css"))
+        let resolver = FileResolver(root: root, basePath: "/")
+        #expect(resolver.resolve("/style.css")?.lastPathComponent == "style.css")
+        #expect(resolver.resolve("/style.css/") == nil) // what made every file answer 301 to itself plus a slash
+        #expect(resolver.resolve("/reviews/") != nil)
+        #expect(DevResponder.folderLocation("//reviews") == "/reviews/")
+        #expect(DevResponder.folderLocation("/blog//reviews") == "/blog/reviews/")
+    }
 }
