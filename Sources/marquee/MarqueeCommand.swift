@@ -30,6 +30,14 @@ struct MarqueeCommand: AsyncParsableCommand {
         } catch {
             let code = exitCode(for: error)
             if code == .validationFailure {
+                // ArgumentParser says only "Unexpected argument" for a misspelt command.
+                let arguments = CommandLine.arguments.dropFirst()
+                let names = configuration.subcommands.compactMap { $0.configuration.commandName }
+                if let first = arguments.first, !first.hasPrefix("-"), !names.contains(first) {
+                    let guess = Suggestion.closest(to: first, among: names).map { " — did you mean '\($0)'?" } ?? " — see 'marquee --help' for the commands"
+                    FileHandle.standardError.write(Data("error: unknown command '\(first)'\(guess)\n".utf8))
+                    Foundation.exit(2)
+                }
                 FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
                 Foundation.exit(2)
             }
