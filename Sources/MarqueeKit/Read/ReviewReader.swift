@@ -58,14 +58,7 @@ struct ReviewReader {
             case "rating": rating = readRating(value, &reader)
             case "date": date = readDate(value, &reader)
             case "recommend": fields.recommendations = readRecommendations(value, &reader)
-            case "slug":
-                if let slug = value.scalarText.map({ $0.trimmingWhitespace() }) ?? reader.requiredText(key, value) { // raw: a control character is an error here, not cleaned up
-                    if let problem = Slug.problem(with: slug) {
-                        reader.error(value, problem, hint: "use lower-case letters, digits and hyphens, such as children-of-heaven")
-                    } else {
-                        fields.slug = slug
-                    }
-                }
+            case "slug": fields.slug = reader.slug(value, example: "children-of-heaven")
             case "summary": fields.summary = reader.text(key, value)
             case "draft": fields.draft = reader.bool(key, value) ?? false
             case "image":
