@@ -10,6 +10,10 @@ struct MappingReader {
     init(document: YAMLDocument, stage: Diagnostic.Stage) {
         self.document = document
         self.stage = stage
+        for var problem in document.problems {
+            problem.stage = stage
+            diagnostics.append(problem)
+        }
     }
 
     mutating func error(_ node: Node, _ message: String, hint: String? = nil) {

@@ -87,7 +87,7 @@ struct ReviewReader {
                 if let param = converter.convert(value) {
                     params[key] = param
                 } else {
-                    reader.error(value, "the value of '\(key)' is too large or uses YAML aliases", hint: "write the value out in full, without * aliases")
+                    reader.error(value, "'\(key)' takes this file's params past \(ParamConverter.maximumValues.groupedDigits) values, the most one file may hold", hint: "keep front matter values small; larger data belongs in a file of its own")
                 }
             }
         }
