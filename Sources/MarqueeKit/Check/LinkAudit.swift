@@ -199,11 +199,13 @@ struct LinkAudit {
                 .map { String($0.split(separator: "?")[0]) } ?? basePath
         }
         absolute = absolute.removingPercentEncodingIfAny ?? absolute
-        guard absolute.hasPrefix(basePath) || absolute + "/" == basePath else {
+        // Compared decoded, like the link: a base path may hold "%20".
+        let decodedBase = basePath.removingPercentEncodingIfAny ?? basePath
+        guard absolute.hasPrefix(decodedBase) || absolute + "/" == decodedBase else {
             return .broken(Problem(message: "the link '\(Slug.printable(link))' leaves the site's base path \(basePath)", hint: "site links are written from the site root, such as /reviews/baran/; Marquee adds the base path"))
         }
-        var target = absolute.utf8.starts(with: basePath.utf8) ? String(decoding: absolute.utf8.dropFirst(basePath.utf8.count), as: UTF8.self)
-                                                               : String(absolute.dropFirst(min(basePath.count, absolute.count)))
+        var target = absolute.utf8.starts(with: decodedBase.utf8) ? String(decoding: absolute.utf8.dropFirst(decodedBase.utf8.count), as: UTF8.self)
+                                                               : String(absolute.dropFirst(min(decodedBase.count, absolute.count)))
         if target.isEmpty || target.hasSuffix("/") { target += "index.html" }
         if !paths.contains(target) {
             if paths.contains(target + "/index.html") { target += "/index.html" } else {
