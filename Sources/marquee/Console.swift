@@ -12,7 +12,8 @@ struct Console {
         printer = DiagnosticPrinter(useColor: color) { path, line in
             guard !path.hasPrefix("("), !path.hasPrefix("-"),
                   let data = try? Data(contentsOf: root.appendingPathComponent(path)), data.count < 20_000_000 else { return nil }
-            let text = String(decoding: data, as: UTF8.self)
+            // A binary file (an unused PNG, say) has no line to show.
+            guard !data.contains(0), let text = String(validating: data, as: UTF8.self) else { return nil }
             var current = 1
             for candidate in text.split(separator: "\n", omittingEmptySubsequences: false) {
                 if current == line { return String(candidate.hasSuffix("\r") ? candidate.dropLast() : candidate) }
