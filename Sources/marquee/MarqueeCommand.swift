@@ -30,18 +30,56 @@ struct MarqueeCommand: AsyncParsableCommand {
         } catch {
             let code = exitCode(for: error)
             if code == .validationFailure {
-                // ArgumentParser says only "Unexpected argument" for a misspelt command.
-                let arguments = CommandLine.arguments.dropFirst()
-                let names = configuration.subcommands.compactMap { $0.configuration.commandName }
-                if let first = arguments.first, !first.hasPrefix("-"), !names.contains(first) {
-                    let guess = Suggestion.closest(to: first, among: names).map { " — did you mean '\($0)'?" } ?? " — see 'marquee --help' for the commands"
-                    FileHandle.standardError.write(Data("error: unknown command '\(first)'\(guess)\n".utf8))
-                    Foundation.exit(2)
-                }
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                let message = unknownCommand(in: CommandLine.arguments.dropFirst()) ?? fullMessage(for: error)
+                FileHandle.standardError.write(Data((message + "\n").utf8))
                 Foundation.exit(2)
             }
             exit(withError: error)
         }
+    }
+
+    /// "did you mean" for a mistyped command, written here because ArgumentParser 1.8.2 suggests a
+    /// near name for an unknown option only: for `marquee biuld` it says "Unexpected argument".
+    /// Asked once the parse has failed; nil when no command name is close (the parser's message then).
+    static func unknownCommand(in arguments: ArraySlice<String>) -> String? {
+        var command: any ParsableCommand.Type = MarqueeCommand.self
+        for argument in arguments {
+            let subcommands = command.configuration.subcommands
+            guard !subcommands.isEmpty, !argument.hasPrefix("-"), argument != "help" else { return nil }
+            let names = subcommands.map { $0.configuration.commandName ?? "" }
+            if let index = names.firstIndex(of: argument) {
+                command = subcommands[index]
+                continue
+            }
+            guard let suggestion = closestName(to: argument, among: names) else { return nil }
+            return "error: unknown command '\(argument)' — did you mean '\(suggestion)'?"
+        }
+        return nil
+    }
+
+    /// The name at the smallest edit distance, if it is near: at most 2 edits, and fewer than half
+    /// the name's letters ("biuld" → build; "nwe" → new, but not "x" → new).
+    static func closestName(to word: String, among names: [String]) -> String? {
+        let scored = names.map { ($0, editDistance(word.lowercased(), $0)) }.filter { $0.1 <= min(2, $0.0.count / 2) }
+        return scored.min { ($0.1, $0.0) < ($1.1, $1.0) }?.0
+    }
+
+    /// Levenshtein distance, with a swap of two neighbouring letters as one edit ("biuld").
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        guard !a.isEmpty, !b.isEmpty else { return max(a.count, b.count) }
+        var table = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
+        for i in 0...a.count { table[i][0] = i }
+        for j in 0...b.count { table[0][j] = j }
+        for i in 1...a.count {
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                table[i][j] = min(table[i - 1][j] + 1, table[i][j - 1] + 1, table[i - 1][j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    table[i][j] = min(table[i][j], table[i - 2][j - 2] + 1)
+                }
+            }
+        }
+        return table[a.count][b.count]
     }
 }

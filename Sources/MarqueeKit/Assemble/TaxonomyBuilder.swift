@@ -26,6 +26,13 @@ struct TaxonomyBuilder {
                 identities[name.text] = identity
                 let (slug, folded) = identity
                 guard !slug.isEmpty else { continue } // names without letters or digits were refused when read
+                // The slug is the name of the term's folder: reported once, where the name first appears.
+                if let tooLong = FileNameTooLong.check(slug, what: "the \(definition.singular.lowercased())", value: name.text) {
+                    if reported.insert("long|\(slug)").inserted {
+                        diagnostics.error(name.location, tooLong.message, hint: FileNameTooLong.hint, stage: .assemble)
+                    }
+                    continue
+                }
                 // The draft is changed in place (`drafts[slug, default:]`): copying it out and back would
                 // copy its list of reviews on every name, quadratic in the reviews of a common term.
                 let spellings = drafts[slug]?.firstSpelling

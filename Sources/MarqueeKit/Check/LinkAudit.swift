@@ -48,7 +48,7 @@ struct LinkAudit {
         var folder: String?
         for link in scan.links {
             let key: String
-            if link.hasPrefix("/") || Self.scheme(of: link) != nil {
+            if link.hasPrefix("/") || URLSafety.scheme(of: link) != nil {
                 key = link
             } else if link.hasPrefix("#") {
                 key = path + "|" + link
@@ -82,12 +82,17 @@ struct LinkAudit {
 
     /// The diagnostics for checked pages: their problems, and their links to ids on other pages
     /// (looked up in `ids`, which holds every page of the site). Reported in the order of the
-    /// pages' paths, each broken link once, where the writer typed it when they did.
+    /// pages' paths, each broken link once, where the writer typed it when they did: at its line,
+    /// or, for a link of a body that no line is known for, at the body's first line. Only a link
+    /// that is in no body is blamed on the templates.
     func report(_ pages: [String: CheckedPage], ids: (String) -> [String]?) -> [Diagnostic] {
         // Where the writer typed each URL, to report a broken one there rather than on every page
-        // showing it. Gathered at the first broken link: most builds have none.
+        // showing it. Gathered at the first broken link: most builds have none. URLs are compared
+        // decoded: cmark percent-encodes a typed "[x]" as "%5Bx%5D" when it writes the page.
         var typedAt: [String: [String: Int]] = [:] // origin → url → line
         var firstTyped: [String: SourceLocation] = [:]
+        var bodies: [String: RenderedMarkdown] = [:] // origin → its body
+        var linksOfBody: [String: Set<String>] = [:] // origin → every link its body's HTML holds, when asked
         var gathered = false
         var diagnostics: [Diagnostic] = []
         var seen = Set<String>()
@@ -100,16 +105,19 @@ struct LinkAudit {
             }
             for (link, problem) in problems {
                 if !gathered {
-                    for review in site.reviews { record(review.source, review.body.links, &typedAt, &firstTyped) }
-                    for page in site.pages { record(page.source, page.body.links, &typedAt, &firstTyped) }
+                    for review in site.reviews { record(review.source, review.body, &typedAt, &firstTyped, &bodies) }
+                    for page in site.pages { record(page.source, page.body, &typedAt, &firstTyped, &bodies) }
                     gathered = true
                 }
                 let location: SourceLocation
                 var hint = problem.hint
-                if let line = typedAt[page.origin]?[link] {
+                let typed = Self.typedForm(link)
+                if let line = typedAt[page.origin]?[typed] {
                     location = SourceLocation(path: page.origin, line: line)
-                } else if let typed = firstTyped[link] {
-                    location = typed // shown in a list or feed; reported where it was typed
+                } else if let first = firstTyped[typed] {
+                    location = first // shown in a list or feed; reported where it was typed
+                } else if let body = bodies[page.origin], Self.links(of: body, origin: page.origin, &linksOfBody).contains(link) {
+                    location = SourceLocation(path: page.origin, line: body.firstLine)
                 } else {
                     location = SourceLocation(path: page.origin)
                     hint += "; the link comes from the templates of /\(path)"
@@ -134,11 +142,27 @@ struct LinkAudit {
         return referenced
     }
 
-    private func record(_ origin: String, _ links: [BodyLink], _ typedAt: inout [String: [String: Int]], _ first: inout [String: SourceLocation]) {
-        for link in links {
-            if typedAt[origin]?[link.url] == nil { typedAt[origin, default: [:]][link.url] = link.line }
-            if first[link.url] == nil { first[link.url] = SourceLocation(path: origin, line: link.line) }
+    private func record(_ origin: String, _ body: RenderedMarkdown, _ typedAt: inout [String: [String: Int]],
+                        _ first: inout [String: SourceLocation], _ bodies: inout [String: RenderedMarkdown]) {
+        bodies[origin] = body
+        for link in body.links {
+            let typed = Self.typedForm(link.url)
+            if typedAt[origin]?[typed] == nil { typedAt[origin, default: [:]][typed] = link.line }
+            if first[typed] == nil { first[typed] = SourceLocation(path: origin, line: link.line) }
         }
+    }
+
+    /// A URL as the writer typed it, whether cmark percent-encoded it on the page or not.
+    static func typedForm(_ url: String) -> String {
+        url.removingPercentEncodingIfAny ?? url
+    }
+
+    /// The links of a body's HTML as the page shows them, scanned once per body when asked.
+    private static func links(of body: RenderedMarkdown, origin: String, _ cache: inout [String: Set<String>]) -> Set<String> {
+        if let known = cache[origin] { return known }
+        let links = Set(HTMLScanner.scan(Array(body.html.utf8)).links)
+        cache[origin] = links
+        return links
     }
 
     /// What a link comes to before any page's ids are known.
@@ -149,7 +173,7 @@ struct LinkAudit {
             let fragment = String(link.dropFirst())
             return fragment.isEmpty ? .fine : .needsID(target: page, fragment: fragment.removingPercentEncodingIfAny ?? fragment)
         }
-        if let scheme = Self.scheme(of: link) {
+        if let scheme = URLSafety.scheme(of: link) {
             guard scheme == "http" || scheme == "https" else { return .fine } // mailto:, tel:, … are not checked
             guard let components = URLComponents(string: link), let host = components.host, !host.isEmpty else {
                 return .broken(Problem(message: "'\(Slug.printable(link))' is not a valid URL", hint: "write a full address such as https://example.org/page", isSyntax: true))
@@ -175,11 +199,13 @@ struct LinkAudit {
                 .map { String($0.split(separator: "?")[0]) } ?? basePath
         }
         absolute = absolute.removingPercentEncodingIfAny ?? absolute
-        guard absolute.hasPrefix(basePath) || absolute + "/" == basePath else {
+        // Compared decoded, like the link: a base path may hold "%20".
+        let decodedBase = basePath.removingPercentEncodingIfAny ?? basePath
+        guard absolute.hasPrefix(decodedBase) || absolute + "/" == decodedBase else {
             return .broken(Problem(message: "the link '\(Slug.printable(link))' leaves the site's base path \(basePath)", hint: "site links are written from the site root, such as /reviews/baran/; Marquee adds the base path"))
         }
-        var target = absolute.utf8.starts(with: basePath.utf8) ? String(decoding: absolute.utf8.dropFirst(basePath.utf8.count), as: UTF8.self)
-                                                               : String(absolute.dropFirst(min(basePath.count, absolute.count)))
+        var target = absolute.utf8.starts(with: decodedBase.utf8) ? String(decoding: absolute.utf8.dropFirst(decodedBase.utf8.count), as: UTF8.self)
+                                                               : String(absolute.dropFirst(min(decodedBase.count, absolute.count)))
         if target.isEmpty || target.hasSuffix("/") { target += "index.html" }
         if !paths.contains(target) {
             if paths.contains(target + "/index.html") { target += "/index.html" } else {
@@ -194,7 +220,7 @@ struct LinkAudit {
 
     /// The output path an internal link names, if it is one.
     func resolvedPath(of link: String, on page: String) -> String? {
-        guard Self.scheme(of: link) == nil, !link.hasPrefix("//"), !link.hasPrefix("#") else { return nil }
+        guard URLSafety.scheme(of: link) == nil, !link.hasPrefix("//"), !link.hasPrefix("#") else { return nil }
         let basePath = site.permalinks.basePath
         var path = String(link.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0].split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)[0])
         if !path.hasPrefix("/") {
@@ -202,28 +228,9 @@ struct LinkAudit {
             path = MarkdownRenderer.resolve(path, against: basePath + (folder.isEmpty ? "" : folder + "/")) ?? path
         }
         path = path.removingPercentEncodingIfAny ?? path
-        guard path.hasPrefix(basePath) else { return nil }
-        return String(path.dropFirst(basePath.count))
-    }
-
-    /// A link's scheme (RFC 3986: a letter, then letters, digits, `+`, `-` or `.`, up to a colon),
-    /// lowercased; nil for a path or a fragment. By bytes: it runs for every link of every page.
-    static func scheme(of link: String) -> String? {
-        let bytes = link.utf8
-        guard let first = bytes.first, isASCIILetter(first) else { return nil }
-        var index = bytes.index(after: bytes.startIndex)
-        while index != bytes.endIndex {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: ":") { return String(link[..<index]).lowercased() }
-            guard isASCIILetter(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
-                || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".") else { return nil }
-            bytes.formIndex(after: &index)
-        }
-        return nil
-    }
-
-    private static func isASCIILetter(_ byte: UInt8) -> Bool {
-        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20)
+        let decodedBase = basePath.removingPercentEncodingIfAny ?? basePath
+        guard path.hasPrefix(decodedBase) else { return nil }
+        return String(path.dropFirst(decodedBase.count))
     }
 }
 

@@ -86,10 +86,12 @@ extension String {
     }
 }
 
-/// Converts the front matter keys Marquee does not know into template params, with a budget:
-/// YAML aliases can make a small file describe an exponentially large tree.
+/// Converts the front matter keys Marquee does not know into template params, with a budget of
+/// values for the whole file, so templates never walk a huge tree. (YAML aliases, which could make a
+/// small file describe an exponentially large one, are refused before: `YAMLAliases`.)
 struct ParamConverter {
-    private var budget = 10_000
+    static let maximumValues = 10_000
+    private var budget = maximumValues
 
     mutating func convert(_ node: Node) -> ParamValue? {
         budget -= 1

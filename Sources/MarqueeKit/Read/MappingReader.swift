@@ -10,6 +10,10 @@ struct MappingReader {
     init(document: YAMLDocument, stage: Diagnostic.Stage) {
         self.document = document
         self.stage = stage
+        for var problem in document.problems {
+            problem.stage = stage
+            diagnostics.append(problem)
+        }
     }
 
     mutating func error(_ node: Node, _ message: String, hint: String? = nil) {
@@ -56,6 +60,21 @@ struct MappingReader {
         return value
     }
 
+    /// A `slug:` value: a path segment of the site, which becomes a folder of the output.
+    /// Checked as written, untrimmed of control characters: one there is an error, not cleaned up.
+    mutating func slug(_ node: Node, example: String) -> String? {
+        guard let slug = node.scalarText.map({ $0.trimmingWhitespace() }) ?? requiredText("slug", node) else { return nil }
+        if let problem = Slug.problem(with: slug) {
+            error(node, problem, hint: "use lower-case letters, digits and hyphens, such as \(example)")
+            return nil
+        }
+        if let tooLong = FileNameTooLong.check(slug, what: "the slug") {
+            error(node, tooLong.message, hint: FileNameTooLong.hint)
+            return nil
+        }
+        return slug
+    }
+
     mutating func bool(_ key: String, _ node: Node) -> Bool? {
         switch node.scalarText?.lowercased() {
         case "true", "yes", "on": return true
@@ -86,8 +105,13 @@ struct MappingReader {
     /// The text of a node for a message, shortened and made printable.
     static func preview(_ node: Node) -> String {
         guard let text = node.scalarText else { return node.kindName }
+        return preview(text)
+    }
+
+    /// Text for a message: control characters shown as "?", and past `length` characters cut, with "…".
+    static func preview(_ text: String, length: Int = 60) -> String {
         let cleaned = String(String.UnicodeScalarView(text.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? "?" : $0 }))
-        return cleaned.count > 60 ? String(cleaned.prefix(57)) + "…" : cleaned
+        return cleaned.count > length ? String(cleaned.prefix(length - 3)) + "…" : cleaned
     }
 
     /// The known key closest to a misspelt one, for "did you mean".

@@ -24,16 +24,19 @@ public struct RenderedMarkdown: Hashable, Sendable {
     public var firstParagraphHTML: String?
     public var firstParagraphText: String?
     public var wordCount: Int
-    /// Every link and image URL the body holds (after base-path rewriting), with the body line of its
-    /// block, so a broken one is reported where the writer typed it.
+    /// Every link and image URL the body holds (after base-path rewriting), those of its raw HTML
+    /// included, with the line of its node, so a broken one is reported where the writer typed it.
     public var links: [BodyLink] = []
+    /// The line of the file the body starts on (1 until `shiftingLinks` says where).
+    public var firstLine = 1
 }
 
 extension RenderedMarkdown {
-    /// Body lines become file lines.
+    /// Body lines become file lines: the body starts on line `offset + 1` of its file.
     func shiftingLinks(by offset: Int) -> RenderedMarkdown {
         var copy = self
         copy.links = links.map { BodyLink(url: $0.url, line: $0.line + offset) }
+        copy.firstLine = firstLine + offset
         return copy
     }
 }
@@ -108,7 +111,9 @@ public struct MarkdownRenderer: Sendable {
         return result
     }
 
-    /// Prefixes root-relative URLs with the base path and returns every link with its line.
+    /// Prefixes root-relative URLs with the base path and returns every link with its line. The
+    /// links of raw HTML (`<a href>` written in the Markdown) are listed as they are, not rewritten;
+    /// one whose value spans lines is not found here, and is reported at the body's first line.
     private func rewriteLinks(in document: OpaquePointer, documentPath: String?) -> [BodyLink] {
         guard let iterator = cmark_iter_new(document) else { return [] }
         defer { cmark_iter_free(iterator) }
@@ -116,6 +121,16 @@ public struct MarkdownRenderer: Sendable {
         while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
             guard cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
             let type = cmark_node_get_type(node)
+            if type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE {
+                // Without raw_html, cmark writes a comment in its place: no link reaches the page.
+                guard options.rawHTML else { continue }
+                // Line by line: an HTML block spans many, and each link is reported at its own.
+                let first = Self.line(of: node)
+                for (offset, line) in Self.literal(node).utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
+                    for url in HTMLScanner.scan(Array(line)).links { links.append(BodyLink(url: url, line: first + offset)) }
+                }
+                continue
+            }
             guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE, let raw = cmark_node_get_url(node) else { continue }
             var url = String(cString: raw)
             if basePath != "/", url.hasPrefix("/") && !url.hasPrefix("//") {
@@ -125,28 +140,49 @@ public struct MarkdownRenderer: Sendable {
                 url = resolved
                 _ = cmark_node_set_url(node, url)
             }
-            // cmark tracks positions of blocks only: take the line of the enclosing block.
-            var holder: OpaquePointer? = node
-            while let current = holder, cmark_node_get_start_line(current) == 0 { holder = cmark_node_parent(current) }
-            links.append(BodyLink(url: url, line: holder.map { Int(cmark_node_get_start_line($0)) } ?? 1))
+            links.append(BodyLink(url: url, line: Self.line(of: node)))
         }
         return links
     }
 
-    /// A relative URL ("poster.jpg", "../baran/") made root-relative against the page's folder;
-    /// nil for URLs that are absolute, root-relative, fragments or empty.
+    /// The body line of a node: its own, or (for a node cmark gives no position) its block's.
+    static func line(of node: OpaquePointer) -> Int {
+        var holder: OpaquePointer? = node
+        while let current = holder, cmark_node_get_start_line(current) == 0 { holder = cmark_node_parent(current) }
+        return holder.map { Int(cmark_node_get_start_line($0)) } ?? 1
+    }
+
+    /// A relative URL ("poster.jpg", "../baran/") made root-relative against the page's folder
+    /// (RFC 3986, 5.2); nil for URLs that are absolute, root-relative, fragments or empty. A URL is
+    /// absolute only when it starts with a scheme: "%5Bx%5D:y" or a mistyped "[url](https://…)" is
+    /// a relative path like any other, and is resolved (and so checked) as one. Works on the text as
+    /// it is, encoded or not: cmark percent-encodes what a link needs when it writes the page.
     static func resolve(_ url: String, against documentPath: String) -> String? {
-        guard !url.isEmpty, !url.hasPrefix("/"), !url.hasPrefix("#"), !url.hasPrefix("?") else { return nil }
-        if let colon = url.firstIndex(of: ":"), !url[..<colon].contains("/"), !url[..<colon].contains("?"), !url[..<colon].contains("#") {
-            return nil // has a scheme: https:, mailto:, …
+        guard !url.isEmpty, !url.hasPrefix("/"), !url.hasPrefix("#"), !url.hasPrefix("?"), URLSafety.scheme(of: url) == nil else { return nil }
+        let cut = url.firstIndex { $0 == "?" || $0 == "#" } ?? url.endIndex
+        let folder = documentPath.lastIndex(of: "/").map { documentPath[...$0] } ?? "/"
+        let merged = (folder.hasPrefix("/") ? "" : "/") + folder + url[..<cut]
+        return removingDotSegments(merged) + url[cut...]
+    }
+
+    /// RFC 3986, 5.2.4, for a path that starts with "/": "/a/b/../c/./d" → "/a/c/d"; ".." never
+    /// climbs above the root.
+    static func removingDotSegments(_ path: String) -> String {
+        let segments = path.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
+        var output: [Substring] = []
+        for (index, segment) in segments.enumerated() {
+            let isLast = index == segments.count - 1
+            switch segment {
+            case ".":
+                if isLast { output.append("") }
+            case "..":
+                if !output.isEmpty { output.removeLast() }
+                if isLast { output.append("") }
+            default:
+                output.append(segment)
+            }
         }
-        guard let base = URL(string: "http://site.invalid" + documentPath),
-              let absolute = URL(string: url, relativeTo: base)?.absoluteURL,
-              let components = URLComponents(url: absolute, resolvingAgainstBaseURL: false) else { return nil }
-        var result = components.percentEncodedPath
-        if let query = components.percentEncodedQuery { result += "?" + query }
-        if let fragment = components.percentEncodedFragment { result += "#" + fragment }
-        return result
+        return "/" + output.joined(separator: "/")
     }
 
     static func renderHTML(_ node: OpaquePointer, _ flags: Int32) -> String {

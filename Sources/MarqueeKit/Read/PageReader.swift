@@ -27,17 +27,10 @@ struct PageReader {
             case "title": title = reader.requiredText(key, value); sawTitle = true
             case "summary": summary = reader.text(key, value)
             case "draft": draft = reader.bool(key, value) ?? false
-            case "slug":
-                if let text = value.scalarText.map({ $0.trimmingWhitespace() }) ?? reader.requiredText(key, value) {
-                    if let problem = Slug.problem(with: text) {
-                        reader.error(value, problem, hint: "use lower-case letters, digits and hyphens, such as about")
-                    } else {
-                        slug = text
-                    }
-                }
+            case "slug": slug = reader.slug(value, example: "about")
             default:
                 if let param = converter.convert(value) { params[key] = param } else {
-                    reader.error(value, "the value of '\(key)' is too large or uses YAML aliases", hint: "write the value out in full, without * aliases")
+                    reader.error(value, "'\(key)' takes this file's params past \(ParamConverter.maximumValues.groupedDigits) values, the most one file may hold", hint: "keep front matter values small; larger data belongs in a file of its own")
                 }
             }
         }

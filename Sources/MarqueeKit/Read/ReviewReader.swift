@@ -58,14 +58,7 @@ struct ReviewReader {
             case "rating": rating = readRating(value, &reader)
             case "date": date = readDate(value, &reader)
             case "recommend": fields.recommendations = readRecommendations(value, &reader)
-            case "slug":
-                if let slug = value.scalarText.map({ $0.trimmingWhitespace() }) ?? reader.requiredText(key, value) { // raw: a control character is an error here, not cleaned up
-                    if let problem = Slug.problem(with: slug) {
-                        reader.error(value, problem, hint: "use lower-case letters, digits and hyphens, such as children-of-heaven")
-                    } else {
-                        fields.slug = slug
-                    }
-                }
+            case "slug": fields.slug = reader.slug(value, example: "children-of-heaven")
             case "summary": fields.summary = reader.text(key, value)
             case "draft": fields.draft = reader.bool(key, value) ?? false
             case "image":
@@ -94,7 +87,7 @@ struct ReviewReader {
                 if let param = converter.convert(value) {
                     params[key] = param
                 } else {
-                    reader.error(value, "the value of '\(key)' is too large or uses YAML aliases", hint: "write the value out in full, without * aliases")
+                    reader.error(value, "'\(key)' takes this file's params past \(ParamConverter.maximumValues.groupedDigits) values, the most one file may hold", hint: "keep front matter values small; larger data belongs in a file of its own")
                 }
             }
         }

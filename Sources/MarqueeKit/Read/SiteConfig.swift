@@ -50,31 +50,3 @@ public struct SiteConfig: Sendable {
         BaseURL.path(of: baseURL)
     }
 }
-
-/// Helpers for the base URL, which decides every link the site writes.
-public enum BaseURL {
-    /// Checks and normalises a base URL: absolute http(s), no query or fragment, ending in "/".
-    public struct Problem: Error, Equatable { public let message: String }
-
-    public static func normalise(_ raw: String) -> Result<String, Problem> {
-        let text = raw.trimmingWhitespace()
-        guard let components = URLComponents(string: text), let scheme = components.scheme?.lowercased(),
-              scheme == "http" || scheme == "https", let host = components.host, !host.isEmpty else {
-            return .failure(Problem(message: "'\(raw)' is not an absolute http(s) URL"))
-        }
-        guard components.query == nil, components.fragment == nil else {
-            return .failure(Problem(message: "'\(raw)' must not have a query or a fragment"))
-        }
-        var normalised = text
-        if !normalised.hasSuffix("/") { normalised += "/" }
-        return .success(normalised)
-    }
-
-    public static func path(of baseURL: String) -> String {
-        guard let components = URLComponents(string: baseURL) else { return "/" }
-        var path = components.percentEncodedPath
-        if path.isEmpty { path = "/" }
-        if !path.hasSuffix("/") { path += "/" }
-        return path
-    }
-}

@@ -85,12 +85,12 @@ struct SiteConfigReader {
             switch BaseURL.normalise(override) {
             case .success(let url): config.baseURL = url
             case .failure(let problem):
-                reader.diagnostics.error(SourceLocation(path: "--base-url"), problem.message, hint: "pass a URL such as https://example.org/blog/", stage: .config)
+                reader.diagnostics.error(SourceLocation(path: "--base-url"), problem.message, hint: problem.hint ?? "pass a URL such as https://example.org/blog/", stage: .config)
             }
         } else if let baseURL, let node = baseURLNode {
             switch BaseURL.normalise(baseURL) {
             case .success(let url): config.baseURL = url
-            case .failure(let problem): reader.error(node, problem.message, hint: "write base_url: https://example.org/ (the address the site is served from)")
+            case .failure(let problem): reader.error(node, problem.message, hint: problem.hint ?? "write base_url: https://example.org/ (the address the site is served from)")
             }
         } else if baseURLNode == nil {
             reader.diagnostics.error(start, "site.yml has no 'base_url'", hint: "add base_url: https://example.org/ or pass --base-url", stage: .config)

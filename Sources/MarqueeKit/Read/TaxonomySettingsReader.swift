@@ -44,6 +44,8 @@ enum TaxonomySettingsReader {
                     if let path = reader.requiredText("taxonomies.\(id).path", settingValue) {
                         if let problem = Slug.problem(with: path) {
                             reader.error(settingValue, "taxonomy path: \(problem)", hint: "use lower-case letters and hyphens, such as genres")
+                        } else if let tooLong = FileNameTooLong.check(path, what: "the taxonomy path") {
+                            reader.error(settingValue, tooLong.message, hint: FileNameTooLong.hint)
                         } else {
                             definition.path = path
                         }
@@ -56,6 +58,19 @@ enum TaxonomySettingsReader {
                 }
             }
             if existing == nil && definition.keys.isEmpty { definition.keys = [id] }
+            // An added taxonomy without `path:` is written to a folder named after it: the name is
+            // checked as a path would be ("../x" or a 300-byte name would make no folder of the site).
+            if existing == nil, definition.path == id {
+                if let problem = Slug.problem(with: id) {
+                    reader.error(keyNode, "taxonomy '\(Slug.printable(id))' cannot be a folder name: \(problem)",
+                                 hint: "give it a path: of lower-case letters and hyphens, such as path: countries")
+                    continue
+                }
+                if let tooLong = FileNameTooLong.check(id, what: "the taxonomy") {
+                    reader.error(keyNode, tooLong.message, hint: "shorten it, or give it a shorter path:")
+                    continue
+                }
+            }
             if let existing { result[existing] = definition } else { result.append(definition) }
         }
         // Two taxonomies in one folder would overwrite each other's pages.

@@ -7,14 +7,28 @@ struct YAMLDocument {
     /// The file line on which the YAML text starts (front matter starts on line 2, after `---`).
     let firstLine: Int
     let root: Node?
+    /// Problems of a document that could be read all the same (its YAML anchors and aliases, which
+    /// Marquee refuses): every `MappingReader` of the document starts with them, so each reader of
+    /// a YAML file reports them, with its own.
+    var problems: [Diagnostic] = []
 
     /// Parses `text`; a syntax error becomes a diagnostic at its position in the file.
     static func parse(_ text: String, path: String, firstLine: Int) -> Result<YAMLDocument, Diagnostic> {
         do {
             // The basic resolver: Marquee reads scalars itself (as text, by key), so resolving every
             // scalar's type against Yams's regular expressions would be wasted work on every file.
-            let root = try Yams.compose(yaml: text, .basic, .default, .utf8)
-            return .success(YAMLDocument(path: path, firstLine: firstLine, root: root))
+            let parser = try Parser(yaml: text, resolver: .basic, constructor: .default, encoding: .utf8)
+            let root = try parser.singleRoot()
+            var document = YAMLDocument(path: path, firstLine: firstLine, root: root)
+            if let root {
+                // A node's anchor is held weakly, by the parser: it is read while the parser lives.
+                document.problems = withExtendedLifetime(parser) {
+                    YAMLAliases.problems(in: root, text: text) { line, column in
+                        SourceLocation(path: path, line: firstLine - 1 + line, column: column)
+                    }
+                }
+            }
+            return .success(document)
         } catch let error as YamlError {
             return .failure(diagnostic(for: error, text: text, path: path, firstLine: firstLine))
         } catch {
@@ -43,6 +57,10 @@ struct YAMLDocument {
             // libyaml reports an unclosed quote where the file ends; the writer needs the quote that opened it.
             return .error(at(context?.mark ?? mark), "YAML syntax error: this quoted value is never closed",
                           hint: "add the closing quote at the end of the value")
+        case let .composer(_, problem, mark, _) where problem.contains("undefined alias"):
+            // An alias with no anchor: refused as every alias is (`YAMLAliases`), not as a syntax error.
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { Array(String($0).unicodeScalars) }
+            return YAMLAliases.aliasProblem(YAMLAliases.name(line: mark.line, column: mark.column, in: lines, after: "*"), at: at(mark))
         case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
             return .error(at(mark), "YAML syntax error: \(problem)", hint: syntaxHint(problem: problem, text: text, line: mark.line))
         case let .duplicatedKeysInMapping(duplicates, context):
