@@ -11,8 +11,9 @@ import Foundation
 /// sources changed are published reviews, each reads back without a problem and with the same
 /// front matter (fingerprint), every place showing its body was recorded, no part becomes empty
 /// or stops being so, every patched page has the same links and ids as before (so the last link
-/// check's verdict stands, and the last build had no link warning), and every file to patch is as
-/// the last build left it.
+/// check's verdict stands, and the last build had no link warning), every file to patch is as
+/// the last build left it, and the source listing shows nothing a re-read file would not (no file
+/// added, removed or renamed, no type or permissions changed, no symbolic link anywhere).
 enum CachedRebuild {
     static func attempt(_ options: BuildOptions, cacheAt url: URL) -> BuildReport? {
         var clock = StageClock()
@@ -26,7 +27,8 @@ enum CachedRebuild {
         guard !cache.warnings.contains(where: { $0.stage == .check }) else { return skip("the last build had link warnings") }
         guard FileManager.default.fileExists(atPath: options.outputDirectory.path) else { return skip("no output folder") }
         clock.lap("cache")
-        guard let stampChanges = cache.inputs.changes(in: options.sourceDirectory) else { return skip("files were added, removed or renamed") }
+        let stampChanges: [(index: Int, path: String, stamp: SourceStamp)]
+        do { stampChanges = try cache.inputs.changes(in: options.sourceDirectory) } catch { return skip(error.reason) }
         let changed = Set(stampChanges.map(\.path))
         clock.lap("stat")
         guard changed.count <= 64 else { return skip("\(changed.count) files changed") }

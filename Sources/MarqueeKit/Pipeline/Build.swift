@@ -39,11 +39,13 @@ public enum Build {
         if let refusal = writer.refusal() { return .failure(BuildFailure([refusal])) }
         let cacheURL = BuildCache.location(for: options)
         if options.useCache, let report = CachedRebuild.attempt(options, cacheAt: cacheURL) { return .success(report) }
-        // Taken before reading: a file saved during the build differs from it next time.
+        // Taken before reading: a file saved during the build differs from it next time. A site
+        // with a symbolic link gets no cache: no listing of it can prove an edit harmless.
         let inputs = options.useCache ? SourceStamps.list(of: options.sourceDirectory) : []
+        let recording = options.useCache && !inputs.contains { $0.stamp.isLink }
         var diagnostics = Diagnostics()
         guard let (content, site, plan) = prepare(fileSystem, baseURLOverride: options.baseURLOverride, publishing: options.publishing,
-                                                  cache: nil, recordingMarks: options.useCache, &diagnostics) else {
+                                                  cache: nil, recordingMarks: recording, &diagnostics) else {
             return .failure(BuildFailure(diagnostics.sorted))
         }
         let staging: OutputWriter.Staging
