@@ -30,10 +30,11 @@ import Testing
 
         var cacheFile: URL { BuildCache.location(for: options()) }
 
-        /// Removes the site and output folders.
+        /// Removes the site and output folders (and whatever a build left beside the output).
         func remove() {
             try? FileManager.default.removeItem(at: source)
             try? FileManager.default.removeItem(at: output)
+            PatchJournal.discard(output: output)
         }
 
         /// The failure of a build expected to fail, with the cache or (into a folder of its own) without it.
