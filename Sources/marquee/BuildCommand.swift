@@ -81,7 +81,11 @@ struct BuildCommand: ParsableCommand {
             }
         case .failure(let failure):
             console.print(failure.diagnostics)
-            console.printSummary(failure.diagnostics)
+            if failure.outputPartlyUpdated {
+                console.printSummary(failure.diagnostics, after: "; the output folder is partly updated, and the next build completes it")
+            } else {
+                console.printSummary(failure.diagnostics)
+            }
             throw ExitCode.failure
         }
     }

@@ -13,7 +13,7 @@ import Foundation
 struct BuildCache {
     /// Everything the cache was made under; a build under anything else ignores it.
     struct Key: Equatable {
-        static let currentFormat = 2
+        static let currentFormat = 3
         var format = currentFormat
         /// Marquee's version and the stamp of the executable that wrote the cache.
         var marquee: String
@@ -265,31 +265,44 @@ extension EntryTable where Entry == InputEntry {
         self.init(listing.map { InputEntry(path: $0.path, stamp: $0.stamp) })
     }
 
-    /// The sources now, compared with the listing entry by entry as the folders are read: the
-    /// entries whose stamp changed (index, path, new stamp), or nil when the folders no longer
-    /// hold the same names in the same order (a file added, removed or renamed). Builds no path
-    /// for an entry that matches.
-    func changes(in root: URL) -> [(index: Int, path: String, stamp: SourceStamp)]? {
-        var cursor = 0
-        var aligned = true
-        var changed: [(index: Int, path: String, stamp: SourceStamp)] = []
-        SourceStamps.walk(root) { folder, name, stamp, isFolder in
-            guard aligned, cursor < count else { aligned = false; return }
-            var reader = reader(at: cursor)
-            guard reader.skipPath(folder: folder, name: name, isFolder: isFolder), let old = try? reader.stamp() else {
-                aligned = false
-                return
-            }
-            if let replacement = self[replacedAt: cursor] {
-                if !isFolder, replacement.stamp != stamp { changed.append((cursor, replacement.path, stamp)) }
-            } else if !isFolder, old != stamp {
-                changed.append((cursor, (folder.isEmpty ? "" : folder + "/") + String(decoding: name, as: UTF8.self), stamp))
-            }
-            cursor += 1
-        }
-        return aligned && cursor == count ? changed : nil
+    /// Why the sources now cannot be proved to differ from the listing by edited files only.
+    struct Unprovable: Error {
+        var reason: String
     }
 
+    /// The sources now, compared with the listing entry by entry as the folders are read: the
+    /// entries whose stamp changed (index, path, new stamp). Throws when the change may be one a
+    /// re-read file does not show: the folders no longer hold the same names in the same order (a
+    /// file added, removed or renamed); an entry's type or permissions changed (a file made
+    /// unreadable, replaced by a folder or a FIFO); or any entry is a symbolic link, or something
+    /// other than a file or a folder (whether a full build follows a link depends on its target,
+    /// which its stamp does not describe). Builds no path for an entry that matches.
+    func changes(in root: URL) throws(Unprovable) -> [(index: Int, path: String, stamp: SourceStamp)] {
+        var cursor = 0
+        var problem: String?
+        var changed: [(index: Int, path: String, stamp: SourceStamp)] = []
+        func path(_ folder: String, _ name: UnsafeBufferPointer<UInt8>) -> String {
+            (folder.isEmpty ? "" : folder + "/") + String(decoding: name, as: UTF8.self)
+        }
+        SourceStamps.walk(root) { folder, name, stamp, isFolder in
+            guard problem == nil else { return }
+            guard cursor < count else { problem = "files were added, removed or renamed"; return }
+            var reader = reader(at: cursor)
+            guard reader.skipPath(folder: folder, name: name, isFolder: isFolder), let stored = try? reader.stamp() else {
+                problem = "files were added, removed or renamed"
+                return
+            }
+            guard !stamp.isLink else { problem = "\(path(folder, name)) is a symbolic link"; return }
+            guard isFolder || stamp.isRegularFile else { problem = "\(path(folder, name)) is not a plain file"; return }
+            let old = self[replacedAt: cursor]?.stamp ?? stored
+            guard stamp.mode == old.mode else { problem = "the permissions of \(path(folder, name)) changed"; return }
+            if !isFolder, old != stamp { changed.append((cursor, self[replacedAt: cursor]?.path ?? path(folder, name), stamp)) }
+            cursor += 1
+        }
+        if let problem { throw Unprovable(reason: problem) }
+        guard cursor == count else { throw Unprovable(reason: "files were added, removed or renamed") }
+        return changed
+    }
 }
 
 extension BuildCache.ReviewEntry: CacheEntry {
@@ -479,6 +492,7 @@ struct ByteWriter {
         int(Int(stamp.modified))
         int(Int(stamp.size))
         uint64(stamp.inode)
+        uint64(UInt64(stamp.mode) | (stamp.isLink ? 1 << 32 : 0))
     }
 }
 
@@ -497,6 +511,8 @@ struct ByteReader {
     }
 
     var isAtEnd: Bool { index == end }
+    /// Where the next read starts.
+    var offset: Int { index }
 
     /// Moves past `count` bytes; returns the whole buffer (shared, not copied) and where they start.
     mutating func skip(_ count: Int) throws -> (bytes: [UInt8], start: Int) {
@@ -565,6 +581,7 @@ struct ByteReader {
     }
 
     mutating func stamp() throws -> SourceStamp {
-        SourceStamp(modified: Int64(try int()), size: Int64(try int()), inode: try uint64())
+        let modified = Int64(try int()), size = Int64(try int()), inode = try uint64(), mode = try uint64()
+        return SourceStamp(modified: modified, size: size, inode: inode, mode: UInt32(truncatingIfNeeded: mode), isLink: mode >> 32 != 0)
     }
 }

@@ -6,19 +6,31 @@ import Foundation
 /// Nothing is rendered and no other source is read.
 ///
 /// It applies only when it can be sure the result is what a full build would write; otherwise it
-/// returns nil, having written nothing, and the caller builds the whole site. It is sure when:
+/// returns `.notUsed`, having written nothing, and the caller builds the whole site. It is sure when:
 /// the cache was made under the same options and executable, no date has passed since, the only
 /// sources changed are published reviews, each reads back without a problem and with the same
 /// front matter (fingerprint), every place showing its body was recorded, no part becomes empty
 /// or stops being so, every patched page has the same links and ids as before (so the last link
-/// check's verdict stands, and the last build had no link warning), and every file to patch is as
-/// the last build left it.
+/// check's verdict stands, and the last build had no link warning), every file to patch is as
+/// the last build left it, and the source listing shows nothing a re-read file would not (no file
+/// added, removed or renamed, no type or permissions changed, no symbolic link anywhere).
+///
+/// The files are replaced as one change (`PatchJournal`): staged and synced beside the output,
+/// then renamed in; any failure before the renames, or undone after, leaves the output as it was.
 enum CachedRebuild {
-    static func attempt(_ options: BuildOptions, cacheAt url: URL) -> BuildReport? {
+    enum Outcome {
+        case patched(BuildReport)
+        /// Nothing in the output was changed: the caller builds the whole site.
+        case notUsed
+        /// The patch failed half-way and could not be undone (the next build completes it).
+        case failed(BuildFailure)
+    }
+
+    static func attempt(_ options: BuildOptions, cacheAt url: URL, faults: PatchJournal.Faults = .none) -> Outcome {
         var clock = StageClock()
-        func skip(_ reason: String) -> BuildReport? {
+        func skip(_ reason: String) -> Outcome {
             clock.note("build cache not used: \(reason)")
-            return nil
+            return .notUsed
         }
         guard var cache = BuildCache.load(from: url) else { return skip("none") }
         guard cache.key == BuildCache.key(for: options) else { return skip("made by another Marquee or with other options") }
@@ -26,7 +38,8 @@ enum CachedRebuild {
         guard !cache.warnings.contains(where: { $0.stage == .check }) else { return skip("the last build had link warnings") }
         guard FileManager.default.fileExists(atPath: options.outputDirectory.path) else { return skip("no output folder") }
         clock.lap("cache")
-        guard let stampChanges = cache.inputs.changes(in: options.sourceDirectory) else { return skip("files were added, removed or renamed") }
+        let stampChanges: [(index: Int, path: String, stamp: SourceStamp)]
+        do { stampChanges = try cache.inputs.changes(in: options.sourceDirectory) } catch { return skip(error.reason) }
         let changed = Set(stampChanges.map(\.path))
         clock.lap("stat")
         guard changed.count <= 64 else { return skip("\(changed.count) files changed") }
@@ -72,28 +85,45 @@ enum CachedRebuild {
         }
         clock.lap("patch")
 
-        // The cache no longer describes the output from the first write on.
-        if !patched.isEmpty, !BuildCache.suspend(at: url) { return skip("cannot set the cache aside") }
-        var written: [String] = []
-        for (entry, index, bytes) in patched {
-            var entry = entry
-            let path = options.outputDirectory.appendingPathComponent(entry.path).path
-            guard AtomicFile.write(bytes, to: path), let stamp = SourceStamp.of(path) else {
-                return skip("cannot write \(entry.path)") // the cache is gone: the full build that follows redoes everything
+        // The cache no longer describes the output from the first rename on: it is set aside
+        // before the patch is committed, and back once the files are in place.
+        var suspended = false
+        if !patched.isEmpty {
+            let stamps: [SourceStamp]
+            do {
+                stamps = try PatchJournal.apply(patched.map { PatchJournal.File(path: $0.entry.path, bytes: $0.bytes) },
+                                                to: options.outputDirectory, faults: faults) {
+                    suspended = BuildCache.suspend(at: url)
+                    return suspended
+                }
+            } catch {
+                switch error {
+                case .untouched(let why): return skip(why) // the full build that follows removes the cache set aside
+                case .stopped: return .notUsed
+                case .partlyApplied(let why):
+                    BuildCache.remove(at: url)
+                    var failure = BuildFailure([.error(SourceLocation(path: options.outputDirectory.path), "cannot finish updating the site: \(why)",
+                                                       hint: "check free space and permissions, then build again: the next build completes or undoes the update",
+                                                       stage: .write)])
+                    failure.outputPartlyUpdated = true
+                    return .failed(failure)
+                }
             }
-            entry.stamp = stamp
-            cache.files.replace(index, with: entry)
-            written.append(entry.path)
+            for ((entry, index, _), stamp) in zip(patched, stamps) {
+                var entry = entry
+                entry.stamp = stamp
+                cache.files.replace(index, with: entry)
+            }
         }
         clock.lap("write")
         if !changed.isEmpty {
             for (index, path, stamp) in stampChanges { cache.inputs.replace(index, with: InputEntry(path: path, stamp: stamp)) }
-            if patched.isEmpty { _ = BuildCache.suspend(at: url) }
+            if !suspended { _ = BuildCache.suspend(at: url) }
             try? cache.resume(at: url)
         }
         clock.lap("cache write")
-        return BuildReport(pagesWritten: cache.pagesBuilt, filesWritten: written.count, diagnostics: cache.warnings,
-                           baseURL: cache.baseURL, reusedCache: true)
+        return .patched(BuildReport(pagesWritten: cache.pagesBuilt, filesWritten: patched.count, diagnostics: cache.warnings,
+                                    baseURL: cache.baseURL, reusedCache: true))
     }
 
     /// The edited reviews read again, by index; nil when one is not a body-only edit the cache can apply.

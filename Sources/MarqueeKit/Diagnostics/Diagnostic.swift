@@ -78,6 +78,9 @@ public struct Diagnostics: Sendable {
 /// Thrown by the pipeline when a build cannot produce a site: carries every diagnostic found.
 public struct BuildFailure: Error, Sendable, CustomStringConvertible {
     public var diagnostics: [Diagnostic]
+    /// The output folder was left part old, part new (a patch from the build cache that could be
+    /// neither finished nor undone); otherwise a failed build has not changed it.
+    public var outputPartlyUpdated = false
     public init(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
     public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
 }

@@ -45,12 +45,24 @@ public enum Build {
         }
         defer { withExtendedLifetime(lock) {} }
         let cacheURL = BuildCache.location(for: options)
-        if options.useCache, let report = CachedRebuild.attempt(options, cacheAt: cacheURL) { return .success(report) }
-        // Taken before reading: a file saved during the build differs from it next time.
+        // A patch of the output that an earlier build was stopped in is settled before anything
+        // else; one that cannot be leaves the output to a full build, which alone writes it then.
+        let patchSettled = PatchJournal.recover(output: options.outputDirectory)
+        if !patchSettled { BuildCache.remove(at: cacheURL) }
+        if options.useCache {
+            switch CachedRebuild.attempt(options, cacheAt: cacheURL) {
+            case .patched(let report): return .success(report)
+            case .failed(let failure): return .failure(failure)
+            case .notUsed: break
+            }
+        }
+        // Taken before reading: a file saved during the build differs from it next time. A site
+        // with a symbolic link gets no cache: no listing of it can prove an edit harmless.
         let inputs = options.useCache ? SourceStamps.list(of: options.sourceDirectory) : []
+        let recording = options.useCache && !inputs.contains { $0.stamp.isLink }
         var diagnostics = Diagnostics()
         guard let (content, site, plan) = prepare(fileSystem, baseURLOverride: options.baseURLOverride, publishing: options.publishing,
-                                                  cache: nil, recordingMarks: options.useCache, &diagnostics) else {
+                                                  cache: nil, recordingMarks: recording, &diagnostics) else {
             return .failure(BuildFailure(diagnostics.sorted))
         }
         let staging: OutputWriter.Staging
@@ -70,6 +82,7 @@ public enum Build {
                 // An old cache would describe the folder being replaced.
                 BuildCache.remove(at: cacheURL)
                 try writer.commit(staging)
+                if !patchSettled { PatchJournal.discard(output: options.outputDirectory) }
                 clock.lap("swap")
                 if let marks = produced?.marks, plan.context.models.marks.isRecording {
                     // A site folder we may not write to still builds; the next build is then a full one.

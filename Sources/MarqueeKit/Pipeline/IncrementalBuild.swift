@@ -79,8 +79,12 @@ public final class IncrementalBuild: @unchecked Sendable {
                 return .failure(OutputWriter.failure(error, output: options.outputDirectory))
             }
             defer { withExtendedLifetime(outputLock) {} }
-            // `marquee build`'s cache would no longer describe an output folder this writes to.
+            // `marquee build`'s cache would no longer describe an output folder this writes to;
+            // a patch it was stopped in is settled first (one that cannot be is overwritten by the
+            // full build below, which compares every file with the output's).
             BuildCache.remove(at: BuildCache.location(for: options))
+            let settled = PatchJournal.recover(output: options.outputDirectory)
+            if !settled { last = nil }
             let now = now ?? options.now
             let pending = changed.flatMap { changed in unbuilt.map { $0.union(changed) } }
             var result: Result<BuildReport, BuildFailure>
@@ -90,6 +94,7 @@ public final class IncrementalBuild: @unchecked Sendable {
                 result = full(now: now)
             }
             if case .success = result { unbuilt = [] } else { unbuilt = pending }
+            if case .success = result, !settled { PatchJournal.discard(output: options.outputDirectory) }
             return result
         }
     }

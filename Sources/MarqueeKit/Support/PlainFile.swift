@@ -4,9 +4,10 @@ import Foundation
 /// `fsync` on every file it writes: on a disk that is one journal commit per file (a site of 10,000
 /// reviews writes 20,000 files, and the commits took most of the build), while the output is
 /// regenerated from the site folder at will and replaces the old one whole only after the build.
+/// (`synced` asks for the `fsync`, for the few files a patch of the output renames into it.)
 enum PlainFile {
     /// Creates or truncates the file at `path`; a failure is a POSIX error naming the path.
-    static func write(_ bytes: UnsafeRawBufferPointer, to path: String) throws {
+    static func write(_ bytes: UnsafeRawBufferPointer, to path: String, synced: Bool = false) throws {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
         guard descriptor >= 0 else { throw error(errno, path) }
         var done = 0
@@ -20,6 +21,11 @@ enum PlainFile {
             }
             done += wrote
         }
+        if synced, fsync(descriptor) != 0 {
+            let code = errno
+            close(descriptor)
+            throw error(code, path)
+        }
         // A failed close can report a failed write (on network file systems).
         guard close(descriptor) == 0 else { throw error(errno, path) }
     }
@@ -28,11 +34,19 @@ enum PlainFile {
         try data.withUnsafeBytes { try write($0, to: path) }
     }
 
-    static func write(_ bytes: [UInt8], to path: String) throws {
-        try bytes.withUnsafeBytes { try write($0, to: path) }
+    static func write(_ bytes: [UInt8], to path: String, synced: Bool = false) throws {
+        try bytes.withUnsafeBytes { try write($0, to: path, synced: synced) }
     }
 
-    private static func error(_ code: Int32, _ path: String) -> Error {
+    /// Makes the names last written in the folder at `path` (files created, renamed, removed) durable.
+    static func syncFolder(_ path: String) throws {
+        let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw error(errno, path) }
+        defer { close(descriptor) }
+        guard fsync(descriptor) == 0 else { throw error(errno, path) }
+    }
+
+    static func error(_ code: Int32, _ path: String) -> Error {
         NSError(domain: NSPOSIXErrorDomain, code: Int(code), userInfo: [NSFilePathErrorKey: path])
     }
 }

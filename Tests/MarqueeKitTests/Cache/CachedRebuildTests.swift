@@ -30,6 +30,21 @@ import Testing
 
         var cacheFile: URL { BuildCache.location(for: options()) }
 
+        /// Removes the site and output folders (and whatever a build left beside the output).
+        func remove() {
+            try? FileManager.default.removeItem(at: source)
+            try? FileManager.default.removeItem(at: output)
+            PatchJournal.discard(output: output)
+        }
+
+        /// The failure of a build expected to fail, with the cache or (into a folder of its own) without it.
+        func failure(cache: Bool = true) throws -> BuildFailure {
+            let folder = cache ? output : output.deletingLastPathComponent().appendingPathComponent(output.lastPathComponent + "-clean-\(UUID().uuidString)")
+            defer { if !cache { try? FileManager.default.removeItem(at: folder) } }
+            guard case .failure(let failure) = Build.run(options(into: folder, cache: cache)) else { throw Failure("the build did not fail") }
+            return failure
+        }
+
         func write(_ path: String, _ text: String) throws {
             let url = source.appendingPathComponent(path)
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -232,5 +247,91 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: site.cacheFile.path))
         guard case .success = Build.run(site.options(cache: false)) else { Issue.record("the build failed"); return }
         #expect(!FileManager.default.fileExists(atPath: site.cacheFile.path))
+    }
+
+    // MARK: What the source listing cannot prove harmless
+
+    /// Replaces the review at `path` by a symbolic link to `target`.
+    private func link(_ site: Fixture, _ path: String, to target: String) throws {
+        let url = site.source.appendingPathComponent(path)
+        try FileManager.default.removeItem(at: url)
+        try FileManager.default.createSymbolicLink(atPath: url.path, withDestinationPath: target)
+    }
+
+    @Test func twoReviewsMadeLinksToEachOtherFailLikeAFullBuild() throws {
+        let site = try Fixture()
+        defer { site.remove() }
+        let before = try IncrementalBuildTests.Fixture.snapshot(site.output)
+        try link(site, "content/reviews/film-03.md", to: "film-04.md")
+        try link(site, "content/reviews/film-04.md", to: "film-03.md")
+        let failure = try site.failure()
+        #expect(failure.diagnostics == (try site.failure(cache: false)).diagnostics)
+        #expect(failure.diagnostics.map(\.location.path) == ["content/reviews/film-03.md", "content/reviews/film-04.md"])
+        #expect(try IncrementalBuildTests.Fixture.snapshot(site.output) == before)
+    }
+
+    /// A link whose target has the edited body: a full build refuses a link out of the site, and
+    /// follows one inside it; the cache, which reads through links, must do neither on its own.
+    @Test func aReviewMadeALinkOutOfTheSiteFailsLikeAFullBuild() throws {
+        let site = try Fixture()
+        defer { site.remove() }
+        let outside = site.source.deletingLastPathComponent().appendingPathComponent(site.source.lastPathComponent + "-film-04.md")
+        defer { try? FileManager.default.removeItem(at: outside) }
+        let text = try String(contentsOf: site.source.appendingPathComponent("content/reviews/film-04.md"), encoding: .utf8)
+        try Data(text.replacingOccurrences(of: "Second paragraph of film 4.", with: "Changed.").utf8).write(to: outside)
+        let before = try IncrementalBuildTests.Fixture.snapshot(site.output)
+        try link(site, "content/reviews/film-04.md", to: outside.path)
+        let failure = try site.failure()
+        #expect(failure.diagnostics == (try site.failure(cache: false)).diagnostics)
+        #expect(failure.diagnostics.map(\.message).contains { $0.contains("symbolic link") })
+        #expect(try IncrementalBuildTests.Fixture.snapshot(site.output) == before)
+    }
+
+    @Test func aSiteWithALinkInsideItIsAlwaysBuiltInFull() throws {
+        let site = try Fixture()
+        defer { site.remove() }
+        try site.write("notes/film-04.md", try String(contentsOf: site.source.appendingPathComponent("content/reviews/film-04.md"), encoding: .utf8))
+        try site.rebuild(usingCache: false) {
+            try site.replace("Second paragraph of film 4.", with: "Changed.", in: "notes/film-04.md")
+            try link(site, "content/reviews/film-04.md", to: "../../notes/film-04.md")
+        }
+        #expect(!FileManager.default.fileExists(atPath: site.cacheFile.path), "no cache is kept for a site with a link")
+        try site.rebuild(usingCache: false) { try site.replace("Changed.", with: "Changed again.", in: "notes/film-04.md") }
+    }
+
+    /// As root, a file made unreadable still reads; as anyone else the full build fails. Either
+    /// way the cache cannot tell, and builds in full.
+    @Test func aReviewWhosePermissionsChangedIsBuiltInFull() throws {
+        let site = try Fixture()
+        defer { site.remove() }
+        let path = site.source.appendingPathComponent("content/reviews/film-06.md").path
+        defer { chmod(path, 0o644) }
+        if getuid() == 0 {
+            try site.rebuild(usingCache: false) { #expect(chmod(path, 0o000) == 0) }
+        } else {
+            #expect(chmod(path, 0o000) == 0)
+            #expect(try site.failure().diagnostics == (try site.failure(cache: false)).diagnostics)
+        }
+        try site.rebuild(usingCache: false) { #expect(chmod(path, 0o644) == 0) }
+        try site.rebuild(usingCache: true) { try site.replace("Second paragraph of film 6.", with: "Changed.", in: "content/reviews/film-06.md") }
+    }
+
+    @Test func aReviewReplacedByAFIFOOrAFolderIsBuiltInFull() throws {
+        let site = try Fixture()
+        defer { site.remove() }
+        let review = site.source.appendingPathComponent("content/reviews/film-06.md")
+        try site.rebuild(usingCache: false) {
+            try FileManager.default.removeItem(at: review)
+            #expect(mkfifo(review.path, 0o644) == 0) // reading it would wait for a writer forever
+        }
+        try site.rebuild(usingCache: false) { try FileManager.default.removeItem(at: review) }
+        try site.write("content/reviews/film-06.md", TestSite.review(title: "Film 6", date: "2020-01-06"))
+        try site.rebuild(usingCache: false) {}
+        // A folder named like the file it replaces, without an index.md: an error.
+        let before = try IncrementalBuildTests.Fixture.snapshot(site.output)
+        try FileManager.default.removeItem(at: review)
+        try FileManager.default.createDirectory(at: review, withIntermediateDirectories: false)
+        #expect(try site.failure().diagnostics == (try site.failure(cache: false)).diagnostics)
+        #expect(try IncrementalBuildTests.Fixture.snapshot(site.output) == before)
     }
 }
