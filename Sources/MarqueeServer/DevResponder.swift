@@ -19,7 +19,7 @@ struct DevResponder: Sendable {
         guard request.method == .get || request.method == .head else {
             return Response(status: .methodNotAllowed, headers: [.allow: "GET, HEAD"])
         }
-        let output = await state.output
+        let output = state.output
         let resolver = FileResolver(root: output, basePath: basePath)
         if !rawPath.hasSuffix("/"), resolver.resolve(rawPath + "/") != nil {
             // A folder asked for without its slash: send the browser to the folder, as static hosts do.

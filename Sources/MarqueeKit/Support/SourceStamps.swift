@@ -61,7 +61,7 @@ public enum SourceStamps {
         for name in watched {
             var info = stat()
             guard stat(root.appendingPathComponent(name).path, &info) == 0 else { continue }
-            var bytes = Array(name.utf8)
+            let bytes = Array(name.utf8)
             let isFolder = (info.st_mode & S_IFMT) == S_IFDIR
             bytes.withUnsafeBufferPointer { visit("", $0, isFolder ? SourceStamp(modified: SourceStamp(info).modified, size: 0) : SourceStamp(info), isFolder) }
             if isFolder { walkFolder(root.appendingPathComponent(name).path, relative: name, depth: 1, visit) }
