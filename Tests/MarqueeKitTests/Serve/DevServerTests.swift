@@ -27,12 +27,12 @@ import Testing
         let probe = HTTPProbe(port: port)
 
         // The page, under the base path and at /, with the reload script; drafts shown and marked.
-        let page = try probe.get("/blog/reviews/a/")
+        let page = try await probe.get("/blog/reviews/a/")
         #expect(page.status == 200)
         #expect(page.body.contains("First version."))
         #expect(page.body.contains("__marquee/events"))
-        #expect(try probe.get("/reviews/a/").status == 200)
-        #expect(try probe.get("/blog/reviews/draft/").body.contains("Draft: not published"))
+        #expect(try await probe.get("/reviews/a/").status == 200)
+        #expect(try await probe.get("/blog/reviews/draft/").body.contains("Draft: not published"))
 
         // Edit the review: a reload event, and the new text, within 2 s. (Saved atomically, as
         // editors do: a file caught half-written by a loaded machine would be a fourth rebuild.)
@@ -40,13 +40,13 @@ import Testing
         defer { events.close() }
         try await Task.sleep(for: .milliseconds(100))
         try Data(TestSite.review(title: "Alpha", body: "Second version.").utf8).write(to: site.appendingPathComponent("content/reviews/a.md"), options: .atomic)
-        #expect(events.wait(for: "reload", count: 1, seconds: 2))
-        #expect(try probe.get("/blog/reviews/a/").body.contains("Second version."))
+        #expect(await events.wait(for: "reload", count: 1, seconds: 2))
+        #expect(try await probe.get("/blog/reviews/a/").body.contains("Second version."))
 
         // Break it: the last good page is still served, with the errors over it.
         try Data(TestSite.review(title: "Alpha", rating: "9", body: "Broken version.").utf8).write(to: site.appendingPathComponent("content/reviews/a.md"), options: .atomic)
-        #expect(events.wait(for: "reload", count: 2, seconds: 2))
-        let broken = try probe.get("/blog/reviews/a/")
+        #expect(await events.wait(for: "reload", count: 2, seconds: 2))
+        let broken = try await probe.get("/blog/reviews/a/")
         #expect(broken.status == 200)
         #expect(broken.body.contains("Second version."))
         #expect(broken.body.contains("id=\"marquee-errors\""))
@@ -54,15 +54,15 @@ import Testing
 
         // Fix it: the overlay goes.
         try Data(TestSite.review(title: "Alpha", body: "Third version.").utf8).write(to: site.appendingPathComponent("content/reviews/a.md"), options: .atomic)
-        #expect(events.wait(for: "reload", count: 3, seconds: 2))
-        let fixed = try probe.get("/blog/reviews/a/")
+        #expect(await events.wait(for: "reload", count: 3, seconds: 2))
+        let fixed = try await probe.get("/blog/reviews/a/")
         #expect(fixed.body.contains("Third version."))
         #expect(!fixed.body.contains("marquee-errors"))
 
         // Nothing outside the build is reachable.
         for path in ["/../site.yml", "/blog/../../site.yml", "/blog/%2e%2e/%2e%2e/etc/passwd", "/%2e%2e/site.yml",
                      "/blog/reviews/..%2f..%2fsite.yml", "/blog/%00", "/etc/passwd"] {
-            #expect(try probe.get(path).status == 404, "\(path) was served")
+            #expect(try await probe.get(path).status == 404, "\(path) was served")
         }
     }
 
