@@ -3,6 +3,7 @@ import Hummingbird
 import Logging
 import MarqueeKit
 import NIOCore
+import ServiceLifecycle
 
 /// `marquee serve`: builds the site, serves it on loopback, watches the site folder, rebuilds on
 /// change and tells open pages to reload. A failed rebuild keeps the last good build on screen with
@@ -16,9 +17,32 @@ public struct DevServer: Sendable {
         public var pollInterval: Duration = .milliseconds(200)
         /// How long saves must be quiet before a rebuild starts (editors write files in bursts).
         public var debounce: Duration = .milliseconds(80)
+        /// How long a stop waits for the requests under way before it cuts their connections: a
+        /// client that never finishes sending or reading must not keep the server running.
+        public var shutdownGrace: Duration = .milliseconds(1250)
+        /// Where the site is built while serving (never the site's own output folder); removed
+        /// when `run` returns.
+        public var scratchFolder: URL
 
         public init(build: BuildOptions) {
             self.build = build
+            scratchFolder = FileManager.default.temporaryDirectory
+                .appendingPathComponent("marquee-serve-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))")
+        }
+    }
+
+    /// Asks a running server to stop (Ctrl-C): `run` closes the reload streams, which browsers keep
+    /// open for ever, lets the other requests finish within `shutdownGrace`, and returns.
+    public struct Stopper: Sendable {
+        let requests: AsyncStream<Void>
+        private let continuation: AsyncStream<Void>.Continuation
+
+        public init() {
+            (requests, continuation) = AsyncStream.makeStream(bufferingPolicy: .bufferingNewest(1))
+        }
+
+        public func stop() {
+            continuation.yield()
         }
     }
 
@@ -28,13 +52,15 @@ public struct DevServer: Sendable {
         self.options = options
     }
 
-    /// Runs until cancelled (Ctrl-C). `onReady` gets the bound port, then `onBuild` each build's outcome.
-    public func run(onReady: @escaping @Sendable (Int) -> Void = { _ in },
+    /// Runs until `stopper` is used (then returns once stopped) or the task is cancelled. `onReady`
+    /// gets the bound port, then `onBuild` each build's outcome.
+    public func run(stopper: Stopper = Stopper(),
+                    onReady: @escaping @Sendable (Int) -> Void = { _ in },
                     onBuild: @escaping @Sendable (BuildOutcome) -> Void = { _ in }) async throws {
-        let outputRoot = FileManager.default.temporaryDirectory.appendingPathComponent("marquee-serve-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))")
-        defer { try? FileManager.default.removeItem(at: outputRoot) }
+        let scratchFolder = options.scratchFolder
+        defer { try? FileManager.default.removeItem(at: scratchFolder) }
         var buildOptions = options.build
-        buildOptions.outputDirectory = outputRoot.appendingPathComponent("site")
+        buildOptions.outputDirectory = scratchFolder.appendingPathComponent("site")
         buildOptions.force = true
         let state = ServerState(output: buildOptions.outputDirectory)
         let builder = SiteRebuilder(build: IncrementalBuild(options: buildOptions), state: state)
@@ -43,27 +69,59 @@ public struct DevServer: Sendable {
         let responder = DevResponder(state: state)
         var logger = Logger(label: "marquee.serve")
         logger.logLevel = .warning
+        let (host, port) = (options.host, options.port)
         let app = Application(
             responder: CallbackResponder { (request: Request, context: BasicRequestContext) in
                 try await responder.respond(to: request, context: context)
             },
-            configuration: ApplicationConfiguration(address: .hostname(options.host, port: options.port), serverName: "marquee"),
-            onServerRunning: { channel in onReady(channel.localAddress?.port ?? options.port) },
+            configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "marquee"),
+            onServerRunning: { channel in onReady(channel.localAddress?.port ?? port) },
             logger: logger
         )
         let watcher = ChangeWatcher(root: buildOptions.sourceDirectory, interval: options.pollInterval, debounce: options.debounce)
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask {
-                try await app.runService()
-            }
-            group.addTask {
-                for await changed in watcher.changes() {
-                    onBuild(await builder.rebuild(changed: changed))
-                }
-            }
-            try await group.next()
-            group.cancelAll()
+        // A graceful shutdown stops the services in reverse order: the reload streams are closed
+        // first, so the server's own shutdown (which waits for every response to end) can finish.
+        var configuration = ServiceGroupConfiguration(services: [
+            .init(service: RebuildOnChange(watcher: watcher, builder: builder, onBuild: onBuild)),
+            .init(service: app),
+            .init(service: ReloadStreamCloser(state: state)),
+            .init(service: StopListener(requests: stopper.requests), successTerminationBehavior: .gracefullyShutdownGroup),
+        ], logger: logger)
+        configuration.maximumGracefulShutdownDuration = options.shutdownGrace
+        try await ServiceGroup(configuration: configuration).run()
+    }
+}
+
+/// Rebuilds the site each time the watcher reports a change, until the server stops.
+struct RebuildOnChange: Service {
+    let watcher: ChangeWatcher
+    let builder: SiteRebuilder
+    let onBuild: @Sendable (BuildOutcome) -> Void
+
+    func run() async {
+        for await changed in watcher.changes().cancelOnGracefulShutdown() {
+            onBuild(await builder.rebuild(changed: changed))
         }
+    }
+}
+
+/// Ends every reload stream when the server stops: an open page never ends its own.
+struct ReloadStreamCloser: Service {
+    let state: ServerState
+
+    func run() async {
+        // Returns on graceful shutdown, and throws on cancellation: either way the streams go.
+        try? await gracefulShutdown()
+        await state.closeStreams()
+    }
+}
+
+/// Returns when the server is asked to stop, which shuts the whole group down gracefully.
+struct StopListener: Service {
+    let requests: AsyncStream<Void>
+
+    func run() async {
+        for await _ in requests.cancelOnGracefulShutdown() { return }
     }
 }
 

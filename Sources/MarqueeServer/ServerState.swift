@@ -8,6 +8,8 @@ actor ServerState {
     private(set) var basePath = "/"
     private(set) var errors: [Diagnostic] = []
     private var listeners: [UUID: AsyncStream<String>.Continuation] = [:]
+    /// Set when the server stops: a page reconnecting then gets a stream that ends at once.
+    private var streamsClosed = false
 
     init(output: URL) {
         self.output = output
@@ -28,8 +30,16 @@ actor ServerState {
     func subscribe() -> (UUID, AsyncStream<String>) {
         let id = UUID()
         let (stream, continuation) = AsyncStream<String>.makeStream(bufferingPolicy: .bufferingNewest(4))
-        listeners[id] = continuation
+        if streamsClosed { continuation.finish() } else { listeners[id] = continuation }
         return (id, stream)
+    }
+
+    /// Ends every open page's stream, for good: the server is stopping, and it waits for every
+    /// response to end, which a reload stream never does on its own.
+    func closeStreams() {
+        streamsClosed = true
+        for continuation in listeners.values { continuation.finish() }
+        listeners = [:]
     }
 
     func unsubscribe(_ id: UUID) {

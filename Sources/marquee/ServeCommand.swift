@@ -11,7 +11,8 @@ struct ServeCommand: AsyncParsableCommand {
         Serves on http://127.0.0.1:1313 (under the site's base path, and at / too). Saving a file in
         content/, templates/, static/ or site.yml rebuilds the site and reloads open pages; when a
         rebuild fails, the last good build stays on screen with the errors over it. Drafts and
-        future-dated reviews are shown, marked as such. Ctrl-C stops it.
+        future-dated reviews are shown, marked as such. Ctrl-C stops it within 2 s; a second
+        Ctrl-C quits at once.
 
         Examples:
           marquee serve
@@ -44,7 +45,20 @@ struct ServeCommand: AsyncParsableCommand {
         options.port = port
         let console = Console(siteFolder: build.sourceDirectory)
         let host = self.host
-        try await DevServer(options: options).run(onReady: { port in
+        let stopper = DevServer.Stopper()
+        let scratchFolder = options.scratchFolder
+        // Held until `run` returns: Ctrl-C stops the server within 2 s (the last connections are cut
+        // after `shutdownGrace`; the process ends at the deadline whatever they do), a second at once.
+        let signals = StopSignals(deadline: .milliseconds(1750), stop: {
+            console.say("Stopping… (press Ctrl-C again to quit at once)")
+            stopper.stop()
+        }, atDeadline: {
+            // The served build, which `run` would have removed. (A second Ctrl-C leaves it in the
+            // temporary folder rather than wait for a large site's files to be deleted.)
+            try? FileManager.default.removeItem(at: scratchFolder)
+        })
+        defer { withExtendedLifetime(signals) {} }
+        try await DevServer(options: options).run(stopper: stopper, onReady: { port in
             console.say("Serving on http://\(host):\(port)/ — press Ctrl-C to stop")
         }, onBuild: { outcome in
             switch outcome {

@@ -1,0 +1,88 @@
+import Foundation
+import Testing
+@testable import MarqueeKit
+
+/// The built `marquee serve`, as a writer runs it: stopped by Ctrl-C with a page open, or while
+/// it builds. Loopback only; every wait is bounded.
+@Suite struct ServeCommandTests {
+    /// A site in a temporary folder, removed after `body`.
+    static func withSite(_ body: (URL, URL) async throws -> Void) async throws {
+        let binary = try #require(Paths.marqueeBinary, "the marquee executable was not built next to the tests")
+        let site = try TestSite(["content/reviews/a.md": TestSite.review(title: "Alpha")]).writeToDisk()
+        defer { try? FileManager.default.removeItem(at: site) }
+        try await body(binary, site)
+    }
+
+    /// The served build of process `pid`, if it is still in the temporary folder.
+    static func scratchFolders(of pid: Int32) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: FileManager.default.temporaryDirectory.path)) ?? []
+        return names.filter { $0.hasPrefix("marquee-serve-\(pid)-") }
+    }
+
+    /// With a page listening for reloads (a stream that never ends on its own), Ctrl-C or SIGTERM
+    /// closes the stream and the process ends within 2 s, removing the served build.
+    @Test(arguments: [SIGINT, SIGTERM])
+    func signalStopsTheServerWithAPageOpen(signal: Int32) async throws {
+        try await Self.withSite { binary, site in
+            let serve = try ServeProcess(binary: binary, arguments: ["--source", site.path, "--port", "0"])
+            let port = try #require(await serve.port(), "not serving: \(serve.standardError)")
+            let events = try HTTPProbe.EventStream(port: port, path: "/__marquee/events")
+            defer { events.close() }
+            #expect(await events.wait(seconds: 5) { events.text.contains(": connected") })
+
+            serve.send(signal)
+            let seconds = try #require(await serve.waitForExit(within: 10), "still running 10 s after the signal")
+            #expect(seconds < 2, "stopped after \(seconds) s")
+            #expect(serve.process.terminationStatus == 0, "\(serve.standardError)")
+            #expect(events.ended)
+            #expect(Self.scratchFolders(of: serve.process.processIdentifier) == [])
+        }
+    }
+
+    /// A site whose first build takes seconds in a debug build: what can hold a stop (a build is
+    /// not cut half-way by the server itself).
+    static func slowSite() -> TestSite {
+        let body = String(repeating: "A paragraph of a long review, with *emphasis* and [a link](https://example.org/). ", count: 60)
+        var files: [String: String] = [:]
+        for index in 0..<600 {
+            files["content/reviews/r\(index).md"] = TestSite.review(title: "Review \(index)", extra: "director: Director \(index % 200)\ntags: [t\(index % 40)]", body: body)
+        }
+        return TestSite(files)
+    }
+
+    #if os(Linux)
+    /// Ctrl-C while the site is still building: the process still ends within 2 s.
+    @Test func ctrlCStopsWithinTwoSecondsEvenDuringABuild() async throws {
+        let binary = try #require(Paths.marqueeBinary, "the marquee executable was not built next to the tests")
+        let site = try Self.slowSite().writeToDisk()
+        defer { try? FileManager.default.removeItem(at: site) }
+        let serve = try ServeProcess(binary: binary, arguments: ["--source", site.path, "--port", "0"])
+        #expect(await serve.handlesCtrlC())
+        try await Task.sleep(for: .milliseconds(100))
+        serve.send(SIGINT)
+        let seconds = try #require(await serve.waitForExit(within: 10), "still running 10 s after Ctrl-C")
+        #expect(seconds < 2, "stopped after \(seconds) s")
+        #expect(serve.process.terminationStatus == 0, "\(serve.standardError)")
+    }
+
+    /// While the first Ctrl-C waits for the build, a second one ends the process at once.
+    @Test func secondCtrlCQuitsAtOnce() async throws {
+        let binary = try #require(Paths.marqueeBinary, "the marquee executable was not built next to the tests")
+        let site = try Self.slowSite().writeToDisk()
+        defer { try? FileManager.default.removeItem(at: site) }
+        let serve = try ServeProcess(binary: binary, arguments: ["--source", site.path, "--port", "0"])
+        #expect(await serve.handlesCtrlC())
+        try await Task.sleep(for: .milliseconds(100))
+        serve.send(SIGINT)
+        try await Task.sleep(for: .milliseconds(300))
+        try #require(serve.process.isRunning, "the build ended before the second Ctrl-C: the site is too small to test this")
+        serve.send(SIGINT)
+        let seconds = try #require(await serve.waitForExit(within: 10), "still running 10 s after the second Ctrl-C")
+        #expect(seconds < 0.5, "quit \(seconds) s after the second Ctrl-C")
+        #expect(serve.process.terminationStatus == 128 + SIGINT)
+        #expect(serve.standardOutput.contains("Stopping… (press Ctrl-C again to quit at once)"))
+    }
+    #endif
+
+
+}
