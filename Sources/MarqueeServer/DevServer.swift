@@ -31,6 +31,17 @@ public struct DevServer: Sendable {
         }
     }
 
+    /// The port asked for is taken (another `marquee serve`, say): said in words, with what to do,
+    /// instead of NIO's `bind(descriptor:ptr:bytes:)` error.
+    public struct PortInUse: Error, CustomStringConvertible {
+        public let host: String
+        public let port: Int
+
+        public var description: String {
+            "error: port \(port) on \(host) is already in use (another marquee serve, or another server) — stop it, or choose another port with --port \(port == 65535 ? 8000 : port + 1)"
+        }
+    }
+
     /// Asks a running server to stop (Ctrl-C): `run` closes the reload streams, which browsers keep
     /// open for ever, lets the other requests finish within `shutdownGrace`, and returns.
     public struct Stopper: Sendable {
@@ -88,7 +99,11 @@ public struct DevServer: Sendable {
             .init(service: StopListener(requests: stopper.requests), successTerminationBehavior: .gracefullyShutdownGroup),
         ], logger: logger)
         configuration.maximumGracefulShutdownDuration = options.shutdownGrace
-        try await ServiceGroup(configuration: configuration).run()
+        do {
+            try await ServiceGroup(configuration: configuration).run()
+        } catch let error as IOError where error.errnoCode == EADDRINUSE {
+            throw PortInUse(host: host, port: port)
+        }
     }
 }
 

@@ -44,7 +44,6 @@ struct ServeCommand: AsyncParsableCommand {
         options.host = host
         options.port = port
         let console = Console(siteFolder: build.sourceDirectory)
-        let host = self.host
         let stopper = DevServer.Stopper()
         let scratchFolder = options.scratchFolder
         // Held until `run` returns: Ctrl-C stops the server within 2 s (the last connections are cut
@@ -58,6 +57,16 @@ struct ServeCommand: AsyncParsableCommand {
             try? FileManager.default.removeItem(at: scratchFolder)
         })
         defer { withExtendedLifetime(signals) {} }
+        do {
+            try await serve(options, stopper: stopper, console: console)
+        } catch let error as DevServer.PortInUse {
+            FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            throw ExitCode.failure
+        }
+    }
+
+    private func serve(_ options: DevServer.Options, stopper: DevServer.Stopper, console: Console) async throws {
+        let host = self.host
         try await DevServer(options: options).run(stopper: stopper, onReady: { port in
             console.say("Serving on http://\(host):\(port)/ — press Ctrl-C to stop")
         }, onBuild: { outcome in

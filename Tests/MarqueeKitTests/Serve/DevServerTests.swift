@@ -77,6 +77,33 @@ import Testing
         }
     }
 
+    /// A port already taken is said in words, with the flag that helps (it was NIO's
+    /// `bind(descriptor:ptr:bytes:): Address already in use) (errno: 98)`).
+    @Test func aPortInUseIsSaidInWords() async throws {
+        let taken = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(taken) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        try #require(withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(taken, $0, length) } } == 0)
+        try #require(listen(taken, 1) == 0)
+        try #require(withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(taken, $0, &length) } } == 0)
+        let port = Int(UInt16(bigEndian: address.sin_port))
+        let site = try Self.blogSite().writeToDisk()
+        defer { try? FileManager.default.removeItem(at: site) }
+        var options = DevServer.Options(build: BuildOptions(sourceDirectory: site))
+        options.port = port
+        do {
+            try await DevServer(options: options).run()
+            Issue.record("the server ran on a port in use")
+        } catch let error as DevServer.PortInUse {
+            #expect(error.description == "error: port \(port) on 127.0.0.1 is already in use (another marquee serve, or another server) — stop it, or choose another port with --port \(port + 1)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: options.scratchFolder.path))
+    }
+
     /// Clients that never finish their request (an upload stalled half-way, a request head cut
     /// short) do not hold the stop either: their connections are closed as soon as no response
     /// is under way.
