@@ -48,13 +48,16 @@ struct ServeCommand: AsyncParsableCommand {
         let scratchFolder = options.scratchFolder
         // Held until `run` returns: Ctrl-C stops the server within 2 s (the last connections are cut
         // after `shutdownGrace`; the process ends at the deadline whatever they do), a second at once.
-        let signals = StopSignals(deadline: .milliseconds(1750), stop: {
+        // The deadline leaves most of the 2 s to a machine that is busy: ending the process, and
+        // the terminal noticing, take time there too.
+        let signals = StopSignals(deadline: .milliseconds(1000), stop: {
             console.say("Stopping… (press Ctrl-C again to quit at once)")
             stopper.stop()
         }, atDeadline: {
-            // The served build, which `run` would have removed. (A second Ctrl-C leaves it in the
-            // temporary folder rather than wait for a large site's files to be deleted.)
-            try? FileManager.default.removeItem(at: scratchFolder)
+            // The served build, which `run` would have removed: deleted by a process of its own,
+            // which outlives this one, so a large site's thousands of files do not hold the stop.
+            // (A second Ctrl-C leaves it in the temporary folder.)
+            ScratchRemoval.start(scratchFolder)
         })
         defer { withExtendedLifetime(signals) {} }
         do {

@@ -23,15 +23,22 @@ final class StopSignals {
                     stop()
                     queue.asyncAfter(deadline: .now() + .nanoseconds(Int(deadline.nanoseconds))) {
                         atDeadline()
-                        exit(0)
+                        Self.end(status: 0)
                     }
                 } else {
-                    exit(128 + number)
+                    Self.end(status: 128 + number)
                 }
             }
             source.resume()
             return source
         }
+    }
+
+    /// Ends the process now. `_exit` rather than `exit`: the exit handlers would run while the
+    /// build's threads still work, and could wait on them; only the console needs flushing.
+    private static func end(status: Int32) -> Never {
+        fflush(nil)
+        _exit(status)
     }
 
     deinit {

@@ -4,7 +4,7 @@ import Testing
 
 /// The built `marquee serve`, as a writer runs it: stopped by Ctrl-C with a page open, or while
 /// it builds. Loopback only; every wait is bounded.
-@Suite struct ServeCommandTests {
+@Suite(.serialized) struct ServeCommandTests {
     /// A site in a temporary folder, removed after `body`.
     static func withSite(_ body: (URL, URL) async throws -> Void) async throws {
         let binary = try #require(Paths.marqueeBinary, "the marquee executable was not built next to the tests")
