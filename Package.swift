@@ -25,12 +25,16 @@ let package = Package(
         ),
         // The few system calls Swift's Glibc module does not export (the atomic exchange of two paths).
         .target(name: "CMarqueeSystem"),
+        // The Mustache engine: templates parsed once into an immutable form, checked against a
+        // schema, rendered into bytes. Depends on nothing else of Marquee.
+        .target(name: "MarqueeTemplates"),
         // The whole pipeline: read → assemble → render → write. The CLI is a thin layer over it.
         .target(
             name: "MarqueeKit",
             dependencies: [
                 "CCmark",
                 "CMarqueeSystem",
+                "MarqueeTemplates",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
@@ -57,6 +61,7 @@ let package = Package(
         .executableTarget(name: "MarqueeFuzz", dependencies: ["MarqueeKit"]),
         // `make bench`: times rebuilds in one process after edits, as `marquee serve` does them.
         .executableTarget(name: "MarqueeRebuildBench", dependencies: ["MarqueeKit"]),
+        .testTarget(name: "MarqueeTemplatesTests", dependencies: ["MarqueeTemplates"]),
         .testTarget(
             name: "MarqueeKitTests",
             dependencies: [
