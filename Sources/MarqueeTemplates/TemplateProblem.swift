@@ -1,0 +1,69 @@
+/// A mistake in a template, or a render that had to stop, with where it is. The engine says what
+/// is wrong in structured form; Marquee turns it into a diagnostic (`path:line:column: error: …`).
+public struct TemplateProblem: Error, Sendable, Equatable, CustomStringConvertible {
+    public enum Kind: Sendable, Equatable {
+        /// The template does not parse: an unclosed tag or section, a misplaced close.
+        case syntax(String)
+        /// `{{> name}}` or `{{< name}}` names a template that does not exist.
+        case missingTemplate(String, isParent: Bool)
+        /// Templates that include or inherit from each other with no section to end it, in order:
+        /// ["credits", "credits"].
+        case cycle([String])
+        /// Rendering went deeper than `TemplateLibrary.depthLimit` partials and parents (a cycle a
+        /// section guards, over data that never ends it).
+        case tooDeep([String])
+        /// A name no context offers, and the names that are offered there, for a suggestion.
+        case unknownName(String, offered: [String])
+        /// A part of a dotted name looked up in a value that has no fields (`review.title.text`).
+        case notAnObject(String, type: TemplateType)
+        /// `{{{name}}}` or `{{&name}}` of a value that is not HTML: it would skip the escaping of
+        /// writer text.
+        case unescapedText(String, type: TemplateType)
+        /// `{{name}}` of a list or an object, which renders nothing.
+        case notShowable(String, type: TemplateType)
+        /// A template file no page uses, and the closest name of one that is used.
+        case unused(closest: String?)
+    }
+
+    public let kind: Kind
+    /// The template's name ("review"), and its path as given to the library.
+    public let template: String
+    public let path: String
+    /// 1-based; column in characters.
+    public let line: Int
+    public let column: Int
+
+    public init(_ kind: Kind, template: String, path: String, line: Int, column: Int) {
+        self.kind = kind
+        self.template = template
+        self.path = path
+        self.line = line
+        self.column = column
+    }
+
+    public var isWarning: Bool {
+        if case .unused = kind { return true }
+        return false
+    }
+
+    public var description: String { "\(path):\(line):\(column): \(kind)" }
+}
+
+/// Where byte offsets of a template's source fall, in lines and characters.
+struct SourceLines: Sendable {
+    let bytes: [UInt8]
+
+    func position(of offset: Int) -> (line: Int, column: Int) {
+        var line = 1
+        var lineStart = 0
+        let end = min(offset, bytes.count)
+        var index = 0
+        while index < end {
+            if bytes[index] == 0x0A { line += 1; lineStart = index + 1 }
+            index += 1
+        }
+        // Characters, not bytes: count the bytes that start a UTF-8 sequence.
+        let column = bytes[lineStart..<end].reduce(1) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+        return (line, column)
+    }
+}
