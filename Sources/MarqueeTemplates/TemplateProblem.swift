@@ -32,6 +32,9 @@ public struct TemplateProblem: Error, Sendable, Equatable, CustomStringConvertib
     /// 1-based; column in characters.
     public let line: Int
     public let column: Int
+    /// For problems found by checking against a schema: the name of the root object type the
+    /// template was checked as ("review page"), so a message can say what kind of page lacks a name.
+    public var renderedAs: String?
 
     public init(_ kind: Kind, template: String, path: String, line: Int, column: Int) {
         self.kind = kind

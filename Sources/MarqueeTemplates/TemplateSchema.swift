@@ -41,6 +41,8 @@ public indirect enum TemplateType: Sendable, Equatable {
             return []
         case (.list(let element), .list(let items)):
             return items.enumerated().flatMap { index, item in element.problems(with: item, at: "\(path)[\(index)]") }
+        case (.object(let type), .object) where type.isFreeForm:
+            return []
         case (.object(let type), .object(let object)):
             var problems: [String] = []
             for field in type.fields {
@@ -67,10 +69,25 @@ public struct TemplateObjectType: Sendable, Equatable {
     /// A name for messages and the reference: "review", "card".
     public let name: String
     public let fields: [TemplateField]
+    /// Fields the writer chooses (front matter Marquee does not know, under `params`): any name
+    /// may be looked up in it, and what it holds is writer text, never HTML.
+    public let isFreeForm: Bool
 
     public init(_ name: String, _ fields: [TemplateField]) {
         self.name = name
         self.fields = fields
+        isFreeForm = false
+    }
+
+    /// An object whose fields the writer names.
+    public static func freeForm(_ name: String) -> TemplateObjectType {
+        TemplateObjectType(name: name)
+    }
+
+    private init(name: String) {
+        self.name = name
+        fields = []
+        isFreeForm = true
     }
 
     public func field(_ name: String) -> TemplateField? {

@@ -1,0 +1,173 @@
+/// Checks templates before anything renders: every tag a template reaches, through partials and
+/// parents, is resolved against the schema of what it will be rendered with, following the
+/// context-stack rules of rendering (`TemplateRenderer.lookup`) on types instead of values.
+struct TemplateChecker {
+    let library: TemplateLibrary
+    private(set) var problems: [TemplateProblem] = []
+    private var seen = Set<String>()
+    /// The root type of the check under way.
+    private var root = ""
+
+    init(library: TemplateLibrary) {
+        self.library = library
+    }
+
+    /// What a name stands for while checking: a type, or something free-form (a `params` field),
+    /// which can be shown and tested but holds writer text.
+    enum Resolved {
+        case type(TemplateType)
+        case freeForm
+    }
+
+    /// A block a parent tag supplies, with the template it was written in (for positions).
+    struct SuppliedBlock {
+        let block: TemplateBlock
+        let template: TemplateLibrary.Template
+    }
+
+    mutating func check(_ name: String, as root: TemplateObjectType) {
+        guard let template = library.templates[name] else { return }
+        self.root = root.name
+        check(template.nodes, in: template, stack: [.type(.object(root))], blocks: [:], depth: 0)
+    }
+
+    private mutating func report(_ kind: TemplateProblem.Kind, in template: TemplateLibrary.Template, at offset: Int) {
+        var problem = template.problem(kind, at: offset)
+        problem.renderedAs = root
+        // One mistake in a partial that several pages use is one problem.
+        if seen.insert(problem.description).inserted { problems.append(problem) }
+    }
+
+    private mutating func check(_ nodes: [TemplateNode], in template: TemplateLibrary.Template, stack: [Resolved],
+                                blocks: [String: SuppliedBlock], depth: Int) {
+        for node in nodes {
+            switch node {
+            case .text:
+                break
+            case .variable(let name, let escaped):
+                guard let resolved = resolve(name, in: template, stack: stack) else { continue }
+                switch resolved {
+                case .freeForm:
+                    if !escaped { report(.unescapedText(name.text, type: .text), in: template, at: name.offset) }
+                case .type(let type):
+                    switch type {
+                    case .list, .object: report(.notShowable(name.text, type: type), in: template, at: name.offset)
+                    case .html: break
+                    default: if !escaped { report(.unescapedText(name.text, type: type), in: template, at: name.offset) }
+                    }
+                }
+            case .section(let name, let children, let inverted):
+                let resolved = resolve(name, in: template, stack: stack) ?? .freeForm
+                if inverted {
+                    check(children, in: template, stack: stack, blocks: blocks, depth: depth)
+                    continue
+                }
+                var inner = stack
+                if case .type(.list(let element)) = resolved { inner.append(.type(element)) } else { inner.append(resolved) }
+                check(children, in: template, stack: inner, blocks: blocks, depth: depth)
+            case .partial(let reference, _):
+                guard let target = target(of: reference, in: template, stack: stack), depth < TemplateLibrary.depthLimit else { continue }
+                check(target.nodes, in: target, stack: stack, blocks: blocks, depth: depth + 1)
+            case .parent(let reference, let given, _):
+                guard let target = target(of: reference, in: template, stack: stack), depth < TemplateLibrary.depthLimit else { continue }
+                var merged = given.mapValues { SuppliedBlock(block: $0, template: template) }
+                for (name, block) in blocks { merged[name] = block }
+                check(target.nodes, in: target, stack: stack, blocks: merged, depth: depth + 1)
+            case .block(let name, let fallback, _):
+                if let supplied = blocks[name] {
+                    check(supplied.block.nodes, in: supplied.template, stack: stack, blocks: blocks, depth: depth)
+                } else {
+                    check(fallback.nodes, in: template, stack: stack, blocks: blocks, depth: depth)
+                }
+            }
+        }
+    }
+
+    /// The template a tag names; a dynamic name is checked to be text, and what it names is
+    /// not followed (it depends on the data).
+    private mutating func target(of reference: TemplateReference, in template: TemplateLibrary.Template, stack: [Resolved]) -> TemplateLibrary.Template? {
+        switch reference {
+        case .named(let name, _):
+            return library.templates[name]
+        case .dynamic(let name):
+            if let resolved = resolve(name, in: template, stack: stack), case .type(let type) = resolved, type != .text {
+                report(.notShowable(name.text, type: type), in: template, at: name.offset)
+            }
+            return nil
+        }
+    }
+
+    /// The type a name has at this point, or nil after reporting why it has none.
+    private mutating func resolve(_ name: TemplateName, in template: TemplateLibrary.Template, stack: [Resolved]) -> Resolved? {
+        guard let first = name.parts.first else { return stack.last }
+        var found: Resolved?
+        for frame in stack.reversed() {
+            switch frame {
+            case .freeForm:
+                found = .freeForm
+            case .type(.object(let object)):
+                if object.isFreeForm { found = .freeForm } else if let field = object.field(first) { found = .type(field.type) }
+            case .type:
+                continue
+            }
+            if found != nil { break }
+        }
+        guard var current = found else {
+            report(.unknownName(name.text, offered: Self.offered(stack)), in: template, at: name.offset)
+            return nil
+        }
+        for (index, part) in name.parts.enumerated().dropFirst() {
+            switch current {
+            case .freeForm:
+                return .freeForm
+            case .type(.object(let object)):
+                if object.isFreeForm { return .freeForm }
+                guard let field = object.field(part) else {
+                    let prefix = name.parts[..<index].joined(separator: ".")
+                    let offered = object.fields.map { "\(prefix).\($0.name)" }
+                    report(.unknownName(name.text, offered: offered), in: template, at: name.offset)
+                    return nil
+                }
+                current = .type(field.type)
+            case .type(let type):
+                report(.notAnObject(name.text, type: type), in: template, at: name.offset)
+                return nil
+            }
+        }
+        return current
+    }
+
+    /// Every name a tag could use here, dotted paths included, for "did you mean".
+    private static func offered(_ stack: [Resolved]) -> [String] {
+        var names: [String] = []
+        func add(_ object: TemplateObjectType, prefix: String, depth: Int) {
+            for field in object.fields {
+                let name = prefix + field.name
+                names.append(name)
+                if depth < 3, case .object(let inner) = field.type { add(inner, prefix: name + ".", depth: depth + 1) }
+            }
+        }
+        for frame in stack.reversed() {
+            if case .type(.object(let object)) = frame { add(object, prefix: "", depth: 0) }
+        }
+        return names
+    }
+}
+
+extension TemplateLibrary {
+    /// Problems in template `name`, and every template it reaches, when it is rendered with a
+    /// value of type `root`. Empty when every tag resolves to something it can show.
+    public func check(_ name: String, as root: TemplateObjectType) -> [TemplateProblem] {
+        var checker = TemplateChecker(library: self)
+        checker.check(name, as: root)
+        return checker.problems
+    }
+
+    /// The same for several uses at once (each page kind with its template), a problem that
+    /// several share reported once.
+    public func check(_ uses: [(template: String, root: TemplateObjectType)]) -> [TemplateProblem] {
+        var checker = TemplateChecker(library: self)
+        for use in uses { checker.check(use.template, as: use.root) }
+        return checker.problems.sorted(by: TemplateLibrary.order)
+    }
+}

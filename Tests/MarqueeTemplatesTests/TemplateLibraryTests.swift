@@ -1,0 +1,102 @@
+import Testing
+@testable import MarqueeTemplates
+
+/// Loading: what a template author gets wrong is found before anything renders, with where.
+@Suite struct TemplateLibraryTests {
+    static func load(_ templates: KeyValuePairs<String, String>) -> (TemplateLibrary?, [TemplateProblem]) {
+        TemplateLibrary.load(templates.map { TemplateSource(name: $0.key, path: "templates/\($0.key).mustache", text: $0.value) })
+    }
+
+    static func render(_ library: TemplateLibrary?, _ name: String, _ value: TemplateValue) throws -> String {
+        let library = try #require(library)
+        return String(decoding: try library.render(name, with: value), as: UTF8.self)
+    }
+
+    @Test func syntaxErrorsSayWhereAndWhat() {
+        let (library, problems) = Self.load([
+            "a": "line one\n  {{#items}}\n{{/item}}",
+            "b": "é {{name",
+            "c": "{{#open}} never closed",
+            "d": "{{/stray}}",
+            "e": "{{= a =}}",
+            "f": "{{}}",
+        ])
+        #expect(library == nil)
+        let described = problems.map { problem -> String in
+            guard case .syntax(let message) = problem.kind else { return "\(problem)" }
+            return "\(problem.path):\(problem.line):\(problem.column): \(message)"
+        }
+        #expect(described == [
+            "templates/a.mustache:3:1: 'items' is closed by {{/item}}; close it with {{/items}}",
+            "templates/b.mustache:1:3: a tag is not closed with }}",
+            "templates/c.mustache:1:1: 'open' is never closed; add {{/open}}",
+            "templates/d.mustache:1:1: {{/stray}} closes nothing: no section of that name is open",
+            "templates/e.mustache:1:1: a set-delimiter tag must hold two delimiters, like {{=<% %>=}}",
+            "templates/f.mustache:1:1: a tag has no name",
+        ])
+    }
+
+    @Test func aMissingPartialOrParentIsAnError() {
+        let (_, problems) = Self.load(["page": "x\n{{> credit}}\n{{< bse}}{{/bse}}"])
+        #expect(problems.map(\.kind) == [.missingTemplate("credit", isParent: false), .missingTemplate("bse", isParent: true)])
+        #expect(problems.map(\.line) == [2, 3])
+    }
+
+    @Test func cyclesNoSectionEndsAreErrorsNamingTheChain() {
+        let (_, problems) = Self.load([
+            "credits": "{{>credits}}",
+            "a": "{{>b}}",
+            "b": "x {{>a}}",
+            "base": "{{<base}}{{/base}}",
+        ])
+        #expect(problems.map(\.kind) == [.cycle(["a", "b", "a"]), .cycle(["base", "base"]), .cycle(["credits", "credits"])])
+    }
+
+    @Test func aGuardedRecursionRendersAndAnEndlessOneStopsWithAnError() throws {
+        let (library, problems) = Self.load(["node": "<{{name}}{{#children}}{{>node}}{{/children}}>"])
+        #expect(problems == [])
+        let leaf = TemplateValue.object(TemplateObject(["name": "b", "children": .list([])]))
+        let tree = TemplateValue.object(TemplateObject(["name": "a", "children": .list([leaf])]))
+        #expect(try Self.render(library, "node", tree) == "<a<b>>")
+
+        // `children` is looked up in the enclosing context too: a child without the key recurses for ever.
+        let endless = TemplateValue.object(TemplateObject(["name": "a", "children": .list([.object(TemplateObject(["name": "b"]))])]))
+        #expect(throws: TemplateProblem.self) { try Self.render(library, "node", endless) }
+        do {
+            _ = try Self.render(library, "node", endless)
+        } catch let problem as TemplateProblem {
+            guard case .tooDeep(let chain) = problem.kind else { Issue.record("\(problem)"); return }
+            #expect(chain.allSatisfy { $0 == "node" } && chain.count == 9)
+        }
+    }
+
+    @Test func nestingIsBoundedAndHugeTemplatesParse() throws {
+        let deep = String(repeating: "{{#a}}", count: 300) + String(repeating: "{{/a}}", count: 300)
+        let (_, problems) = Self.load(["deep": deep])
+        #expect(problems.map(\.kind) == [.syntax("sections are nested more than 200 deep")])
+
+        // Ten megabytes on one line, half tags: parsing reads it about once (no timing here; `make bench` has the figure).
+        let line = String(repeating: "{{name}} {{#flag}}x{{/flag}} ", count: 10_000_000 / 30)
+        let (library, none) = Self.load(["big": line])
+        #expect(none == [])
+        let output = try Self.render(library, "big", .object(TemplateObject(["name": "n", "flag": true])))
+        #expect(output.count == 10_000_000 / 30 * 4)
+    }
+
+    @Test func escapingCoversTextAndAttributes() throws {
+        let (library, _) = Self.load(["t": "{{v}}|{{{v}}}|{{&v}}"])
+        #expect(try Self.render(library, "t", .object(TemplateObject(["v": "<a href=\"x\">'&'</a>"])))
+                == "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;|<a href=\"x\">'&'</a>|<a href=\"x\">'&'</a>")
+    }
+
+    @Test func anAbsentValueStopsTheLookup() throws {
+        let (library, _) = Self.load(["t": "{{#director}}{{name}}: {{url}}{{/director}}"])
+        let page = TemplateValue.object(TemplateObject(["url": "/page/", "director": .object(TemplateObject(["name": "Ozu", "url": .absent]))]))
+        #expect(try Self.render(library, "t", page) == "Ozu: ")
+    }
+
+    @Test func reachableFollowsFixedNames() {
+        let (library, _) = Self.load(["review": "{{<base}}{{$content}}{{>credits}}{{/content}}{{/base}}", "base": "{{$content}}{{/content}}", "credits": "", "unused": ""])
+        #expect(library?.reachable(from: ["review"]) == ["review", "base", "credits"])
+    }
+}
