@@ -113,7 +113,7 @@ struct TemplateChecker {
             if found != nil { break }
         }
         guard var current = found else {
-            report(.unknownName(name.text, offered: Self.offered(stack)), in: template, at: name.offset)
+            report(.unknownName(first, offered: Self.offered(stack)), in: template, at: name.offset)
             return nil
         }
         for (index, part) in name.parts.enumerated().dropFirst() {
@@ -125,30 +125,23 @@ struct TemplateChecker {
                 guard let field = object.field(part) else {
                     let prefix = name.parts[..<index].joined(separator: ".")
                     let offered = object.fields.map { "\(prefix).\($0.name)" }
-                    report(.unknownName(name.text, offered: offered), in: template, at: name.offset)
+                    report(.unknownName("\(prefix).\(part)", offered: offered), in: template, at: name.offset)
                     return nil
                 }
                 current = .type(field.type)
             case .type(let type):
-                report(.notAnObject(name.text, type: type), in: template, at: name.offset)
+                report(.notAnObject(name.parts[..<index].joined(separator: "."), field: part, type: type), in: template, at: name.offset)
                 return nil
             }
         }
         return current
     }
 
-    /// Every name a tag could use here, dotted paths included, for "did you mean".
+    /// Every name a tag could start with here, innermost context first, for "did you mean".
     private static func offered(_ stack: [Resolved]) -> [String] {
         var names: [String] = []
-        func add(_ object: TemplateObjectType, prefix: String, depth: Int) {
-            for field in object.fields {
-                let name = prefix + field.name
-                names.append(name)
-                if depth < 3, case .object(let inner) = field.type { add(inner, prefix: name + ".", depth: depth + 1) }
-            }
-        }
         for frame in stack.reversed() {
-            if case .type(.object(let object)) = frame { add(object, prefix: "", depth: 0) }
+            if case .type(.object(let object)) = frame { names += object.fields.map(\.name).filter { !names.contains($0) } }
         }
         return names
     }

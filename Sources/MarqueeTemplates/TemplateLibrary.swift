@@ -1,5 +1,5 @@
 /// One template's text as the library is given it.
-public struct TemplateSource: Sendable {
+public struct TemplateSource: Hashable, Sendable {
     /// What partial and parent tags call it: "review", "credits".
     public let name: String
     /// Where it came from, for messages: "templates/review.mustache".
@@ -55,7 +55,7 @@ public struct TemplateLibrary: Sendable {
                 templates[source.name] = Template(name: source.name, path: source.path, nodes: nodes, lines: lines)
             case .failure(let failure):
                 let (line, column) = lines.position(of: failure.offset)
-                problems.append(TemplateProblem(.syntax(failure.message), template: source.name, path: source.path, line: line, column: column))
+                problems.append(TemplateProblem(.syntax(failure.message, fix: failure.fix), template: source.name, path: source.path, line: line, column: column))
             }
         }
         let graph = TemplateGraph(templates: templates)

@@ -9,6 +9,7 @@ struct TemplateParser {
 
     struct Failure: Error {
         let message: String
+        let fix: String
         let offset: Int
     }
 
@@ -22,7 +23,7 @@ struct TemplateParser {
         } catch let failure as Failure {
             return .failure(failure)
         } catch {
-            return .failure(Failure(message: "\(error)", offset: 0))
+            return .failure(Failure(message: "\(error)", fix: "check the template", offset: 0))
         }
     }
 
@@ -121,19 +122,19 @@ struct TemplateParser {
                 if kind != .variable { cursor += 1 }
             }
             guard let contentEnd = find(closing, from: cursor) else {
-                throw Failure(message: "a tag is not closed with \(String(decoding: closing, as: UTF8.self))", offset: tagStart)
+                throw Failure(message: "a tag is not closed", fix: "end it with \(String(decoding: closing, as: UTF8.self))", offset: tagStart)
             }
             let end = contentEnd + closing.count
             let name = trimmed(cursor..<contentEnd)
             if kind == .delimiters {
                 let parts = name.split(whereSeparator: { $0 == " " || $0 == "\t" })
                 guard parts.count == 2, !parts.contains(where: { $0.contains("=") }) else {
-                    throw Failure(message: "a set-delimiter tag must hold two delimiters, like {{=<% %>=}}", offset: tagStart)
+                    throw Failure(message: "a set-delimiter tag must hold two delimiters", fix: "write it like {{=<% %>=}}", offset: tagStart)
                 }
                 open = Array(parts[0].utf8)
                 close = Array(parts[1].utf8)
             } else if kind != .comment, name.isEmpty || (name.hasPrefix("*") && name.dropFirst().allSatisfy { $0 == " " }) {
-                throw Failure(message: "a tag has no name", offset: tagStart)
+                throw Failure(message: "a tag has no name", fix: "write a name between the braces, or remove the tag", offset: tagStart)
             }
             tokens.append(.tag(Tag(kind: kind, name: name, start: tagStart, end: end, leadingWhitespace: leading, isFirstOnLine: tagsOnLine == 0)))
             tagsOnLine += 1
@@ -270,16 +271,16 @@ struct TemplateParser {
                 case .section, .inverted, .parent, .block:
                     // Later passes recurse into the nesting: bounded, so no template can exhaust the stack.
                     guard stack.count < Self.nestingLimit else {
-                        throw Failure(message: "sections are nested more than \(Self.nestingLimit) deep", offset: tag.start)
+                        throw Failure(message: "sections are nested more than \(Self.nestingLimit) deep", fix: "nest fewer sections, or move some into a partial", offset: tag.start)
                     }
                     stack.append(Frame(tag: tag))
                 case .close:
                     guard let frame = stack.popLast() else {
-                        throw Failure(message: "{{/\(tag.name)}} closes nothing: no section of that name is open", offset: tag.start)
+                        throw Failure(message: "{{/\(tag.name)}} closes nothing: no section of that name is open", fix: "remove it, or open the section with {{#\(tag.name)}}", offset: tag.start)
                     }
                     let openName = frame.tag.name
                     guard openName == tag.name else {
-                        throw Failure(message: "'\(openName)' is closed by {{/\(tag.name)}}; close it with {{/\(openName)}}", offset: tag.start)
+                        throw Failure(message: "'\(openName)' is closed by {{/\(tag.name)}}", fix: "close it with {{/\(openName)}}", offset: tag.start)
                     }
                     switch frame.tag.kind {
                     case .section, .inverted:
@@ -300,7 +301,7 @@ struct TemplateParser {
         }
         flushText()
         if let open = stack.last {
-            throw Failure(message: "'\(open.tag.name)' is never closed; add {{/\(open.tag.name)}}", offset: open.tag.start)
+            throw Failure(message: "'\(open.tag.name)' is never closed", fix: "add {{/\(open.tag.name)}} where it ends", offset: open.tag.start)
         }
         return top
     }

@@ -2,8 +2,9 @@
 /// is wrong in structured form; Marquee turns it into a diagnostic (`path:line:column: error: …`).
 public struct TemplateProblem: Error, Sendable, Equatable, CustomStringConvertible {
     public enum Kind: Sendable, Equatable {
-        /// The template does not parse: an unclosed tag or section, a misplaced close.
-        case syntax(String)
+        /// The template does not parse: an unclosed tag or section, a misplaced close; what is
+        /// wrong, and how to fix it.
+        case syntax(String, fix: String)
         /// `{{> name}}` or `{{< name}}` names a template that does not exist.
         case missingTemplate(String, isParent: Bool)
         /// Templates that include or inherit from each other with no section to end it, in order:
@@ -12,17 +13,17 @@ public struct TemplateProblem: Error, Sendable, Equatable, CustomStringConvertib
         /// Rendering went deeper than `TemplateLibrary.depthLimit` partials and parents (a cycle a
         /// section guards, over data that never ends it).
         case tooDeep([String])
-        /// A name no context offers, and the names that are offered there, for a suggestion.
+        /// A name no context offers (for a dotted name, as far as the part that is missing:
+        /// 'review.ratng' of `review.ratng.text`), and the names offered there, for a suggestion.
         case unknownName(String, offered: [String])
-        /// A part of a dotted name looked up in a value that has no fields (`review.title.text`).
-        case notAnObject(String, type: TemplateType)
+        /// A dotted name goes on into a value that has no fields: `review.title.text` is
+        /// `.notAnObject("review.title", field: "text", type: .text)`.
+        case notAnObject(String, field: String, type: TemplateType)
         /// `{{{name}}}` or `{{&name}}` of a value that is not HTML: it would skip the escaping of
         /// writer text.
         case unescapedText(String, type: TemplateType)
         /// `{{name}}` of a list or an object, which renders nothing.
         case notShowable(String, type: TemplateType)
-        /// A template file no page uses, and the closest name of one that is used.
-        case unused(closest: String?)
     }
 
     public let kind: Kind
@@ -42,11 +43,6 @@ public struct TemplateProblem: Error, Sendable, Equatable, CustomStringConvertib
         self.path = path
         self.line = line
         self.column = column
-    }
-
-    public var isWarning: Bool {
-        if case .unused = kind { return true }
-        return false
     }
 
     public var description: String { "\(path):\(line):\(column): \(kind)" }

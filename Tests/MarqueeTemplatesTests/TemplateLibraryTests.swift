@@ -23,16 +23,16 @@ import Testing
         ])
         #expect(library == nil)
         let described = problems.map { problem -> String in
-            guard case .syntax(let message) = problem.kind else { return "\(problem)" }
-            return "\(problem.path):\(problem.line):\(problem.column): \(message)"
+            guard case .syntax(let message, let fix) = problem.kind else { return "\(problem)" }
+            return "\(problem.path):\(problem.line):\(problem.column): \(message) — \(fix)"
         }
         #expect(described == [
-            "templates/a.mustache:3:1: 'items' is closed by {{/item}}; close it with {{/items}}",
-            "templates/b.mustache:1:3: a tag is not closed with }}",
-            "templates/c.mustache:1:1: 'open' is never closed; add {{/open}}",
-            "templates/d.mustache:1:1: {{/stray}} closes nothing: no section of that name is open",
-            "templates/e.mustache:1:1: a set-delimiter tag must hold two delimiters, like {{=<% %>=}}",
-            "templates/f.mustache:1:1: a tag has no name",
+            "templates/a.mustache:3:1: 'items' is closed by {{/item}} — close it with {{/items}}",
+            "templates/b.mustache:1:3: a tag is not closed — end it with }}",
+            "templates/c.mustache:1:1: 'open' is never closed — add {{/open}} where it ends",
+            "templates/d.mustache:1:1: {{/stray}} closes nothing: no section of that name is open — remove it, or open the section with {{#stray}}",
+            "templates/e.mustache:1:1: a set-delimiter tag must hold two delimiters — write it like {{=<% %>=}}",
+            "templates/f.mustache:1:1: a tag has no name — write a name between the braces, or remove the tag",
         ])
     }
 
@@ -73,7 +73,7 @@ import Testing
     @Test func nestingIsBoundedAndHugeTemplatesParse() throws {
         let deep = String(repeating: "{{#a}}", count: 300) + String(repeating: "{{/a}}", count: 300)
         let (_, problems) = Self.load(["deep": deep])
-        #expect(problems.map(\.kind) == [.syntax("sections are nested more than 200 deep")])
+        #expect(problems.map(\.kind) == [.syntax("sections are nested more than 200 deep", fix: "nest fewer sections, or move some into a partial")])
 
         // Ten megabytes on one line, half tags: parsing reads it about once (no timing here; `make bench` has the figure).
         let line = String(repeating: "{{name}} {{#flag}}x{{/flag}} ", count: 10_000_000 / 30)
