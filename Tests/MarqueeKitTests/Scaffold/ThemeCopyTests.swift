@@ -16,7 +16,7 @@ import Testing
 
         try "mine".write(to: site.appendingPathComponent("templates/review.mustache"), atomically: true, encoding: .utf8)
         guard case .failure(let refusal) = ThemeCopy.copy(["review"], into: site) else { Issue.record("overwrote the writer's template"); return }
-        #expect(refusal.description == "templates/review.mustache: error: templates/review.mustache already exists; nothing was written — edit it, or pass --force to replace it with the default theme's")
+        #expect(refusal.description == "templates/review.mustache:1:1: error: templates/review.mustache already exists; nothing was written — edit it, or pass --force to replace it with the default theme's")
         #expect(try String(contentsOf: site.appendingPathComponent("templates/review.mustache"), encoding: .utf8) == "mine")
         _ = try ThemeCopy.copy(["review"], into: site, force: true).get()
         #expect(try String(contentsOf: site.appendingPathComponent("templates/review.mustache"), encoding: .utf8) == DefaultTheme.templates["review"])
@@ -25,7 +25,7 @@ import Testing
     @Test func anUnknownNameIsRefusedWithTheClosestOne() {
         let site = Paths.temporaryFolder("theme-copy-unknown")
         guard case .failure(let refusal) = ThemeCopy.copy(["reveiw"], into: site) else { Issue.record("copied an unknown template"); return }
-        #expect(refusal.description == "templates/reveiw.mustache: error: the default theme has no template 'reveiw' — did you mean 'review'?")
+        #expect(refusal.description == "templates/reveiw.mustache:1:1: error: the default theme has no template 'reveiw' — did you mean 'review'?")
         #expect(!FileManager.default.fileExists(atPath: site.path))
     }
 
