@@ -70,13 +70,38 @@ public struct TemplateLibrary: Sendable {
 
     /// Renders template `name` with `value` as the context, appending the bytes to `output`.
     public func render(_ name: String, with value: TemplateValue, into output: inout [UInt8]) throws(TemplateProblem) {
+        var unused: [TemplateMark]?
+        try render(name, with: value, into: &output, recording: &unused)
+    }
+
+    /// The same, appending to `marks` where each marked value (`TemplateValue.marked`) went.
+    public func render(_ name: String, with value: TemplateValue, into output: inout [UInt8], marks: inout [TemplateMark]) throws(TemplateProblem) {
+        var recorded: [TemplateMark]? = []
+        defer { marks += recorded ?? [] }
+        try render(name, with: value, into: &output, recording: &recorded)
+    }
+
+    private func render(_ name: String, with value: TemplateValue, into output: inout [UInt8], recording marks: inout [TemplateMark]?) throws(TemplateProblem) {
         guard let template = templates[name] else {
             throw TemplateProblem(.missingTemplate(name, isParent: false), template: name, path: name, line: 1, column: 1)
         }
         var renderer = TemplateRenderer(library: self, output: output, context: value, template: template)
         output = []
-        defer { output = renderer.output }
+        renderer.marks = marks
+        defer {
+            output = renderer.output
+            marks = renderer.marks
+        }
         try renderer.render(template.nodes)
+    }
+
+    /// Renders template `name` with `value`, and says where each marked value went.
+    public func renderMarked(_ name: String, with value: TemplateValue) throws(TemplateProblem) -> (bytes: [UInt8], marks: [TemplateMark]) {
+        var output: [UInt8] = []
+        output.reserveCapacity(16 * 1024)
+        var marks: [TemplateMark] = []
+        try render(name, with: value, into: &output, marks: &marks)
+        return (output, marks)
     }
 
     /// Renders template `name` with `value` as the context.

@@ -13,6 +13,8 @@ struct TemplateRenderer {
     /// The templates being rendered, outermost first, for the depth limit and its message.
     private var chain: [String]
     private var current: TemplateLibrary.Template
+    /// Where marked values went, when the caller asked.
+    var marks: [TemplateMark]?
 
     init(library: TemplateLibrary, output: [UInt8], context: TemplateValue, template: TemplateLibrary.Template) {
         self.library = library
@@ -31,12 +33,12 @@ struct TemplateRenderer {
             case .variable(let name, let escaped):
                 write(value: lookup(name), escaped: escaped)
             case .section(let name, let children, let inverted):
-                let value = lookup(name)
+                let value = lookup(name).unmarked
                 if inverted {
                     if value.isFalsey { try render(children) }
                 } else if case .list(let items) = value {
                     for item in items {
-                        stack.append(item)
+                        stack.append(item.unmarked)
                         defer { stack.removeLast() }
                         try render(children)
                     }
@@ -72,7 +74,7 @@ struct TemplateRenderer {
         case .named(let name, _):
             return library.templates[name]
         case .dynamic(let name):
-            guard case .text(let target) = lookup(name) else { return nil }
+            guard case .text(let target) = lookup(name).unmarked else { return nil }
             return library.templates[target]
         }
     }
@@ -121,7 +123,7 @@ struct TemplateRenderer {
         guard var value = found else { return .absent }
         var part = 1
         while part < parts.count {
-            guard case .object(let object) = value, let next = object.fields[parts[part]] else { return .absent }
+            guard case .object(let object) = value.unmarked, let next = object.fields[parts[part]] else { return .absent }
             value = next
             part += 1
         }
@@ -140,6 +142,10 @@ struct TemplateRenderer {
             output += "\(number)".utf8
         case .flag(let flag):
             output += (flag ? "true" : "false").utf8
+        case .marked(let inner, let id):
+            let start = output.count
+            write(value: inner, escaped: escaped)
+            marks?.append(TemplateMark(id: id, offset: start, length: output.count - start, isEscaped: escaped))
         case .absent, .list, .object:
             break
         }

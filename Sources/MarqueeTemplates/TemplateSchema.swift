@@ -37,6 +37,8 @@ public indirect enum TemplateType: Sendable, Equatable {
     /// it matches. `.absent` matches every type (any variable may be empty).
     public func problems(with value: TemplateValue, at path: String = "") -> [String] {
         switch (self, value) {
+        case (_, .marked(let inner, _)):
+            return problems(with: inner, at: path)
         case (_, .absent), (.text, .text), (.html, .html), (.flag, .flag), (.number, .int), (.number, .double):
             return []
         case (.list(let element), .list(let items)):
@@ -119,6 +121,7 @@ extension TemplateValue {
         case .html: "HTML"
         case .list: "a list"
         case .object: "an object"
+        case .marked(let value, _): value.kindName
         }
     }
 }

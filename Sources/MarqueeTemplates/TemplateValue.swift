@@ -16,10 +16,15 @@ public enum TemplateValue: Sendable, Equatable {
     case html(String)
     case list([TemplateValue])
     case object(TemplateObject)
+    /// A value whose place in the output the caller wants to know: rendering it through a tag
+    /// reports a `TemplateMark` with this id (the build cache learns where a review's body went,
+    /// and can put a new one there). Otherwise it behaves as the value it wraps.
+    indirect case marked(TemplateValue, id: Int)
 
     /// False for sections: absent, `false`, an empty list, empty text, zero.
     public var isFalsey: Bool {
         switch self {
+        case .marked(let value, _): value.isFalsey
         case .absent: true
         case .flag(let flag): !flag
         case .int(let number): number == 0

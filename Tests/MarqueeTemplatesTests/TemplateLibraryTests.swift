@@ -100,3 +100,31 @@ import Testing
         #expect(library?.reachable(from: ["review"]) == ["review", "base", "credits"])
     }
 }
+
+/// Marked values: where they went, for the build cache.
+@Suite struct TemplateMarkTests {
+    @Test func marksSayWhereEachMarkedValueWentAndHowItWasWritten() throws {
+        let (loaded, _) = TemplateLibrary.load([
+            TemplateSource(name: "page", path: "page.mustache", text: "<p>{{#item}}{{title}}{{/item}}</p>{{{body}}}{{>partial}}"),
+            TemplateSource(name: "partial", path: "partial.mustache", text: "[{{title}}]"),
+        ])
+        let library = try #require(loaded)
+        let value = TemplateValue.object(TemplateObject([
+            "item": .marked(.object(TemplateObject(["x": 1])), id: 9),
+            "title": .marked(.text("a<b"), id: 1),
+            "body": .marked(.html("<em>hi</em>"), id: 2),
+        ]))
+        var output: [UInt8] = []
+        var marks: [TemplateMark] = []
+        try library.render("page", with: value, into: &output, marks: &marks)
+        let text = String(decoding: output, as: UTF8.self)
+        #expect(text == "<p>a&lt;b</p><em>hi</em>[a&lt;b]")
+        #expect(marks == [
+            TemplateMark(id: 1, offset: 3, length: 6, isEscaped: true),
+            TemplateMark(id: 2, offset: 13, length: 11, isEscaped: false),
+            TemplateMark(id: 1, offset: 25, length: 6, isEscaped: true),
+        ])
+        // Without asking, the same bytes.
+        #expect(try library.render("page", with: value) == output)
+    }
+}
