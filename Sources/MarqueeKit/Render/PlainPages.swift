@@ -1,3 +1,5 @@
+import MarqueeTemplates
+
 /// `/<slug>/`: the pages of `content/pages/`.
 enum PlainPages {
     static func jobs(_ context: RenderContext) -> [RenderJob] {
@@ -5,17 +7,11 @@ enum PlainPages {
             let page = context.site.pages[index]
             let route = Route.page(page.slug)
             // No lastmod: a plain page has no date of its own, and a made-up one would mislead crawlers.
-            return .page(route, template: "page", origin: page.source) { context in
+            return .page(route, kind: .page, origin: page.source) { context in
                 let page = context.site.pages[index]
                 let description = page.summary ?? page.body.firstParagraphText ?? ""
-                var model = context.models.pageModel(PageMeta(title: page.title, description: description, route: route, kind: "page"))
-                model["content"] = [
-                    "title": page.title,
-                    "body": page.body.html,
-                    "isDraft": page.isDraft,
-                    "params": ParamModel.make(page.params),
-                ] as [String: Any]
-                return model
+                let frame = context.models.frame(PageMeta(title: page.title, description: description, route: route, kind: .page))
+                return PlainPageView(frame: frame, content: ContentView(title: page.title, body: page.body.html, isDraft: page.isDraft, params: page.params)).templateValue
             }
         }
     }

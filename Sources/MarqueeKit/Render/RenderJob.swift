@@ -1,4 +1,5 @@
 import Foundation
+import MarqueeTemplates
 
 /// One file of the built site before it is made: where it goes, what it comes from, which reviews'
 /// bodies it shows, and how to make it. The render stage first lists every job (so collisions and
@@ -21,6 +22,10 @@ struct RenderJob {
     let showsBodiesOf: [Int]
     /// Makes the file's content from the current render context.
     let make: (RenderContext) -> Result<OutputFile.Content, Diagnostic>
+    /// For pages rendered from a template: the page kind, and the value its template is rendered
+    /// with (what `make` renders; kept apart so tests and the template checker can see it).
+    private(set) var kind: PageKind?
+    private(set) var value: ((RenderContext) -> TemplateValue)?
 
     /// An HTML page: listed in the sitemap and read back by the link check.
     var isPage: Bool { path.hasSuffix(".html") }
@@ -34,13 +39,15 @@ struct RenderJob {
         self.make = make
     }
 
-    /// A page rendered from a template with the model `model(context)` builds.
-    static func page(_ route: Route, template: String, origin: String, lastModified: String? = nil, showsBodiesOf: [Int] = [],
-                     model: @escaping (RenderContext) -> [String: Any]) -> RenderJob {
+    /// A page of kind `kind`, rendered through its template with the value `value(context)` builds.
+    static func page(_ route: Route, kind: PageKind, origin: String, lastModified: String? = nil, showsBodiesOf: [Int] = [],
+                     value: @escaping (RenderContext) -> TemplateValue) -> RenderJob {
         var job = RenderJob(path: route.file, origin: origin, lastModified: lastModified, showsBodiesOf: showsBodiesOf) { context in
-            context.page(template, model(context))
+            context.page(kind.template, value(context))
         }
         job.url = route.url
+        job.kind = kind
+        job.value = value
         return job
     }
 

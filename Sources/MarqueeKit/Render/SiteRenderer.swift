@@ -1,4 +1,5 @@
 import Foundation
+import MarqueeTemplates
 
 /// The render stage: `Site` → files. Each page type lists its jobs (`RenderJob`); this checks
 /// that no two jobs claim one path, then runs them all concurrently, handing each file to a sink
@@ -176,8 +177,8 @@ struct RenderContext {
     }
 
     /// Renders one page; a template that produces nothing is an error naming the template.
-    func page(_ template: String, _ model: [String: Any]) -> Result<OutputFile.Content, Diagnostic> {
-        guard let html = templates.render(model, template: template) else {
+    func page(_ template: String, _ value: TemplateValue) -> Result<OutputFile.Content, Diagnostic> {
+        guard let html = templates.render(value, template: template) else {
             let path = templates.sources[template]?.path ?? "templates/\(template).mustache"
             return .failure(.error(SourceLocation(path: path), "the template '\(template)' is missing",
                                    hint: "create templates/\(template).mustache", stage: .render))

@@ -1,3 +1,5 @@
+import MarqueeTemplates
+
 /// `/<taxonomy>/`: every term with its count, by name and by count; `/<taxonomy>/<term>/`: the
 /// term's reviews, newest first, paginated, with their average rating.
 enum TaxonomyPages {
@@ -13,37 +15,23 @@ enum TaxonomyPages {
     private static func indexPage(_ taxonomy: Taxonomy, _ context: RenderContext) -> RenderJob {
         let newest = taxonomy.terms.flatMap { $0.reviews.prefix(1) }.min().map { context.site.reviews[$0].date.rfc3339 }
         let definition = taxonomy.definition
-        return .page(taxonomy.indexRoute, template: "taxonomy", origin: "\(definition.path)/ index", lastModified: newest) { context in
-            indexModel(taxonomy, context)
+        return .page(taxonomy.indexRoute, kind: .termList, origin: "\(definition.path)/ index", lastModified: newest) { context in
+            indexView(taxonomy, context).templateValue
         }
     }
 
-    private static func indexModel(_ taxonomy: Taxonomy, _ context: RenderContext) -> [String: Any] {
+    static func indexView(_ taxonomy: Taxonomy, _ context: RenderContext) -> TaxonomyPageView {
         let links = context.site.permalinks
         let definition = taxonomy.definition
-        let terms: [[String: Any]] = taxonomy.terms.indices.map { i in
-            let term = taxonomy.terms[i]
-            return [
-                "name": term.name,
-                "url": links.link(taxonomy.route(ofTerm: i)),
-                "count": term.reviews.count,
-                "countText": term.reviews.count == 1 ? "1 review" : "\(term.reviews.count) reviews",
-            ]
+        let terms: [TermCountView] = taxonomy.terms.indices.map { i in
+            TermCountView(name: taxonomy.terms[i].name, url: links.link(taxonomy.route(ofTerm: i)), count: taxonomy.terms[i].reviews.count)
         }
         // By count, most reviewed first; ties keep the name order.
         let byCount = terms.indices.sorted { (taxonomy.terms[$1].reviews.count, $0) < (taxonomy.terms[$0].reviews.count, $1) }.map { terms[$0] }
-        var model = context.models.pageModel(PageMeta(title: definition.title, description: "\(definition.title) of the reviews on \(context.site.config.title).",
-                                                      route: taxonomy.indexRoute, kind: "taxonomy"))
-        model["taxonomy"] = [
-            "id": definition.id,
-            "title": definition.title,
-            "singular": definition.singular,
-            "terms": terms,
-            "termsByCount": byCount,
-            "hasTerms": !terms.isEmpty,
-            "count": terms.count,
-        ] as [String: Any]
-        return model
+        let frame = context.models.frame(PageMeta(title: definition.title, description: "\(definition.title) of the reviews on \(context.site.config.title).",
+                                                  route: taxonomy.indexRoute, kind: .termList))
+        return TaxonomyPageView(frame: frame, taxonomy: TaxonomyView(id: definition.id, title: definition.title, singular: definition.singular,
+                                                                     terms: terms, termsByCount: byCount))
     }
 
     private static func termPages(_ taxonomy: Taxonomy, _ index: Int, _ context: RenderContext) -> [RenderJob] {
@@ -52,25 +40,17 @@ enum TaxonomyPages {
         let scale = context.site.config.ratingScale
         let average = formatAverage(term.averageRating)
         let count = term.reviews.count == 1 ? "1 review" : "\(term.reviews.count) reviews"
-        let extra: [String: Any] = [
-            "term": [
-                "name": term.name,
-                "taxonomy": definition.title,
-                "taxonomyLowercase": definition.title.lowercased(),
-                "singular": definition.singular,
-                "taxonomyURL": context.site.permalinks.link(taxonomy.indexRoute),
-                "count": term.reviews.count,
-                "countText": count,
-                "averageRating": average,
-                "averageText": "Average rating \(average) out of \(scale) across \(count)",
-            ] as [String: Any],
-        ]
+        let termView = TermView(name: term.name, taxonomy: definition.title, singular: definition.singular,
+                                taxonomyURL: context.site.permalinks.link(taxonomy.indexRoute), count: term.reviews.count,
+                                averageRating: average, scale: scale)
         let segments = [definition.path, term.slug]
-        return ReviewListPages.jobs(context, reviews: term.reviews, segments: segments, template: "term", kind: "term",
+        return ReviewListPages.jobs(context, reviews: term.reviews, segments: segments, kind: .term,
                                       origin: "\(definition.path)/\(term.slug)/ (\(definition.singular.lowercased()) '\(term.name)')",
                                       section: taxonomy.indexRoute) { number in
             let title = "\(definition.singular): \(term.name)" + (number > 1 ? ", page \(number)" : "")
-            return (title: title, heading: title, description: "Reviews filed under \(term.name): \(count), average rating \(average) out of \(scale).", extra: extra)
+            return (title: title, heading: title, description: "Reviews filed under \(term.name): \(count), average rating \(average) out of \(scale).")
+        } view: { frame, list, pagination in
+            TermPageView(frame: frame, list: TermListView(list: list, term: termView), pagination: pagination).templateValue
         }
     }
 

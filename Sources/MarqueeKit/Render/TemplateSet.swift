@@ -1,3 +1,4 @@
+import MarqueeTemplates
 import Mustache
 
 /// The templates a build renders with: the default theme overlaid by the site's own, parsed once,
@@ -66,8 +67,24 @@ struct TemplateSet: Sendable {
         return TemplateSet(library: MustacheLibrary(templates: parsed), sources: sources)
     }
 
-    func render(_ model: [String: Any], template name: String) -> String? {
-        library.render(model, withTemplate: name)
+    /// Renders template `name` with `value`; nil when there is no such template.
+    func render(_ value: TemplateValue, template name: String) -> String? {
+        library.render(Self.bridged(value), withTemplate: name)
+    }
+
+    /// The one bridge from the typed values to what swift-mustache renders, while it is the engine.
+    /// `.absent` becomes `false` (a present key, so the context-stack lookup stops there); text and
+    /// HTML both become strings (build-cache marks inside them travel as they are).
+    static func bridged(_ value: TemplateValue) -> Any {
+        switch value {
+        case .absent: false
+        case .flag(let flag): flag
+        case .int(let number): number
+        case .double(let number): number
+        case .text(let text), .html(let text): text
+        case .list(let items): items.map(bridged)
+        case .object(let object): object.fields.mapValues(bridged)
+        }
     }
 
     struct Reference: Equatable {

@@ -3,8 +3,7 @@ struct PageMeta {
     var title: String?
     var description: String
     var route: Route
-    /// "review", "home", "page", "taxonomy", "term", "archive", "ratings", "404"
-    var kind: String
+    var kind: PageKind
     /// The navigation entry this page belongs under, when it is not one itself.
     var section: Route?
     /// Absolute URL of the page's image (Open Graph, Twitter card).
@@ -14,7 +13,7 @@ struct PageMeta {
     /// A ready `<script type="application/ld+json">` body, JSON-encoded and escaped for HTML.
     var jsonLD: String?
 
-    init(title: String?, description: String, route: Route, kind: String, section: Route? = nil, image: String? = nil, jsonLD: String? = nil) {
+    init(title: String?, description: String, route: Route, kind: PageKind, section: Route? = nil, image: String? = nil, jsonLD: String? = nil) {
         self.title = title
         self.description = description
         self.route = route

@@ -1,0 +1,141 @@
+import MarqueeTemplates
+
+/// `ratings` on `/ratings/`: every review in one table, best first, and the chart of how the
+/// ratings are spread.
+struct RatingsView: TemplateView {
+    var reviews: [RatingsRowView]
+    var scale: Int
+    var chart: RatingChartView
+
+    var templateObject: TemplateObject {
+        TemplateObject([
+            "reviews": .list(reviews),
+            "count": .int(reviews.count),
+            "hasReviews": .flag(!reviews.isEmpty),
+            "scale": .int(scale),
+            "chart": chart.templateValue,
+        ])
+    }
+
+    static let schema = TemplateObjectType("ratings", [
+        TemplateField("reviews", RatingsRowView.listType, "every review, best rated first (ties by the work's name), as entries with directors"),
+        TemplateField("count", .number, "the number of reviews"),
+        TemplateField("hasReviews", .flag, "whether there are any reviews"),
+        TemplateField("scale", .number, "the top of the rating scale"),
+        TemplateField("chart", RatingChartView.type, "the bar chart of how the ratings are spread, laid out for inline SVG"),
+    ])
+}
+
+/// A row of the ratings table: the review's entry and its directors.
+struct RatingsRowView: TemplateView {
+    var entry: EntryView
+    var directors: [NameLinkView]
+
+    var templateObject: TemplateObject { entry.templateObject.adding(["directors": .list(directors)]) }
+
+    static let schema = EntryView.schema.extended(as: "ratings row", with: [
+        TemplateField("directors", NameLinkView.listType, "the review's directors, each with its term page"),
+    ])
+}
+
+/// The geometry of the distribution chart: one bar per half-star step from 0 to the scale.
+/// Computed here so the template only places numbers.
+struct RatingChartView: TemplateView {
+    var width: Int
+    var height: Int
+    var baseline: Int
+    var bars: [ChartBarView]
+    var title: String
+    var description: String
+
+    init(_ ratings: [Rating], scale: Int) {
+        let steps = scale * 2 + 1
+        var counts = Array(repeating: 0, count: steps)
+        for rating in ratings where rating.halfSteps >= 0 && rating.halfSteps < steps { counts[rating.halfSteps] += 1 }
+        let maxCount = max(1, counts.max() ?? 1)
+        let barWidth = 28, gap = 6, chartHeight = 160, labelSpace = 34, top = 20
+        width = steps * (barWidth + gap) + gap
+        height = top + chartHeight + labelSpace
+        baseline = top + chartHeight
+        bars = counts.enumerated().map { step, count in
+            let height = count == 0 ? 0 : max(2, count * chartHeight / maxCount)
+            let x = gap + step * (barWidth + gap)
+            return ChartBarView(x: x, y: top + chartHeight - height, width: barWidth, height: height,
+                                labelX: x + barWidth / 2, labelY: top + chartHeight + 16, countY: top + chartHeight - height - 4,
+                                count: count, label: Rating(halfSteps: step, scale: scale).text)
+        }
+        title = "How \(ratings.count) ratings are spread from 0 to \(scale)"
+        let summary = bars.filter { $0.count > 0 }.map(\.text).joined(separator: "; ")
+        description = summary.isEmpty ? "No ratings yet." : summary + "."
+    }
+
+    var templateObject: TemplateObject {
+        TemplateObject([
+            "width": .int(width),
+            "height": .int(height),
+            "baseline": .int(baseline),
+            "bars": .list(bars),
+            "title": .text(title),
+            "description": .text(description),
+        ])
+    }
+
+    static let schema = TemplateObjectType("rating chart", [
+        TemplateField("width", .number, "the chart's width in SVG units"),
+        TemplateField("height", .number, "the chart's height in SVG units"),
+        TemplateField("baseline", .number, "the y of the axis the bars stand on"),
+        TemplateField("bars", ChartBarView.listType, "one bar per half step from 0 to the scale"),
+        TemplateField("title", .text, "`How 12 ratings are spread from 0 to 5`"),
+        TemplateField("description", .text, "the counts in words (`4: 3 reviews; 4.5: 1 review.`), or `No ratings yet.`"),
+    ])
+}
+
+/// One bar of the ratings chart.
+struct ChartBarView: TemplateView {
+    var x: Int
+    var y: Int
+    var width: Int
+    var height: Int
+    var labelX: Int
+    var labelY: Int
+    var countY: Int
+    var count: Int
+    var label: String
+
+    var text: String { "\(label): \(count == 1 ? "1 review" : "\(count) reviews")" }
+
+    var templateObject: TemplateObject {
+        TemplateObject([
+            "x": .int(x), "y": .int(y), "width": .int(width), "height": .int(height),
+            "labelX": .int(labelX), "labelY": .int(labelY), "countY": .int(countY),
+            "count": .int(count), "label": .text(label), "hasCount": .flag(count > 0),
+            "text": .text(text),
+        ])
+    }
+
+    static let schema = TemplateObjectType("chart bar", [
+        TemplateField("x", .number, "the bar's left edge"),
+        TemplateField("y", .number, "the bar's top edge"),
+        TemplateField("width", .number, "the bar's width"),
+        TemplateField("height", .number, "the bar's height (0 for no reviews)"),
+        TemplateField("labelX", .number, "the x of the middle of the bar, for its labels"),
+        TemplateField("labelY", .number, "the y of the rating label below the axis"),
+        TemplateField("countY", .number, "the y of the count above the bar"),
+        TemplateField("count", .number, "the number of reviews with this rating"),
+        TemplateField("label", .text, "the rating this bar stands for (`4.5`)"),
+        TemplateField("hasCount", .flag, "whether any review has this rating"),
+        TemplateField("text", .text, "`4.5: 3 reviews`, for the bar's tooltip"),
+    ])
+}
+
+/// What `/ratings/` is rendered with.
+struct RatingsPageView: TemplateView {
+    var frame: PageFrame
+    var ratings: RatingsView
+
+    var templateObject: TemplateObject { frame.root(["ratings": ratings.templateValue]) }
+
+    static let schema = PageFrame.schema("ratings page", [
+        TemplateField("ratings", RatingsView.type, "the table of every rating and the chart"),
+    ])
+}

@@ -1,0 +1,277 @@
+import MarqueeTemplates
+
+/// A date as templates show it.
+struct DateView: TemplateView {
+    var date: PublicationDate
+
+    var templateObject: TemplateObject {
+        TemplateObject([
+            "iso": .text(date.isoDay),
+            "rfc3339": .text(date.rfc3339),
+            "display": .text(date.display),
+            "year": .int(date.year),
+        ])
+    }
+
+    static let schema = TemplateObjectType("date", [
+        TemplateField("iso", .text, "the day, `2009-03-14`, for `<time datetime>`"),
+        TemplateField("rfc3339", .text, "the moment, `2009-03-14T00:00:00+05:30`"),
+        TemplateField("display", .text, "the day for readers, `14 March 2009`"),
+        TemplateField("year", .number, "the year, `2009`"),
+    ])
+}
+
+/// A review as an index shows it (archive, ratings, 404, "Recommended from"): everything drawn from
+/// its front matter, nothing from its body, so those pages do not change when a body does.
+struct EntryView: TemplateView {
+    var title: String
+    var movie: String
+    var year: Int?
+    var url: String
+    var permalink: String
+    var slug: String
+    var date: DateView
+    var rating: RatingView
+    var isDraft: Bool
+    var isScheduled: Bool
+
+    init(_ review: Review, links: Permalinks, rating: RatingView) {
+        title = review.title
+        movie = review.movie
+        year = review.year
+        url = links.link(Route.review(review.slug))
+        permalink = links.absolute(Route.review(review.slug))
+        slug = review.slug
+        date = DateView(date: review.date)
+        self.rating = rating
+        isDraft = review.isDraft
+        isScheduled = review.isScheduled
+    }
+
+    var templateObject: TemplateObject {
+        TemplateObject([
+            "title": .text(title),
+            "movie": .text(movie),
+            "year": year.map { .int($0) } ?? .absent,
+            "url": .text(url),
+            "permalink": .text(permalink),
+            "slug": .text(slug),
+            "date": date.templateValue,
+            "rating": rating.templateValue,
+            "isDraft": .flag(isDraft),
+            "isScheduled": .flag(isScheduled),
+        ])
+    }
+
+    static let schema = TemplateObjectType("entry", [
+        TemplateField("title", .text, "the review's title"),
+        TemplateField("movie", .text, "the reviewed work's name (front matter `movie`, or the title)"),
+        TemplateField("year", .number, "the work's year; empty when the front matter gives none"),
+        TemplateField("url", .text, "the review's link, with the base path"),
+        TemplateField("permalink", .text, "the review's absolute URL"),
+        TemplateField("slug", .text, "the review's slug, as in its address"),
+        TemplateField("date", DateView.type, "the review's publication date"),
+        TemplateField("rating", RatingView.type, "the review's rating, with its badge"),
+        TemplateField("isDraft", .flag, "whether it is a draft (shown only with --drafts)"),
+        TemplateField("isScheduled", .flag, "whether it is dated in the future (shown only with --future)"),
+    ])
+}
+
+/// What the `review-card` fragment is rendered with: the entry and the excerpt.
+struct CardFragmentView: TemplateView {
+    var entry: EntryView
+    /// Marked for the build cache when it records.
+    var excerpt: String
+
+    var templateObject: TemplateObject { entry.templateObject.adding(["excerpt": .html(excerpt)]) }
+
+    static let schema = EntryView.schema.extended(as: "card", with: [
+        TemplateField("excerpt", .html, "the excerpt as HTML (the text before `<!--more-->`, or the first paragraph); insert with {{{ }}}"),
+    ])
+}
+
+/// A review as lists show it (home and term pages): the card's variables and the card rendered.
+struct CardView: TemplateView {
+    var card: CardFragmentView
+    var html: String
+
+    var templateObject: TemplateObject { card.templateObject.adding(["html": .html(html)]) }
+
+    static let schema = CardFragmentView.schema.extended(as: "listed card", with: [
+        TemplateField("html", .html, "the card rendered through the `review-card` template; insert with {{{ }}}"),
+    ])
+}
+
+/// A name in a review's credits or terms, with the page of its term.
+struct NameLinkView: TemplateView {
+    var name: String
+    var url: String?
+    var isFirst: Bool
+
+    var templateObject: TemplateObject {
+        TemplateObject(["name": .text(name), "url": .text(orAbsent: url), "isFirst": .flag(isFirst)])
+    }
+
+    static let schema = TemplateObjectType("name", [
+        TemplateField("name", .text, "the name as the front matter writes it"),
+        TemplateField("url", .text, "the link to its term page; empty when that taxonomy is switched off"),
+        TemplateField("isFirst", .flag, "whether it is the first of its list (to put commas between names)"),
+    ])
+}
+
+/// An added taxonomy (say `country`) a review has terms in, for themes that list them generically.
+struct AddedTaxonomyView: TemplateView {
+    var title: String
+    var singular: String
+    var terms: [NameLinkView]
+
+    var templateObject: TemplateObject {
+        TemplateObject([
+            "title": .text(title),
+            "singular": .text(singular),
+            "label": .text(terms.count == 1 ? singular : title),
+            "terms": .list(terms),
+        ])
+    }
+
+    static let schema = TemplateObjectType("added taxonomy", [
+        TemplateField("title", .text, "the taxonomy's title (`Countries`)"),
+        TemplateField("singular", .text, "the taxonomy's name for one term (`Country`)"),
+        TemplateField("label", .text, "the singular for one term, the title for more"),
+        TemplateField("terms", NameLinkView.listType, "the review's terms in it, each with its page"),
+    ])
+}
+
+/// A "You'll love" link of a review: to another review, or to a work not reviewed here.
+struct RecommendationView: TemplateView {
+    var title: String
+    var movie: String
+    var url: String
+    /// nil for an external work.
+    var rating: RatingView?
+    var isExplicit: Bool
+    var reason: String?
+
+    var templateObject: TemplateObject {
+        TemplateObject([
+            "isExplicit": .flag(isExplicit),
+            "isSuggested": .flag(!isExplicit),
+            "reason": .text(orAbsent: reason),
+            "title": .text(title),
+            "movie": .text(movie),
+            "url": .text(url),
+            "rating": .view(rating),
+            "hasRating": .flag(rating != nil),
+            "isExternal": .flag(rating == nil),
+        ])
+    }
+
+    static let schema = TemplateObjectType("recommendation", [
+        TemplateField("isExplicit", .flag, "whether the writer named it in `recommend`"),
+        TemplateField("isSuggested", .flag, "whether Marquee suggested it from shared directors, writers and tags"),
+        TemplateField("reason", .text, "why it was suggested (`Also directed by Majid Majidi`); empty for explicit ones"),
+        TemplateField("title", .text, "the recommended review's title, or the external work's title"),
+        TemplateField("movie", .text, "the recommended work's name (an external work's title)"),
+        TemplateField("url", .text, "the link to the recommended review, or the external work's address"),
+        TemplateField("rating", RatingView.type, "the recommended review's rating; empty for an external work"),
+        TemplateField("hasRating", .flag, "whether `rating` is set"),
+        TemplateField("isExternal", .flag, "whether it is a work not reviewed here"),
+    ])
+}
+
+/// `review` on a review page: everything in the card, plus credits, body and links.
+struct ReviewView: TemplateView {
+    var card: CardView
+    var directors: [NameLinkView]
+    var writers: [NameLinkView]
+    var categories: [NameLinkView]
+    var tags: [NameLinkView]
+    var yearURL: String?
+    var otherTaxonomies: [AddedTaxonomyView]
+    var directorsLabel: String
+    var writersLabel: String
+    var categoriesLabel: String
+    /// The body's HTML, and the numbers drawn from it as text: marked for the build cache when it records.
+    var body: String
+    var wordCount: String
+    var readingMinutes: String
+    var params: [String: ParamValue]
+    var image: String?
+    var recommendations: [RecommendationView]
+    var recommendedBy: [EntryView]
+
+    var templateObject: TemplateObject {
+        card.templateObject.adding([
+            "directors": .list(directors),
+            "writers": .list(writers),
+            "categories": .list(categories),
+            "tags": .list(tags),
+            "yearURL": .text(orAbsent: yearURL),
+            "otherTaxonomies": .list(otherTaxonomies),
+            "hasDirectors": .flag(!directors.isEmpty),
+            "hasWriters": .flag(!writers.isEmpty),
+            "hasCategories": .flag(!categories.isEmpty),
+            "hasTags": .flag(!tags.isEmpty),
+            "directorsLabel": .text(directorsLabel),
+            "writersLabel": .text(writersLabel),
+            "categoriesLabel": .text(categoriesLabel),
+            "body": .html(body),
+            "wordCount": .text(wordCount),
+            "readingMinutes": .text(readingMinutes),
+            "params": ParamsView.value(params),
+            "image": .text(orAbsent: image),
+            "recommendations": .list(recommendations),
+            "hasRecommendations": .flag(!recommendations.isEmpty),
+            "recommendedBy": .list(recommendedBy),
+            "hasRecommendedBy": .flag(!recommendedBy.isEmpty),
+        ])
+    }
+
+    static let schema = CardView.schema.extended(as: "review", with: [
+        TemplateField("directors", NameLinkView.listType, "the directors (front matter `director`), each with its term page"),
+        TemplateField("writers", NameLinkView.listType, "the writers (front matter `writer`), each with its term page"),
+        TemplateField("categories", NameLinkView.listType, "the categories (front matter `categories`), each with its term page"),
+        TemplateField("tags", NameLinkView.listType, "the tags (front matter `tags`), each with its term page"),
+        TemplateField("yearURL", .text, "the link to the page of the work's year; empty without a year or with the years taxonomy off"),
+        TemplateField("otherTaxonomies", AddedTaxonomyView.listType, "the added taxonomies (site.yml `taxonomies`) this review has terms in"),
+        TemplateField("hasDirectors", .flag, "whether `directors` has entries"),
+        TemplateField("hasWriters", .flag, "whether `writers` has entries"),
+        TemplateField("hasCategories", .flag, "whether `categories` has entries"),
+        TemplateField("hasTags", .flag, "whether `tags` has entries"),
+        TemplateField("directorsLabel", .text, "`Director` or `Directors` by count (the taxonomy's own names when renamed)"),
+        TemplateField("writersLabel", .text, "`Writer` or `Writers` by count (the taxonomy's own names when renamed)"),
+        TemplateField("categoriesLabel", .text, "`Category` or `Categories` by count (the taxonomy's own names when renamed)"),
+        TemplateField("body", .html, "the body rendered as HTML; insert with {{{ }}}"),
+        TemplateField("wordCount", .text, "the number of words in the body, as text (so the build cache can update it)"),
+        TemplateField("readingMinutes", .text, "minutes to read at 220 words a minute, at least 1, as text"),
+        TemplateField("params", ParamsView.type, "the front matter keys Marquee does not read, by name, as written (free-form)"),
+        TemplateField("image", .text, "the link to the review's `image`, with the base path; empty without one"),
+        TemplateField("recommendations", RecommendationView.listType, "the \"You'll love\" links, explicit ones first"),
+        TemplateField("hasRecommendations", .flag, "whether `recommendations` has entries"),
+        TemplateField("recommendedBy", EntryView.listType, "the reviews that name this one in `recommend`, as entries"),
+        TemplateField("hasRecommendedBy", .flag, "whether `recommendedBy` has entries"),
+    ])
+}
+
+/// Front matter keys Marquee does not know, as templates see them under `params`: text, flags,
+/// numbers, lists and nested objects, as written. Its fields are free-form: the schema declares an
+/// object with none, and the template checker is to accept any name under it.
+enum ParamsView {
+    static let schema = TemplateObjectType("params", [])
+    static var type: TemplateType { .object(schema) }
+
+    static func value(_ params: [String: ParamValue]) -> TemplateValue {
+        .object(TemplateObject(params.mapValues(convert)))
+    }
+
+    static func convert(_ value: ParamValue) -> TemplateValue {
+        switch value {
+        case .string(let text): .text(text)
+        case .bool(let flag): .flag(flag)
+        case .int(let number): .int(number)
+        case .double(let number): .double(number)
+        case .list(let items): .list(items.map(convert))
+        case .map(let map): .object(TemplateObject(map.mapValues(convert)))
+        }
+    }
+}

@@ -1,0 +1,123 @@
+import MarqueeTemplates
+
+/// `site` as the header and footer fragments see it: the site's settings, links and menu.
+struct SiteView: TemplateView {
+    var title: String
+    var description: String?
+    var language: String
+    var url: String
+    var home: String
+    var archive: String
+    var ratings: String
+    var feed: String
+    var stylesheet: String
+    var ratingScale: Int
+    var nav: [NavItemView]
+    var author: AuthorView?
+
+    var templateObject: TemplateObject {
+        TemplateObject([
+            "title": .text(title),
+            "description": .text(orAbsent: description),
+            "language": .text(language),
+            "url": .text(url),
+            "home": .text(home),
+            "archive": .text(archive),
+            "ratings": .text(ratings),
+            "feed": .text(feed),
+            "stylesheet": .text(stylesheet),
+            "ratingScale": .int(ratingScale),
+            "nav": .list(nav),
+            "author": .view(author),
+        ])
+    }
+
+    static let schema = TemplateObjectType("site", [
+        TemplateField("title", .text, "the site's title (site.yml `title`)"),
+        TemplateField("description", .text, "the site's description (site.yml `description`); empty when it has none"),
+        TemplateField("language", .text, "the site's language tag, for `<html lang>` (site.yml `language`, default `en`)"),
+        TemplateField("url", .text, "the base URL, ending in `/` (`https://example.org/blog/`)"),
+        TemplateField("home", .text, "the link to the home page, with the base path (`/blog/`)"),
+        TemplateField("archive", .text, "the link to the list of all reviews (`/blog/reviews/`)"),
+        TemplateField("ratings", .text, "the link to the ratings page (`/blog/ratings/`)"),
+        TemplateField("feed", .text, "the link to the Atom feed (`/blog/feed.xml`)"),
+        TemplateField("stylesheet", .text, "the link to the stylesheet (`/blog/style.css`)"),
+        TemplateField("ratingScale", .number, "the top of the rating scale (site.yml `rating_scale`, default 5)"),
+        TemplateField("nav", NavItemView.listType, "the menu: home, reviews, ratings, the listed taxonomies and the plain pages"),
+        TemplateField("author", AuthorView.type, "the site's author (site.yml `author`); empty when it names none"),
+    ])
+}
+
+/// One entry of the site's menu.
+struct NavItemView: TemplateView {
+    var title: String
+    var url: String
+    var isCurrent: Bool
+
+    var templateObject: TemplateObject {
+        TemplateObject(["title": .text(title), "url": .text(url), "isCurrent": .flag(isCurrent)])
+    }
+
+    static let schema = TemplateObjectType("menu entry", [
+        TemplateField("title", .text, "the entry's label (`Reviews`, a taxonomy's title, a page's title)"),
+        TemplateField("url", .text, "the entry's link, with the base path"),
+        TemplateField("isCurrent", .flag, "whether the page shown is this entry or belongs under it (never in the footer)"),
+    ])
+}
+
+/// The site's author, from site.yml.
+struct AuthorView: TemplateView {
+    var name: String
+    var bio: String?
+    var url: String?
+
+    var templateObject: TemplateObject {
+        TemplateObject([
+            "name": .text(name),
+            "bio": .text(orAbsent: bio),
+            "url": .text(orAbsent: url),
+            "hasURL": .flag(url != nil),
+        ])
+    }
+
+    static let schema = TemplateObjectType("author", [
+        TemplateField("name", .text, "the author's name"),
+        TemplateField("bio", .text, "a line about the author; empty when site.yml gives none"),
+        TemplateField("url", .text, "the author's own web address; empty when site.yml gives none"),
+        TemplateField("hasURL", .flag, "whether `url` is set"),
+    ])
+}
+
+/// `site` as pages see it: everything in `SiteView`, with the header and footer already rendered
+/// for this page and the menu entry it belongs under.
+struct PageSiteView: TemplateView {
+    var site: SiteView
+    var headerHTML: String
+    var footerHTML: String
+    var currentNav: String
+
+    var templateObject: TemplateObject {
+        site.templateObject.adding([
+            "headerHTML": .html(headerHTML),
+            "footerHTML": .html(footerHTML),
+            "currentNav": .text(currentNav),
+        ])
+    }
+
+    static let schema = SiteView.schema.extended(as: "site", with: [
+        TemplateField("headerHTML", .html, "the `site-header` template rendered with this page's menu entry current; insert with {{{ }}}"),
+        TemplateField("footerHTML", .html, "the `site-footer` template rendered; insert with {{{ }}}"),
+        TemplateField("currentNav", .text, "the link of the menu entry this page belongs under (a review is under Reviews), or empty text for none"),
+    ])
+}
+
+/// What the `site-header` and `site-footer` fragments are rendered with.
+struct SiteFragmentView: TemplateView {
+    var site: SiteView
+
+    var templateObject: TemplateObject { TemplateObject(["site": site.templateValue]) }
+
+    static let schema = TemplateObjectType("site fragment", [
+        TemplateField("site", SiteView.type, "the site: its title, links, menu and author"),
+    ])
+}

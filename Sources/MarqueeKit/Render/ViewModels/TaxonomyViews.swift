@@ -1,0 +1,67 @@
+import MarqueeTemplates
+
+/// `taxonomy` on a taxonomy's index page (`/directors/`): its terms, by name and by count.
+struct TaxonomyView: TemplateView {
+    var id: String
+    var title: String
+    var singular: String
+    var terms: [TermCountView]
+    var termsByCount: [TermCountView]
+
+    var templateObject: TemplateObject {
+        TemplateObject([
+            "id": .text(id),
+            "title": .text(title),
+            "singular": .text(singular),
+            "terms": .list(terms),
+            "termsByCount": .list(termsByCount),
+            "hasTerms": .flag(!terms.isEmpty),
+            "count": .int(terms.count),
+        ])
+    }
+
+    static let schema = TemplateObjectType("taxonomy", [
+        TemplateField("id", .text, "the taxonomy's id (`directors`, `categories`, an added one's key)"),
+        TemplateField("title", .text, "the taxonomy's title (`Directors`)"),
+        TemplateField("singular", .text, "its name for one term (`Director`)"),
+        TemplateField("terms", TermCountView.listType, "every term, by name"),
+        TemplateField("termsByCount", TermCountView.listType, "every term, most reviewed first (ties by name)"),
+        TemplateField("hasTerms", .flag, "whether there are any terms"),
+        TemplateField("count", .number, "the number of terms"),
+    ])
+}
+
+/// A term in a taxonomy's index, with its number of reviews.
+struct TermCountView: TemplateView {
+    var name: String
+    var url: String
+    var count: Int
+
+    var templateObject: TemplateObject {
+        TemplateObject([
+            "name": .text(name),
+            "url": .text(url),
+            "count": .int(count),
+            "countText": .text(count == 1 ? "1 review" : "\(count) reviews"),
+        ])
+    }
+
+    static let schema = TemplateObjectType("term entry", [
+        TemplateField("name", .text, "the term's name"),
+        TemplateField("url", .text, "the link to the term's page"),
+        TemplateField("count", .number, "the number of reviews with this term"),
+        TemplateField("countText", .text, "`1 review` or `3 reviews`"),
+    ])
+}
+
+/// What a taxonomy's index page is rendered with.
+struct TaxonomyPageView: TemplateView {
+    var frame: PageFrame
+    var taxonomy: TaxonomyView
+
+    var templateObject: TemplateObject { frame.root(["taxonomy": taxonomy.templateValue]) }
+
+    static let schema = PageFrame.schema("taxonomy page", [
+        TemplateField("taxonomy", TaxonomyView.type, "the taxonomy and its terms"),
+    ])
+}
