@@ -11,7 +11,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         // Hummingbird's own: `serve` uses its graceful shutdown to stop within a bounded time.
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
@@ -36,7 +35,6 @@ let package = Package(
                 "CMarqueeSystem",
                 "MarqueeTemplates",
                 .product(name: "Yams", package: "Yams"),
-                .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
         // `marquee serve`: the local server with live reload, apart so the library stays free of networking.
@@ -67,7 +65,7 @@ let package = Package(
             dependencies: [
                 "MarqueeKit",
                 "MarqueeServer",
-                .product(name: "Mustache", package: "swift-mustache"),
+                "MarqueeTemplates",
             ],
             exclude: ["Fixtures"]
         ),

@@ -1,6 +1,14 @@
 /// HTML escaping of `{{name}}`, on UTF-8 bytes: `& < > " '`, enough for text and for attribute
-/// values in either kind of quotes.
-enum HTMLEscaping {
+/// values in either kind of quotes. Public so that HTML built in Swift is escaped the same way.
+public enum HTMLEscaping {
+    /// `text` escaped.
+    public static func escape(_ text: String) -> String {
+        var output: [UInt8] = []
+        output.reserveCapacity(text.utf8.count + 16)
+        append(text, to: &output)
+        return String(decoding: output, as: UTF8.self)
+    }
+
     static func append(_ text: String, to output: inout [UInt8]) {
         var text = text
         text.withUTF8 { bytes in

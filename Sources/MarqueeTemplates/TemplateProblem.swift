@@ -11,7 +11,7 @@ public struct TemplateProblem: Error, Sendable, Equatable, CustomStringConvertib
         /// ["credits", "credits"].
         case cycle([String])
         /// Rendering went deeper than `TemplateLibrary.depthLimit` partials and parents (a cycle a
-        /// section guards, over data that never ends it).
+        /// section guards, over data that never ends it); the last templates of the chain.
         case tooDeep([String])
         /// A name no context offers (for a dotted name, as far as the part that is missing:
         /// 'review.ratng' of `review.ratng.text`), and the names offered there, for a suggestion.

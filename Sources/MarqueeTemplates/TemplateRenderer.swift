@@ -84,7 +84,7 @@ struct TemplateRenderer {
     /// lines are not indented at all, as Mustache's partials module says.
     private mutating func include(_ template: TemplateLibrary.Template, indent extra: [UInt8], blocks given: [String: TemplateBlock]?, at offset: Int) throws(TemplateProblem) {
         guard chain.count < TemplateLibrary.depthLimit else {
-            throw current.problem(.tooDeep(Array(chain.suffix(8)) + [template.name]), at: offset)
+            throw current.problem(.tooDeep(Array(chain.suffix(3)) + [template.name]), at: offset)
         }
         let saved = (indent, blocks, current)
         if extra.isEmpty {

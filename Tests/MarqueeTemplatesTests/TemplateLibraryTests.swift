@@ -66,7 +66,7 @@ import Testing
             _ = try Self.render(library, "node", endless)
         } catch let problem as TemplateProblem {
             guard case .tooDeep(let chain) = problem.kind else { Issue.record("\(problem)"); return }
-            #expect(chain.allSatisfy { $0 == "node" } && chain.count == 9)
+            #expect(chain.allSatisfy { $0 == "node" } && chain.count == 4)
         }
     }
 

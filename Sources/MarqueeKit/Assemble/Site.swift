@@ -1,3 +1,4 @@
+import MarqueeTemplates
 /// A recommendation as the site shows it: "Liked X? You'll love Y".
 public struct Recommendation: Hashable, Sendable {
     public enum Target: Hashable, Sendable {

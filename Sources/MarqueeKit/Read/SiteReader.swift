@@ -1,3 +1,4 @@
+import MarqueeTemplates
 import Foundation
 
 /// The read stage: files → `SiteContent`. Reads `site.yml`, every review and page, and lists

@@ -34,7 +34,7 @@ struct BodyMarks: Sendable {
         func encode(_ text: String) -> String {
             switch self {
             case .raw: text
-            case .html: FastHTMLEscaping().escapeText(text)
+            case .html: HTMLText.escape(text)
             case .xml: XMLText.escape(text)
             case .json: JSONValue.stringBody(text)
             }

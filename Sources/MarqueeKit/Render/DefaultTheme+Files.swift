@@ -143,6 +143,7 @@ extension DefaultTheme {
 {{^list.reviews}}
 <p>No reviews yet.</p>
 {{/list.reviews}}
+
 {{>pagination}}
 {{/content}}
 {{/base}}
@@ -289,6 +290,7 @@ extension DefaultTheme {
   {{#review.hasTags}}
   <p class="review-tags">Tags: {{#review.tags}}{{^isFirst}}, {{/isFirst}}{{#url}}<a href="{{.}}" rel="tag">{{name}}</a>{{/url}}{{^url}}{{name}}{{/url}}{{/review.tags}}</p>
   {{/review.hasTags}}
+
 {{>recommendations}}
   {{#review.hasRecommendedBy}}
   <section class="recommended-by" aria-labelledby="recommended-by-heading">
@@ -300,6 +302,7 @@ extension DefaultTheme {
     </ul>
   </section>
   {{/review.hasRecommendedBy}}
+
 {{>author-box}}
 </article>
 {{/content}}
@@ -367,6 +370,7 @@ extension DefaultTheme {
 {{#list.reviews}}
 {{{html}}}
 {{/list.reviews}}
+
 {{>pagination}}
 {{/content}}
 {{/base}}

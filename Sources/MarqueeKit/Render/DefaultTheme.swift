@@ -1,3 +1,4 @@
+import MarqueeTemplates
 /// The theme built into Marquee, so a site without `templates/` still builds. A site's own
 /// `templates/NAME.mustache` replaces the default of the same name.
 public enum DefaultTheme {

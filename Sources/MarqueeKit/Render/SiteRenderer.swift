@@ -9,12 +9,11 @@ public struct SiteRenderer: Sendable {
     public init() {}
 
     /// Lists the jobs of a site; nil, with the reasons, when its templates do not load. With
-    /// `recordingMarks`, pages are made with their body parts marked for the build cache, when the
-    /// templates allow it (`TemplateSet.transformsValues`).
+    /// `recordingMarks`, pages are made with their body parts marked for the build cache.
     func plan(_ site: Site, recordingMarks: Bool = false) -> (RenderPlan?, [Diagnostic]) {
         let (loaded, diagnostics) = TemplateSet.load(siteTemplates: site.templates)
         guard let templates = loaded else { return (nil, diagnostics) }
-        let marks = recordingMarks && !templates.transformsValues ? BodyMarks.recording() : .off
+        let marks = recordingMarks ? BodyMarks.recording() : .off
         let context = RenderContext(site: site, templates: templates, models: ViewModelBuilder(site: site, templates: templates, marks: marks))
         var jobs: [RenderJob] = []
         for pageType in RenderContext.pageTypes { jobs += pageType(context) }
@@ -33,11 +32,9 @@ public struct SiteRenderer: Sendable {
         let indexes = selected ?? Array(plan.jobs.indices)
         let paths = plan.paths
         // Jobs in chunks, a few per core (and at least 32 jobs each). Each chunk keeps its own memo of
-        // link verdicts, and renders with parsed templates no other thread is using at the time
-        // (`PerThreadCopies`: one set per core).
+        // link verdicts; every thread renders with the same parsed templates.
         let chunks = ConcurrentMap.ranges(of: indexes.count, atLeast: 32).map { indexes[$0] }
-        let contexts = PerThreadCopies(context) { context.withOwnTemplates() }
-        let outcomes = ConcurrentMap.map(chunks) { chunk -> [JobOutcome] in contexts.with { context in
+        let outcomes = ConcurrentMap.map(chunks) { chunk -> [JobOutcome] in
             var memo = LinkAudit.Memo()
             return chunk.map { index in
                 let job = plan.jobs[index]
@@ -62,7 +59,7 @@ public struct SiteRenderer: Sendable {
                     return .made(checked, marked)
                 }
             }
-        } }
+        }
         clock.lap("  pages")
         var diagnostics = Diagnostics()
         var pages: [String: LinkAudit.CheckedPage] = [:]
@@ -171,18 +168,9 @@ struct RenderContext {
         AtomFeed.jobs,
     ] }
 
-    /// The same context with the templates parsed again, for one thread to use on its own.
-    func withOwnTemplates() -> RenderContext {
-        RenderContext(site: site, templates: templates.reparsed(), models: models)
-    }
-
     /// Renders one page; a template that produces nothing is an error naming the template.
     func page(_ template: String, _ value: TemplateValue) -> Result<OutputFile.Content, Diagnostic> {
-        guard let html = templates.render(value, template: template) else {
-            let path = templates.sources[template]?.path ?? "templates/\(template).mustache"
-            return .failure(.error(SourceLocation(path: path), "the template '\(template)' is missing",
-                                   hint: "create templates/\(template).mustache", stage: .render))
-        }
-        return .success(.data(Data(html.utf8)))
+        var marks: [TemplateMark] = []
+        return templates.render(value, template: template, marks: &marks).map { .data(Data($0)) }
     }
 }

@@ -15,15 +15,15 @@ enum TemplateDiagnostics {
             return error("template syntax error: \(message)", fix)
         case .missingTemplate(let name, let isParent):
             let what = isParent ? "inherits from" : "includes the partial"
-            let create = "create templates/\(name).mustache or fix the name"
-            let hint = MappingReader.suggestion(for: name, among: templateNames).map { "did you mean '\($0)'? (or \(create))" } ?? create
+            let hint = MappingReader.suggestion(for: name, among: templateNames).map { "did you mean '\($0)'? Or create templates/\(name).mustache" }
+                ?? "create templates/\(name).mustache or fix the name"
             return error("template '\(problem.template)' \(what) '\(name)', which does not exist", hint)
         case .cycle(let chain):
             let first = chain.dropFirst().first ?? problem.template
             return error("templates include each other without end: \(chain.joined(separator: " → "))",
                          "put {{>\(first)}} inside a section that ends, or remove it")
         case .tooDeep(let chain):
-            return error("templates went more than \(TemplateLibrary.depthLimit) partials deep (\(chain.joined(separator: " → ")) …)",
+            return error("templates went more than \(TemplateLibrary.depthLimit) partials deep (… \(chain.joined(separator: " → ")))",
                          "the data never ends the recursion: check the section around {{>\(chain.last ?? problem.template)}}")
         case .unknownName(let name, let offered):
             let kind = pages(problem.renderedAs ?? "page")

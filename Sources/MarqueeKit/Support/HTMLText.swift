@@ -1,7 +1,9 @@
+import MarqueeTemplates
+
 /// Escaping for HTML text built in Swift: the same characters and entities as templates' `{{ }}`
-/// (see `FastHTMLEscaping`), so text is escaped one way wherever it comes from.
+/// (`MarqueeTemplates.HTMLEscaping`), so text is escaped one way wherever it comes from.
 public enum HTMLText {
     public static func escape(_ text: String) -> String {
-        FastHTMLEscaping().escapeText(text)
+        HTMLEscaping.escape(text)
     }
 }

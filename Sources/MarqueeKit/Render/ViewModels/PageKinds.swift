@@ -37,6 +37,24 @@ public enum PageKind: String, CaseIterable, Sendable {
         }
     }
 
+    /// What messages call pages of this kind: "review pages have no variable 'review.ratng'".
+    public var plural: String {
+        switch self {
+        case .review: "review pages"
+        case .home: "home pages"
+        case .term: "term pages"
+        case .termList: "taxonomy pages"
+        case .archive: "archive pages"
+        case .ratings: "ratings pages"
+        case .page: "plain pages"
+        case .notFound: "404 pages"
+        case .card: "review cards"
+        case .ratingBadge: "rating badges"
+        case .siteHeader: "site headers"
+        case .siteFooter: "site footers"
+        }
+    }
+
     /// One line for the reference.
     public var summary: String {
         switch self {

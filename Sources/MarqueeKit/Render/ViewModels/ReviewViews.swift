@@ -257,7 +257,7 @@ struct ReviewView: TemplateView {
 /// numbers, lists and nested objects, as written. Its fields are free-form: the schema declares an
 /// object with none, and the template checker is to accept any name under it.
 enum ParamsView {
-    static let schema = TemplateObjectType("params", [])
+    static let schema = TemplateObjectType.freeForm("params")
     static var type: TemplateType { .object(schema) }
 
     static func value(_ params: [String: ParamValue]) -> TemplateValue {
