@@ -30,7 +30,9 @@
 #     back, pinned to one core (taskset -c 0) and then on all cores, and the median of the pairs'
 #     ratios (each pair sees one state of a noisy machine);
 #   * with BENCH_PROFILE=1, one cold build of 1,000 reviews under valgrind --tool=callgrind, and the
-#     share of its instructions spent in template rendering (the module's functions);
+#     share of its instructions spent in template rendering (the functions of MarqueeTemplates and of
+#     swift-mustache's Mustache: their own cost, and the inclusive cost of the calls into them, which
+#     counts the runtime work they cause; the valgrind listings stay in $BENCH_CACHE/last-run);
 #   * at the end, the targets of issue 15 beside the figures, each with a verdict (informational:
 #     the benchmark does not fail on them): at 10,000 reviews wall <= 0.25x, CPU <= 0.2x and peak
 #     memory <= 0.2x of Hugo 0.168's (medians of pairs); at 1,000 wall <= 0.3x; per-review time at
@@ -271,6 +273,7 @@ PRIMARY=${HUGO_TOOLS[0]:-}
 rm -f "$BENCH_CACHE"/.hugo-minor-*
 if [ -f "$BENCH_CACHE/hugo-site-new/.done" ] &&
    [ -n "$(find "$BENCH_DIR/hugo-site" -newer "$BENCH_CACHE/hugo-site-new/.done" -print -quit)" ]; then
+  chmod -R u+w "$BENCH_CACHE/hugo-site-new"   # a copy of a read-only hugo-site/ is read-only too
   rm -rf "$BENCH_CACHE/hugo-site-new"
 fi
 for d in "$BENCH_CACHE"/hugo-[0-9]* "$BENCH_CACHE"/hugo-new-[0-9]*; do
