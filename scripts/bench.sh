@@ -794,11 +794,11 @@ done
 target() {
   local what=$1 value=$2 shown=$3 op=$4 limit=$5 limit_shown=$6 why=${7:-} verdict
   if [ -z "$value" ]; then
-    printf '  %-60s %-22s target %s %-7s —  not measured%s\n' "$what" "—" "$op" "$limit_shown" "${why:+ ($why)}"
+    printf '  %-58s %-20s target %s %-6s -  not measured%s\n' "$what" "-" "$op" "$limit_shown" "${why:+ ($why)}"
     return 0
   fi
   if [ "$(calc '%d' "$value $op $limit")" = 1 ]; then verdict=met; else verdict="NOT met"; fi
-  printf '  %-60s %-22s target %s %-7s %s\n' "$what" "$shown" "$op" "$limit_shown" "$verdict"
+  printf '  %-58s %-20s target %s %-6s %s\n' "$what" "$shown" "$op" "$limit_shown" "$verdict"
 }
 # The Marquee/Hugo ratio KIND (wall, cpu, rss) at N against the primary Hugo: the median of the pairs.
 hugo_ratio() { echo "${R[$1,$PRIMARY,pair,$2]:-}"; }
@@ -829,19 +829,19 @@ for spec in "10000 wall wall 0.25" "10000 cpu CPU 0.2" "10000 rss peak_memory 0.
   [ -z "$PRIMARY" ] || value=$(hugo_ratio "$n" "$kind")
   why=$(missing_at "$n" "no Hugo run at N=$n")
   [ -n "$PRIMARY" ] || why="no Hugo: $HUGO_NOTE"
-  target "$(group "$n") reviews cold, $label / Hugo's" "$value" "$(calc '%.2f×' "${value:-0}")" "<=" "$limit" "${limit}×" "$why"
+  target "$(group "$n") reviews cold, $label / Hugo's" "$value" "$(calc '%.2fx' "${value:-0}")" "<=" "$limit" "${limit}x" "$why"
 done
 value=""; shown=""; why=""
 if [ -n "${R[100000,marquee,wall]:-}" ] && [ -n "${R[10000,marquee,wall]:-}" ]; then
   value=$(calc '%.4f' "(${R[100000,marquee,wall]} / 100000) / (${R[10000,marquee,wall]} / 10000)")
-  shown="$(calc '%.2f×' "$value") ($(calc '%.3f' "${R[100000,marquee,wall]} / 100")/$(calc '%.3f' "${R[10000,marquee,wall]} / 10") ms)"
+  shown="$(calc '%.2fx' "$value") ($(calc '%.3f' "${R[100000,marquee,wall]} / 100")/$(calc '%.3f' "${R[10000,marquee,wall]} / 10") ms)"
 elif [ -z "${R[100000,marquee,wall]:-}" ]; then why=$(missing_at 100000); else why=$(missing_at 10000); fi
-target "wall per review, 100,000 / 10,000 reviews (medians)" "$value" "$shown" "<=" 1.2 "1.2×" "$why"
+target "wall per review, 100,000 / 10,000 reviews (medians)" "$value" "$shown" "<=" 1.2 "1.2x" "$why"
 value=""; why=""
 if [ -n "${R[$ONE_CORE_N,speedup]:-}" ]; then value=${R[$ONE_CORE_N,speedup]}
 elif [ "$ONE_CORE_N" = 0 ]; then why="BENCH_ONE_CORE_N=0"
 else why=$(missing_at "$ONE_CORE_N" "no one-core run at N=$ONE_CORE_N"); fi
-target "parallel speed-up on $CPUS CPUs$([ "$ONE_CORE_N" = 0 ] || echo " at N=$(group "$ONE_CORE_N")") (median of pairs)" "$value" "$(calc '%.2f×' "${value:-0}")" ">=" 1.8 "1.8×" \
+target "parallel speed-up on $CPUS CPUs$([ "$ONE_CORE_N" = 0 ] || echo " at N=$(group "$ONE_CORE_N")") (median of pairs)" "$value" "$(calc '%.2fx' "${value:-0}")" ">=" 1.8 "1.8x" \
   "$why$([ "$CPUS" = 2 ] || echo "; the target is for 2 cores")"
 value=""; why=""
 if [ -n "${R[10000,rebuild,wall]:-}" ]; then value=$(calc '%.1f' "${R[10000,rebuild,wall]} * 1000"); else why=$(missing_at 10000); fi
@@ -853,13 +853,13 @@ if [ -n "${R[10000,inprocess]:-}" ]; then
     awk '{ print ($1 > $2 ? $1 : $2) }')
   [ -n "$value" ] || why="could not read MarqueeRebuildBench's median line"
 else why=$(missing_at 10000 "no in-process rebuilds at N=10000 (MarqueeRebuildBench not built, or BENCH_INPROCESS_MAX)"); fi
-target "rebuild after a body edit at 10,000, in one process (serve)" "$value" "$value ms" "<=" 50 "50 ms" "$why"
+target "rebuild after a body edit at 10,000, in process (serve)" "$value" "$value ms" "<=" 50 "50 ms" "$why"
 # Template rendering: the inclusive figure is the one to judge by (swift-mustache's own functions
 # spend a twentieth of what they make the runtime do: casts, string splits, dictionary lookups).
 why="BENCH_PROFILE=1 measures it"
 [ "$PROFILE" != 1 ] || why="the callgrind run did not give it"
-target "template rendering at N=$(group "$PROFILE_N"), share of instructions, inclusive" "${R[profile,inclusive]:-}" "${R[profile,inclusive]:-}%" "<=" 15 "15%" "$why"
-target "  the same, exclusive (the modules' own functions: a lower bound)" "${R[profile,exclusive]:-}" "${R[profile,exclusive]:-}%" "<=" 15 "15%" "$why"
+target "template rendering at N=$(group "$PROFILE_N"), instructions, inclusive" "${R[profile,inclusive]:-}" "${R[profile,inclusive]:-}%" "<=" 15 "15%" "$why"
+target "  the same, exclusive (own functions only: a lower bound)" "${R[profile,exclusive]:-}" "${R[profile,exclusive]:-}%" "<=" 15 "15%" "$why"
 
 if [ "$MAX_OTHER" -gt 10 ]; then
   echo
