@@ -41,10 +41,13 @@ enum ReviewStructuredData {
         // `"description":""` can only be the key itself, since quotes inside values are escaped.
         if !description.isEmpty { value.append(("description", .string(""))) }
         if let imageURL { value.append(("image", .string(imageURL))) }
-        let text = JSONValue.object(value).scriptSafeText
-        guard !description.isEmpty, let key = text.utf8.firstRange(of: "\"description\":\"\"".utf8) else { return (text, nil) }
-        let start = text.utf8.distance(from: text.utf8.startIndex, to: key.upperBound) - 1
-        var bytes = Array(text.utf8)
+        var bytes = Array(JSONValue.object(value).scriptSafeText.utf8)
+        let key = Array(#""description":"""#.utf8)
+        // From the end: the description is the last key or the one before the image.
+        guard !description.isEmpty, let found = stride(from: bytes.count - key.count, through: 0, by: -1).first(where: { start in
+            bytes[start..<(start + key.count)].elementsEqual(key)
+        }) else { return (String(decoding: bytes, as: UTF8.self), nil) }
+        let start = found + key.count - 1
         let body = Array(JSONValue.stringBody(description).utf8)
         bytes.insert(contentsOf: body, at: start)
         return (String(decoding: bytes, as: UTF8.self), start..<(start + body.count))
