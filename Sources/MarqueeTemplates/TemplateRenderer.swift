@@ -33,7 +33,8 @@ struct TemplateRenderer {
             case .variable(let name, let escaped):
                 write(value: lookup(name), escaped: escaped)
             case .section(let name, let children, let inverted):
-                let value = lookup(name).unmarked
+                let found = lookup(name)
+                let value = found.unmarked
                 if inverted {
                     if value.isFalsey { try render(children) }
                 } else if case .list(let items) = value {
@@ -43,7 +44,8 @@ struct TemplateRenderer {
                         try render(children)
                     }
                 } else if !value.isFalsey {
-                    stack.append(value)
+                    // Marked, so that `{{.}}` inside reports where the value went.
+                    stack.append(found)
                     defer { stack.removeLast() }
                     try render(children)
                 }
@@ -114,7 +116,7 @@ struct TemplateRenderer {
         var found: TemplateValue?
         var index = stack.count - 1
         while index >= 0 {
-            if case .object(let object) = stack[index], let value = object.fields[first] {
+            if case .object(let object) = stack[index].unmarked, let value = object.fields[first] {
                 found = value
                 break
             }

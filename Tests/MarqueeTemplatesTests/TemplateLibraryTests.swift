@@ -128,3 +128,16 @@ import Testing
         #expect(try library.render("page", with: value) == output)
     }
 }
+
+extension TemplateMarkTests {
+    @Test func aSectionOverAMarkedValueKeepsTheMarkForTheImplicitIterator() throws {
+        let (loaded, _) = TemplateLibrary.load([TemplateSource(name: "t", path: "t.mustache", text: "{{#d}}<meta content=\"{{.}}\">{{/d}}{{#o}}{{x}}{{/o}}")])
+        let library = try #require(loaded)
+        var output: [UInt8] = []
+        var marks: [TemplateMark] = []
+        try library.render("t", with: .object(TemplateObject(["d": .marked(.text("a&b"), id: 4), "o": .marked(.object(TemplateObject(["x": "y"])), id: 5)])),
+                           into: &output, marks: &marks)
+        #expect(String(decoding: output, as: UTF8.self) == "<meta content=\"a&amp;b\">y")
+        #expect(marks == [TemplateMark(id: 4, offset: 15, length: 7, isEscaped: true)])
+    }
+}

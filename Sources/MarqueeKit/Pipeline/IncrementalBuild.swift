@@ -5,7 +5,8 @@ import Foundation
 /// change.
 ///
 /// - An edit to the *body* of published reviews (their front matter read back exactly as before)
-///   re-parses those files and re-renders exactly the jobs that show their bodies (`RenderJob.showsBodiesOf`):
+///   re-parses those files and re-renders exactly the jobs whose files showed their bodies (as the
+///   last render reported it, from the marked values the engine wrote: `FileMarks.reviews`):
 ///   the review's page, the list pages with its card, the feed. Everything else the site is made
 ///   of is unchanged by construction, so it is reused.
 /// - Any other change (front matter, a new or deleted file, a template, `site.yml`, a static file,
@@ -103,8 +104,9 @@ public final class IncrementalBuild: @unchecked Sendable {
         var publishing = options.publishing
         publishing.now = now
         var diagnostics = Diagnostics()
+        // Marked, so that rendering reports which pages show which review's body.
         guard let (content, site, plan) = Build.prepare(fileSystem, baseURLOverride: options.baseURLOverride, publishing: publishing,
-                                                        cache: cache, &diagnostics) else {
+                                                        cache: cache, recordingMarks: true, &diagnostics) else {
             return .failure(BuildFailure(diagnostics.sorted))
         }
         let pending: OutputUpdater.Pending
@@ -112,7 +114,8 @@ public final class IncrementalBuild: @unchecked Sendable {
             return .failure(BuildFailure(diagnostics.sorted + OutputWriter.failure(error, output: options.outputDirectory).diagnostics))
         }
         let updater = self.updater
-        let checked = Build.produce(plan, linkPolicy: nil, sink: { job, content in try updater.put(pending, job.path, content) }, &diagnostics)?.pages
+        let produced = Build.produce(plan, linkPolicy: nil, sink: { job, content in try updater.put(pending, job.path, content) }, &diagnostics)
+        let checked = produced?.pages
         let warnings: [Diagnostic]
         switch checked == nil ? .failure(BuildFailure(diagnostics.sorted)) : Build.finish(diagnostics, strict: options.strict) {
         case .failure(let failure):
@@ -135,9 +138,11 @@ public final class IncrementalBuild: @unchecked Sendable {
             reviewIndexBySource[review.source] = index
             if let entry = cache.parsed(review.source), let read = entry.review { parsed.entries[review.source] = (read, entry.diagnostics) }
         }
+        // As the render reported it: the jobs whose files showed each review's body.
         var jobsShowingBody: [Int: [Int]] = [:]
+        let shown = produced?.marks.reviewsShown ?? [:]
         for (jobIndex, job) in plan.jobs.enumerated() {
-            for review in job.showsBodiesOf { jobsShowingBody[review, default: []].append(jobIndex) }
+            for review in (shown[job.path] ?? []).sorted() { jobsShowingBody[review, default: []].append(jobIndex) }
         }
         last = State(plan: plan, pages: checked ?? [:], warnings: warnings, parsed: parsed, reviewIndexBySource: reviewIndexBySource,
                      jobsShowingBody: jobsShowingBody, now: now,

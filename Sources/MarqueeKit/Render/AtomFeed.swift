@@ -5,11 +5,14 @@ import Foundation
 /// time: `updated` is the newest review's date, entry ids are the reviews' permanent URLs.
 enum AtomFeed {
     static func jobs(_ context: RenderContext) -> [RenderJob] {
-        let entries = Array(context.site.reviews.indices.prefix(context.site.config.feed.entries))
-        return [RenderJob(path: "feed.xml", origin: "feed", showsBodiesOf: entries) { context in .success(.data(Data(xml(context.site, marks: context.models.marks).utf8))) }]
+        return [RenderJob(path: "feed.xml", origin: "feed") { context in
+            let (xml, marks) = xml(context.site, recording: context.models.marks.isRecording)
+            return .success(MadeFile(.data(Data(xml.utf8)), marks: marks))
+        }]
     }
 
-    private static func xml(_ site: Site, marks: BodyMarks) -> String {
+    /// The feed, and (when recording) where each entry's body parts are in it.
+    private static func xml(_ site: Site, recording: Bool) -> (String, FileMarks) {
         let links = site.permalinks
         let config = site.config
         let entries = site.reviews.prefix(config.feed.entries)
@@ -32,10 +35,18 @@ enum AtomFeed {
           <generator version="\(MarqueeVersion.string)">Marquee</generator>
 
         """
+        var marks = FileMarks()
         for (index, review) in entries.enumerated() {
             let url = links.absolute(Route.review(review.slug))
-            let content = config.feed.fullContent ? marks.marked(.body, of: review, at: index)
-                                                  : marks.marked(.excerpt, of: review, at: index)
+            // A body part, escaped, noting where it went.
+            func append(_ part: BodyMarks.Part) {
+                let value = BodyMarks.value(part, of: review)
+                let escaped = e(value)
+                if recording, !value.isEmpty {
+                    marks.add(BodyMarks.id(review: index, part: part), offset: xml.utf8.count, length: escaped.utf8.count, encoding: .xml)
+                }
+                xml += escaped
+            }
             xml += """
               <entry>
                 <title>\(e(review.title))</title>
@@ -48,14 +59,13 @@ enum AtomFeed {
             for category in review.categories {
                 xml += "    <category term=\"\(e(category.text))\"/>\n"
             }
-            xml += """
-                <summary type="html">\(e(marks.marked(.excerpt, of: review, at: index)))</summary>
-                <content type="html" xml:base="\(e(url))">\(e(content))</content>
-              </entry>
-
-            """
+            xml += "    <summary type=\"html\">"
+            append(.excerpt)
+            xml += "</summary>\n    <content type=\"html\" xml:base=\"\(e(url))\">"
+            append(config.feed.fullContent ? .body : .excerpt)
+            xml += "</content>\n  </entry>\n"
         }
         xml += "</feed>\n"
-        return xml
+        return (xml, marks)
     }
 }

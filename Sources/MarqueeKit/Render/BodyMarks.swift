@@ -1,18 +1,14 @@
-import Foundation
+import MarqueeTemplates
 
-/// Marks, while a build records its cache, where text drawn from a review's body lands in the
-/// files: the body itself, the excerpt, the meta description, the JSON-LD description, the word
-/// count and the reading time.
+/// Marks, while a build records its cache (or `serve` keeps its state), the values drawn from a
+/// review's body: the body itself, the excerpt, the meta description, the JSON-LD description,
+/// the word count and the reading time. A marked value is `TemplateValue.marked`, and the engine
+/// reports where each went in the output and whether it escaped it (`TemplateMark`), so the next
+/// build can put a new body in the same place, escaped the same way, without rendering the page;
+/// and `serve` knows which pages show a review's body.
 ///
-/// A marked value travels through templates (and their escaping) like any other string, wrapped
-/// as `U+FDD0 nonce id U+FDD1 probe U+FDD1 value U+FDD2 nonce`. When the file is made, the marks are
-/// cut out again (`MarkStripper`), leaving the exact bytes an unmarked build writes and the place
-/// of each value. The probe (`<&"'\`) comes out escaped the way the value was, so the next build
-/// can put a new body in the same place, escaped the same way, without rendering the page.
-///
-/// The nonce is random for each build: nothing a writer types can pass for a mark. Empty values
-/// are never marked (a template may test them), and every value is marked after the last change
-/// Swift makes to it (the description after shortening), so a mark holds exactly `value(part, of:)`.
+/// Fragments that hold marked values and are inserted into pages as HTML (a review's card, its
+/// JSON-LD) are marked as containers: where a container lands, its own marks are found inside.
 struct BodyMarks: Sendable {
     /// What part of a review a marked value is.
     enum Part: Int, CaseIterable, Sendable {
@@ -25,6 +21,12 @@ struct BodyMarks: Sendable {
         /// Numbers drawn from the body, which templates get as text for this reason.
         case wordCount = 4
         case readingMinutes = 5
+    }
+
+    /// A fragment holding marked values, marked as a whole where pages insert it.
+    enum Container: Int, CaseIterable, Sendable {
+        case card = 0
+        case jsonLD = 1
     }
 
     /// How a marked value was escaped on its way into the file.
@@ -41,47 +43,23 @@ struct BodyMarks: Sendable {
         }
     }
 
-    static let probe = "<&\"'\\"
-    static let open: [UInt8] = [0xEF, 0xB7, 0x90] // U+FDD0
-    static let separator: [UInt8] = [0xEF, 0xB7, 0x91] // U+FDD1
-    static let close: [UInt8] = [0xEF, 0xB7, 0x92] // U+FDD2
+    let isRecording: Bool
 
-    /// Sixteen hex digits, or nil when not recording.
-    let nonce: [UInt8]?
-    /// The fixed pieces of a mark as text, made once: a value is then marked by joining strings,
-    /// which copies it without checking its UTF-8 again.
-    private let start: String
-    private let middle: String
-    private let end: String
+    static let off = BodyMarks(isRecording: false)
+    static let recording = BodyMarks(isRecording: true)
 
-    init(nonce: [UInt8]?) {
-        self.nonce = nonce
-        let text = String(decoding: nonce ?? [], as: UTF8.self)
-        start = String(decoding: Self.open, as: UTF8.self) + text
-        middle = String(decoding: Self.separator + Array(Self.probe.utf8) + Self.separator, as: UTF8.self)
-        end = String(decoding: Self.close, as: UTF8.self) + text
+    /// Part `part` of review `index` as templates see it: marked when recording and not empty
+    /// (a template may test an empty value, and there is nothing to put back).
+    func value(_ part: Part, of review: Review, at index: Int) -> TemplateValue {
+        let text = Self.value(part, of: review)
+        let value: TemplateValue = part == .body || part == .excerpt ? .html(text) : .text(text)
+        guard isRecording, !text.isEmpty else { return value }
+        return .marked(value, id: Self.id(review: index, part: part))
     }
 
-    static let off = BodyMarks(nonce: nil)
-
-    static func recording() -> BodyMarks {
-        var generator = SystemRandomNumberGenerator()
-        let value = generator.next() as UInt64
-        return BodyMarks(nonce: Array(String(format: "%016llx", value).utf8))
-    }
-
-    var isRecording: Bool { nonce != nil }
-
-    /// `value` as a page of review `review` shows it: marked when recording and not empty.
-    func mark(_ value: String, review: Int, part: Part) -> String {
-        guard nonce != nil, !value.isEmpty else { return value }
-        return start + String(review * Part.allCases.count + part.rawValue) + middle + value + end
-    }
-
-    /// Part `part` of review `index`, marked: every page shows a body's parts through this, so a
-    /// mark always holds exactly `value(part, of:)`, which the next build computes for the new body.
-    func marked(_ part: Part, of review: Review, at index: Int) -> String {
-        mark(Self.value(part, of: review), review: index, part: part)
+    /// `value`, a fragment of review `index` holding marked values, marked as that container.
+    func container(_ value: TemplateValue, _ container: Container, of index: Int) -> TemplateValue {
+        isRecording ? .marked(value, id: Self.id(review: index, container: container)) : value
     }
 
     /// What a marked part of `review` holds.
@@ -108,6 +86,63 @@ struct BodyMarks: Sendable {
         }
     }
 
-    static func review(ofID id: Int) -> Int { id / Part.allCases.count }
-    static func part(ofID id: Int) -> Part? { Part(rawValue: id % Part.allCases.count) }
+    // MARK: - Ids: parts are 0 and up, containers below 0.
+
+    static func id(review: Int, part: Part) -> Int { review * Part.allCases.count + part.rawValue }
+    static func id(review: Int, container: Container) -> Int { -(review * Container.allCases.count + container.rawValue) - 1 }
+
+    static func review(ofID id: Int) -> Int {
+        id >= 0 ? id / Part.allCases.count : (-id - 1) / Container.allCases.count
+    }
+    static func part(ofID id: Int) -> Part? { id >= 0 ? Part(rawValue: id % Part.allCases.count) : nil }
+    static func container(ofID id: Int) -> Container? { id < 0 ? Container(rawValue: (-id - 1) % Container.allCases.count) : nil }
+}
+
+/// Where a marked value sits in a file as written.
+struct MarkedRange: Equatable, Sendable {
+    /// Byte offset and length of the value, as escaped, in the file.
+    var offset: Int
+    var length: Int
+    /// The mark's id: review index and part (`BodyMarks.review(ofID:)`, `part(ofID:)`).
+    var id: Int
+    var encoding: BodyMarks.Encoding
+}
+
+/// The marks of one file: where each body part is, which could not be followed (a container
+/// escaped by a template, so its inner places moved), and every review whose body it shows.
+struct FileMarks: Sendable {
+    var ranges: [MarkedRange] = []
+    /// Part ids whose place could not be recorded: a later build must not rely on them.
+    var unreadable = Set<Int>()
+    /// Indexes of the reviews whose body, excerpt or numbers the file shows.
+    var reviews = Set<Int>()
+
+    /// Adds the place of a part, `length` bytes at `offset`.
+    mutating func add(_ id: Int, offset: Int, length: Int, encoding: BodyMarks.Encoding) {
+        ranges.append(MarkedRange(offset: offset, length: length, id: id, encoding: encoding))
+        reviews.insert(BodyMarks.review(ofID: id))
+    }
+
+    /// The engine's marks of a render, with each container's own marks (`inner`, relative to the
+    /// container's start) placed where the container went.
+    init(_ marks: [TemplateMark], inner: (Int) -> [MarkedRange]) {
+        for mark in marks {
+            reviews.insert(BodyMarks.review(ofID: mark.id))
+            guard mark.id < 0 else {
+                add(mark.id, offset: mark.offset, length: mark.length, encoding: mark.isEscaped ? .html : .raw)
+                continue
+            }
+            for range in inner(mark.id) {
+                if mark.isEscaped {
+                    // Escaping moved the places inside it.
+                    unreadable.insert(range.id)
+                    reviews.insert(BodyMarks.review(ofID: range.id))
+                } else {
+                    add(range.id, offset: mark.offset + range.offset, length: range.length, encoding: range.encoding)
+                }
+            }
+        }
+    }
+
+    init() {}
 }

@@ -49,6 +49,7 @@ extension DefaultTheme {
 """#,
         "author-box": #"""
 {{#site.author}}
+
 <aside class="author-box" aria-label="About the author">
   <p class="author-name">{{#hasURL}}<a href="{{url}}">{{name}}</a>{{/hasURL}}{{^hasURL}}{{name}}{{/hasURL}}</p>
   {{#bio}}
@@ -143,7 +144,6 @@ extension DefaultTheme {
 {{^list.reviews}}
 <p>No reviews yet.</p>
 {{/list.reviews}}
-
 {{>pagination}}
 {{/content}}
 {{/base}}
@@ -167,6 +167,7 @@ extension DefaultTheme {
 """#,
         "pagination": #"""
 {{#pagination.isPaginated}}
+
 <nav class="pagination" aria-label="Pages">
   {{#pagination.previous}}
   <a class="pagination-previous" rel="prev" href="{{.}}"><span aria-hidden="true">←</span> Newer</a>
@@ -236,6 +237,7 @@ extension DefaultTheme {
 """#,
         "recommendations": #"""
 {{#review.hasRecommendations}}
+
 <section class="recommendations" aria-labelledby="recommendations-heading">
   <h2 id="recommendations-heading">You'll love</h2>
   <ul>
@@ -290,7 +292,6 @@ extension DefaultTheme {
   {{#review.hasTags}}
   <p class="review-tags">Tags: {{#review.tags}}{{^isFirst}}, {{/isFirst}}{{#url}}<a href="{{.}}" rel="tag">{{name}}</a>{{/url}}{{^url}}{{name}}{{/url}}{{/review.tags}}</p>
   {{/review.hasTags}}
-
 {{>recommendations}}
   {{#review.hasRecommendedBy}}
   <section class="recommended-by" aria-labelledby="recommended-by-heading">
@@ -302,7 +303,6 @@ extension DefaultTheme {
     </ul>
   </section>
   {{/review.hasRecommendedBy}}
-
 {{>author-box}}
 </article>
 {{/content}}
@@ -370,7 +370,6 @@ extension DefaultTheme {
 {{#list.reviews}}
 {{{html}}}
 {{/list.reviews}}
-
 {{>pagination}}
 {{/content}}
 {{/base}}

@@ -30,7 +30,7 @@ enum ReviewListPages {
             let slice = pagination.range(ofPage: number).map { reviews[$0] }
             // A list changes when its newest review does.
             let lastModified = slice.first.map { site.reviews[$0].date.rfc3339 }
-            return .page(route, kind: kind, origin: origin, lastModified: lastModified, showsBodiesOf: slice) { context in
+            return .page(route, kind: kind, origin: origin, lastModified: lastModified) { context in
                 let head = header(number)
                 let frame = context.models.frame(PageMeta(title: head.title, description: head.description, route: route, kind: kind, section: section))
                 let list = ReviewListView(title: head.heading, reviews: slice.map { context.models.cards[$0] }, count: reviews.count)

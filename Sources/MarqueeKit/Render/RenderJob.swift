@@ -1,14 +1,13 @@
 import Foundation
 import MarqueeTemplates
 
-/// One file of the built site before it is made: where it goes, what it comes from, which reviews'
-/// bodies it shows, and how to make it. The render stage first lists every job (so collisions and
-/// the sitemap are known before any page is rendered), then runs them concurrently, each file going
-/// straight to its destination instead of the whole site waiting in memory.
+/// One file of the built site before it is made: where it goes, what it comes from, and how to
+/// make it. The render stage first lists every job (so collisions and the sitemap are known before
+/// any page is rendered), then runs them concurrently, each file going straight to its destination
+/// instead of the whole site waiting in memory.
 ///
-/// `showsBodiesOf` is what an incremental rebuild trusts: after an edit that changes only a
-/// review's body, exactly the jobs naming that review are run again. A page that shows anything
-/// drawn from a body (the body itself, the excerpt, the word count) must name the review here.
+/// Which reviews' bodies a file shows is not declared here: making it reports that (`MadeFile.marks`,
+/// from the values the engine saw rendered), and an incremental rebuild trusts the report.
 struct RenderJob {
     /// Relative to the output folder: "reviews/baran/index.html".
     let path: String
@@ -18,10 +17,8 @@ struct RenderJob {
     var url: String?
     /// For pages: when their content last changed (RFC 3339), for the sitemap.
     let lastModified: String?
-    /// Indexes into `site.reviews` of the reviews whose body, excerpt or word count the file shows.
-    let showsBodiesOf: [Int]
-    /// Makes the file's content from the current render context.
-    let make: (RenderContext) -> Result<OutputFile.Content, Diagnostic>
+    /// Makes the file from the current render context.
+    let make: (RenderContext) -> Result<MadeFile, Diagnostic>
     /// For pages rendered from a template: the page kind, and the value its template is rendered
     /// with (what `make` renders; kept apart so tests and the template checker can see it).
     private(set) var kind: PageKind?
@@ -30,33 +27,51 @@ struct RenderJob {
     /// An HTML page: listed in the sitemap and read back by the link check.
     var isPage: Bool { path.hasSuffix(".html") }
 
-    init(path: String, origin: String, lastModified: String? = nil, showsBodiesOf: [Int] = [],
-         make: @escaping (RenderContext) -> Result<OutputFile.Content, Diagnostic>) {
+    init(path: String, origin: String, lastModified: String? = nil,
+         make: @escaping (RenderContext) -> Result<MadeFile, Diagnostic>) {
         self.path = path
         self.origin = origin
         self.lastModified = lastModified
-        self.showsBodiesOf = showsBodiesOf
         self.make = make
     }
 
     /// A page of kind `kind`, rendered through its template with the value `value(context)` builds.
-    static func page(_ route: Route, kind: PageKind, origin: String, lastModified: String? = nil, showsBodiesOf: [Int] = [],
+    static func page(_ route: Route, kind: PageKind, origin: String, lastModified: String? = nil,
                      value: @escaping (RenderContext) -> TemplateValue) -> RenderJob {
-        var job = RenderJob(path: route.file, origin: origin, lastModified: lastModified, showsBodiesOf: showsBodiesOf) { context in
-            context.page(kind.template, value(context))
+        page(route, kind: kind, origin: origin, lastModified: lastModified) { (value($0), [:]) }
+    }
+
+    /// The same, for a page whose value holds containers of its own (`BodyMarks.Container`, such
+    /// as its JSON-LD) that the view models do not know: `made` also gives their marks, by id.
+    static func page(_ route: Route, kind: PageKind, origin: String, lastModified: String? = nil,
+                     made: @escaping (RenderContext) -> (TemplateValue, [Int: [MarkedRange]])) -> RenderJob {
+        var job = RenderJob(path: route.file, origin: origin, lastModified: lastModified) { context in
+            let (value, inner) = made(context)
+            return context.page(kind.template, value, inner: inner)
         }
         job.url = route.url
         job.kind = kind
-        job.value = value
+        job.value = { made($0).0 }
         return job
     }
 
     /// A file whose content is known when the job is listed (the sitemap, the default stylesheet).
     static func fixed(_ path: String, _ content: OutputFile.Content, origin: String) -> RenderJob {
-        RenderJob(path: path, origin: origin) { _ in .success(content) }
+        RenderJob(path: path, origin: origin) { _ in .success(MadeFile(content)) }
     }
 
     func file(_ content: OutputFile.Content) -> OutputFile {
         OutputFile(path: path, content: content, origin: origin, lastModified: lastModified)
+    }
+}
+
+/// A file as a job made it, with the places of the body parts it shows.
+struct MadeFile {
+    var content: OutputFile.Content
+    var marks = FileMarks()
+
+    init(_ content: OutputFile.Content, marks: FileMarks = FileMarks()) {
+        self.content = content
+        self.marks = marks
     }
 }

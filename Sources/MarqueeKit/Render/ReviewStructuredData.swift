@@ -1,7 +1,9 @@
 /// The schema.org `Review` of a review page, as JSON-LD. Built as a value and serialised, never by
 /// pasting strings into a template, and escaped so that no value can close the `<script>` element.
 enum ReviewStructuredData {
-    static func json(for review: Review, at index: Int, site: Site, imageURL: String?, marks: BodyMarks = .off) -> String {
+    /// The JSON-LD text, and where in it (in bytes) the description's text is, when there is one
+    /// (the build cache puts a new excerpt there).
+    static func json(for review: Review, site: Site, imageURL: String?) -> (text: String, description: Range<Int>?) {
         let config = site.config
         let type = review.type ?? "Movie"
         func people(_ names: [Name]) -> JSONValue? {
@@ -34,8 +36,17 @@ enum ReviewStructuredData {
             ("author", person(config.author?.name ?? config.title, url: config.author?.url)),
             ("publisher", .object([("@type", .string("Organization")), ("name", .string(config.title)), ("url", .string(config.baseURL))])),
         ]
-        if !review.excerpt.text.isEmpty { value.append(("description", .string(marks.marked(.excerptText, of: review, at: index)))) }
+        let description = review.excerpt.text
+        // Serialised with an empty description, which is then put between its quotes: a raw
+        // `"description":""` can only be the key itself, since quotes inside values are escaped.
+        if !description.isEmpty { value.append(("description", .string(""))) }
         if let imageURL { value.append(("image", .string(imageURL))) }
-        return JSONValue.object(value).scriptSafeText
+        let text = JSONValue.object(value).scriptSafeText
+        guard !description.isEmpty, let key = text.utf8.firstRange(of: "\"description\":\"\"".utf8) else { return (text, nil) }
+        let start = text.utf8.distance(from: text.utf8.startIndex, to: key.upperBound) - 1
+        var bytes = Array(text.utf8)
+        let body = Array(JSONValue.stringBody(description).utf8)
+        bytes.insert(contentsOf: body, at: start)
+        return (String(decoding: bytes, as: UTF8.self), start..<(start + body.count))
     }
 }

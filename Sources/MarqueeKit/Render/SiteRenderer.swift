@@ -13,7 +13,7 @@ public struct SiteRenderer: Sendable {
     func plan(_ site: Site, recordingMarks: Bool = false) -> (RenderPlan?, [Diagnostic]) {
         let (loaded, diagnostics) = TemplateSet.load(siteTemplates: site.templates)
         guard let templates = loaded else { return (nil, diagnostics) }
-        let marks = recordingMarks ? BodyMarks.recording() : .off
+        let marks = recordingMarks ? BodyMarks.recording : .off
         let context = RenderContext(site: site, templates: templates, models: ViewModelBuilder(site: site, templates: templates, marks: marks))
         var jobs: [RenderJob] = []
         for pageType in RenderContext.pageTypes { jobs += pageType(context) }
@@ -41,22 +41,15 @@ public struct SiteRenderer: Sendable {
                 switch job.make(context) {
                 case .failure(let diagnostic):
                     return .failed(diagnostic)
-                case .success(var content):
-                    var marked: MarkStripper.Result?
-                    if let nonce = context.models.marks.nonce, case .data(let data) = content,
-                       var stripped = MarkStripper.strip(data, nonce: nonce) {
-                        Self.verify(&stripped, site: context.site)
-                        content = .data(stripped.bytes)
-                        stripped.bytes = Data()
-                        marked = stripped
-                    }
+                case .success(let made):
+                    let content = made.content
                     var checked: LinkAudit.CheckedPage?
                     if job.isPage, case .data(let data) = content {
                         let scan = data.withUnsafeBytes { HTMLScanner.scan($0) }
                         checked = links.check(scan, page: job.path, origin: job.origin, paths: paths, memo: &memo)
                     }
                     do { try sink(job, content) } catch { return .failed(OutputWriter.writeError(error, path: job.path)) }
-                    return .made(checked, marked)
+                    return .made(checked, made.marks)
                 }
             }
         }
@@ -69,41 +62,17 @@ public struct SiteRenderer: Sendable {
             case .failed(let diagnostic): diagnostics.append(diagnostic)
             case .made(let page, let marked):
                 if let page { pages[plan.jobs[index].path] = page }
-                if let marked {
-                    if !marked.ranges.isEmpty { marks.ranges[plan.jobs[index].path] = marked.ranges }
-                    marks.unreadable.formUnion(marked.unreadable)
-                }
+                let path = plan.jobs[index].path
+                if !marked.ranges.isEmpty { marks.ranges[path] = marked.ranges }
+                if !marked.reviews.isEmpty { marks.reviewsShown[path] = marked.reviews }
+                marks.unreadable.formUnion(marked.unreadable)
             }
         }
         return RenderResult(diagnostics: diagnostics, pages: pages, marks: marks)
     }
 
-    /// Keeps only the ranges that hold exactly their part of the review. Values shown as they are
-    /// (the body, the excerpt) are compared byte for byte, which catches a template doing what a
-    /// mark cannot follow; escaped ones are taken on the word of their probe, since every value is
-    /// marked as `BodyMarks.marked` makes it and escaping them all again would cost more than the rest.
-    private static func verify(_ result: inout MarkStripper.Result, site: Site) {
-        let bytes = result.bytes
-        result.ranges.removeAll { range in
-            let review = BodyMarks.review(ofID: range.id)
-            guard let part = BodyMarks.part(ofID: range.id), site.reviews.indices.contains(review),
-                  range.offset >= 0, range.offset + range.length <= bytes.count else { return true }
-            guard range.encoding == .raw else { return false }
-            var value = BodyMarks.value(part, of: site.reviews[review])
-            let matches = value.withUTF8 { value in
-                value.count == range.length && bytes.withUnsafeBytes { page in
-                    guard let start = page.baseAddress, let other = value.baseAddress else { return value.isEmpty }
-                    return memcmp(start + range.offset, other, range.length) == 0
-                }
-            }
-            if !matches { result.unreadable.insert(range.id) }
-            return !matches
-        }
-        if !result.unreadable.isEmpty { result.ranges.removeAll { result.unreadable.contains($0.id) } }
-    }
-
     private enum JobOutcome {
-        case made(LinkAudit.CheckedPage?, MarkStripper.Result?)
+        case made(LinkAudit.CheckedPage?, FileMarks)
         case failed(Diagnostic)
     }
 }
@@ -131,6 +100,8 @@ struct RenderResult {
 /// The places of marked body parts in the files of a build (`BodyMarks`), by output path.
 struct RecordedMarks {
     var ranges: [String: [MarkedRange]] = [:]
+    /// The reviews whose body each file shows, by output path.
+    var reviewsShown: [String: Set<Int>] = [:]
     /// Mark ids some file showed in a way that cannot be redone without rendering it.
     var unreadable = Set<Int>()
 }
@@ -169,8 +140,10 @@ struct RenderContext {
     ] }
 
     /// Renders one page; a template that produces nothing is an error naming the template.
-    func page(_ template: String, _ value: TemplateValue) -> Result<OutputFile.Content, Diagnostic> {
+    func page(_ template: String, _ value: TemplateValue, inner: [Int: [MarkedRange]] = [:]) -> Result<MadeFile, Diagnostic> {
         var marks: [TemplateMark] = []
-        return templates.render(value, template: template, marks: &marks).map { .data(Data($0)) }
+        return templates.render(value, template: template, marks: &marks).map { bytes in
+            MadeFile(.data(Data(bytes)), marks: FileMarks(marks) { id in inner[id] ?? models.innerMarks(ofContainer: id) })
+        }
     }
 }

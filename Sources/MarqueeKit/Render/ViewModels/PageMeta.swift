@@ -1,3 +1,4 @@
+import MarqueeTemplates
 /// What a page says about itself in `<head>`: its title, description, address and social metadata.
 struct PageMeta {
     var title: String?
@@ -11,9 +12,9 @@ struct PageMeta {
     /// The review whose excerpt `description` is (marked for the build cache as such).
     var describedReview: Int?
     /// A ready `<script type="application/ld+json">` body, JSON-encoded and escaped for HTML.
-    var jsonLD: String?
+    var jsonLD: TemplateValue
 
-    init(title: String?, description: String, route: Route, kind: PageKind, section: Route? = nil, image: String? = nil, jsonLD: String? = nil) {
+    init(title: String?, description: String, route: Route, kind: PageKind, section: Route? = nil, image: String? = nil, jsonLD: TemplateValue = .absent) {
         self.title = title
         self.description = description
         self.route = route

@@ -4,20 +4,22 @@ import MarqueeTemplates
 struct PageView: TemplateView {
     var title: String
     var documentTitle: String
-    /// Already shortened (and marked for the build cache when it is a review's excerpt).
-    var description: String?
+    /// Text, already shortened (and marked for the build cache when it is a review's excerpt);
+    /// absent when there is none.
+    var description: TemplateValue
     var canonical: String
     var url: String
     var kind: PageKind
     var image: String?
-    /// JSON-LD escaped for `<script>`.
-    var jsonLD: String?
+    /// JSON-LD escaped for `<script>`, as HTML (marked as a container when recording); absent
+    /// on pages without one.
+    var jsonLD: TemplateValue
 
     var templateObject: TemplateObject {
         TemplateObject([
             "title": .text(title),
             "documentTitle": .text(documentTitle),
-            "description": .text(orAbsent: description),
+            "description": description,
             "canonical": .text(canonical),
             "url": .text(url),
             "kind": .text(kind.template),
@@ -25,7 +27,7 @@ struct PageView: TemplateView {
             "openGraphType": .text(kind == .review ? "article" : "website"),
             "image": .text(orAbsent: image),
             "twitterCard": .text(image == nil ? "summary" : "summary_large_image"),
-            "jsonLD": .html(orAbsent: jsonLD),
+            "jsonLD": jsonLD,
         ])
     }
 

@@ -80,10 +80,10 @@ struct EntryView: TemplateView {
 /// What the `review-card` fragment is rendered with: the entry and the excerpt.
 struct CardFragmentView: TemplateView {
     var entry: EntryView
-    /// Marked for the build cache when it records.
-    var excerpt: String
+    /// HTML; marked for the build cache when it records (`BodyMarks.value`).
+    var excerpt: TemplateValue
 
-    var templateObject: TemplateObject { entry.templateObject.adding(["excerpt": .html(excerpt)]) }
+    var templateObject: TemplateObject { entry.templateObject.adding(["excerpt": excerpt]) }
 
     static let schema = EntryView.schema.extended(as: "card", with: [
         TemplateField("excerpt", .html, "the excerpt as HTML (the text before `<!--more-->`, or the first paragraph); insert with {{{ }}}"),
@@ -93,9 +93,12 @@ struct CardFragmentView: TemplateView {
 /// A review as lists show it (home and term pages): the card's variables and the card rendered.
 struct CardView: TemplateView {
     var card: CardFragmentView
-    var html: String
+    /// HTML; marked as a container when recording, with `innerMarks` the places of the marked
+    /// values inside it.
+    var html: TemplateValue
+    var innerMarks: [MarkedRange] = []
 
-    var templateObject: TemplateObject { card.templateObject.adding(["html": .html(html)]) }
+    var templateObject: TemplateObject { card.templateObject.adding(["html": html]) }
 
     static let schema = CardFragmentView.schema.extended(as: "listed card", with: [
         TemplateField("html", .html, "the card rendered through the `review-card` template; insert with {{{ }}}"),
@@ -192,9 +195,9 @@ struct ReviewView: TemplateView {
     var writersLabel: String
     var categoriesLabel: String
     /// The body's HTML, and the numbers drawn from it as text: marked for the build cache when it records.
-    var body: String
-    var wordCount: String
-    var readingMinutes: String
+    var body: TemplateValue
+    var wordCount: TemplateValue
+    var readingMinutes: TemplateValue
     var params: [String: ParamValue]
     var image: String?
     var recommendations: [RecommendationView]
@@ -215,9 +218,9 @@ struct ReviewView: TemplateView {
             "directorsLabel": .text(directorsLabel),
             "writersLabel": .text(writersLabel),
             "categoriesLabel": .text(categoriesLabel),
-            "body": .html(body),
-            "wordCount": .text(wordCount),
-            "readingMinutes": .text(readingMinutes),
+            "body": body,
+            "wordCount": wordCount,
+            "readingMinutes": readingMinutes,
             "params": ParamsView.value(params),
             "image": .text(orAbsent: image),
             "recommendations": .list(recommendations),

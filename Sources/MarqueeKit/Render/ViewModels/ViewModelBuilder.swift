@@ -90,7 +90,7 @@ struct ViewModelBuilder {
         let page = PageView(
             title: meta.title ?? site.config.title,
             documentTitle: documentTitle,
-            description: description.isEmpty ? nil : meta.describedReview.map { marks.marked(.description, of: site.reviews[$0], at: $0) } ?? Self.shorten(description, to: 160),
+            description: description.isEmpty ? .absent : meta.describedReview.map { marks.value(.description, of: site.reviews[$0], at: $0) } ?? .text(Self.shorten(description, to: 160)),
             canonical: links.absolute(meta.route),
             url: links.link(meta.route),
             kind: meta.kind,
@@ -130,8 +130,21 @@ struct ViewModelBuilder {
 
     /// A review as a list shows it: the entry, the excerpt, and the card rendered through its template.
     static func makeCard(_ review: Review, at index: Int, entry: EntryView, templates: TemplateSet, marks: BodyMarks) -> CardView {
-        let fragment = CardFragmentView(entry: entry, excerpt: marks.marked(.excerpt, of: review, at: index))
-        return CardView(card: fragment, html: templates.render(fragment.templateValue, template: PageKind.card.template) ?? "")
+        let fragment = CardFragmentView(entry: entry, excerpt: marks.value(.excerpt, of: review, at: index))
+        // (Should it fail, every page showing the card renders nothing for it: the review's own
+        // page, rendered through the same partials, reports why.)
+        guard case .success(let (html, found)) = templates.fragment(fragment.templateValue, template: PageKind.card.template) else {
+            return CardView(card: fragment, html: .html(""))
+        }
+        let inner = FileMarks(found) { _ in [] }.ranges
+        return CardView(card: fragment, html: marks.container(.html(html), .card, of: index), innerMarks: inner)
+    }
+
+    /// The places of the marked values inside container `id` (a review's card), relative to its start.
+    func innerMarks(ofContainer id: Int) -> [MarkedRange] {
+        guard BodyMarks.container(ofID: id) == .card else { return [] }
+        let review = BodyMarks.review(ofID: id)
+        return cards.indices.contains(review) ? cards[review].innerMarks : []
     }
 
     /// Names with the pages of their terms in taxonomy `taxonomyID` (no links when it is switched off).
@@ -172,10 +185,10 @@ struct ViewModelBuilder {
             directorsLabel: label("directors", review.directors.count, "Director", "Directors"),
             writersLabel: label("writers", review.writers.count, "Writer", "Writers"),
             categoriesLabel: label("categories", review.categories.count, "Category", "Categories"),
-            body: marks.marked(.body, of: review, at: index),
+            body: marks.value(.body, of: review, at: index),
             // As text, so that the build cache can mark them (an Int cannot carry a mark).
-            wordCount: marks.marked(.wordCount, of: review, at: index),
-            readingMinutes: marks.marked(.readingMinutes, of: review, at: index),
+            wordCount: marks.value(.wordCount, of: review, at: index),
+            readingMinutes: marks.value(.readingMinutes, of: review, at: index),
             params: review.params,
             image: review.image.map { imageLink($0, of: review) },
             recommendations: site.recommendations[index].map(recommendationView),
