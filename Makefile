@@ -7,7 +7,7 @@ SWIFT ?= swift
 # use it, so `make test` and the others do not start the compiler to find out.
 RELEASE_FLAGS = $(shell SWIFT=$(SWIFT) scripts/static-stdlib-flag.sh)
 
-.PHONY: site test release theme bench fuzz clean
+.PHONY: site test release theme reference bench fuzz clean
 
 site: release
 	.build/release/marquee build
@@ -24,6 +24,11 @@ test:
 # Regenerate the default theme embedded in the binary after editing templates/ or static/style.css.
 theme:
 	python3 scripts/embed-theme.py
+
+# Regenerate the README's template variables from the schema templates are checked against.
+reference:
+	$(SWIFT) build --product marquee
+	.build/debug/marquee templates --markdown | python3 scripts/update-reference.py
 
 # Speed against Hugo on generated sites of 1,000, 10,000 and 100,000 reviews (see README, Performance).
 bench:

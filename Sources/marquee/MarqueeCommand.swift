@@ -12,9 +12,11 @@ struct MarqueeCommand: AsyncParsableCommand {
           marquee build                                   build ./ into ./public
           marquee build --source blog --output /tmp/site  build another folder
           marquee build --base-url https://example.org/blog/ --drafts
+          marquee templates review                        review pages' variables
+          marquee templates copy review                   a default template to edit
         """,
         version: MarqueeVersion.string,
-        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, NewCommand.self],
+        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, NewCommand.self, TemplatesCommand.self],
         defaultSubcommand: nil
     )
 

@@ -45,10 +45,19 @@ enum TemplateDiagnostics {
         switch type {
         case .text: "text"
         case .html: "HTML"
+        case .list(.object(let object)): "a list of \(plural(object.name))"
         case .list: "a \(type.summary)"
         case .object(let object): "an object (\(object.name))"
         default: "a \(type.summary)"
         }
+    }
+
+    /// "entry" → "entries", "menu entry" → "menu entries", "name" → "names".
+    static func plural(_ name: String) -> String {
+        if name.hasSuffix("y"), let before = name.dropLast().last, !"aeiou".contains(before) {
+            return String(name.dropLast()) + "ies"
+        }
+        return name.hasSuffix("s") ? name + "es" : name + "s"
     }
 
     /// A template of the site's own that no page uses (a misspelt override), with the closest

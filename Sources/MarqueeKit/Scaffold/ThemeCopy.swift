@@ -17,6 +17,11 @@ public enum ThemeCopy {
             return .failure(.error(SourceLocation(path: "templates/\(Slug.printable(name)).mustache"), "the default theme has no template '\(Slug.printable(name))'", hint: hint, stage: .render))
         }
         let fileSystem = DiskFileSystem(root: site)
+        // Copied into a folder that is not a site, they would do nothing (and litter it).
+        guard fileSystem.kind(of: SiteConfigReader.path) != nil else {
+            return .failure(.error(SourceLocation(path: SiteConfigReader.path), "no site.yml in the site folder; nothing was written",
+                                   hint: "run this in the folder that holds site.yml, or pass --source DIR", stage: .render))
+        }
         let folder = site.appendingPathComponent("templates")
         // `templates` must be a folder of the site, not a link to somewhere else.
         if fileSystem.kind(of: "templates") != nil {

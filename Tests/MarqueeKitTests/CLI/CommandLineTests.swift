@@ -7,9 +7,11 @@ import Testing
     struct Run {
         var status: Int32
         var standardError: String
+        /// Kept only when asked for (`output: true`).
+        var standardOutput = ""
     }
 
-    func marquee(_ arguments: [String], in folder: URL? = nil) throws -> Run {
+    func marquee(_ arguments: [String], in folder: URL? = nil, output: Bool = false) throws -> Run {
         let binary = try #require(Paths.marqueeBinary, "the marquee executable was not built next to the tests")
         let process = Process()
         process.executableURL = binary
@@ -19,12 +21,17 @@ import Testing
         environment["NO_COLOR"] = "1"
         process.environment = environment
         let errors = Pipe()
-        process.standardOutput = FileHandle.nullDevice
+        let printed = Pipe()
+        process.standardOutput = output ? printed : FileHandle.nullDevice
         process.standardError = errors
         try process.run()
+        // Standard output first, to its end: what these commands write to standard error is far
+        // smaller than a pipe's buffer, so the process never waits on it meanwhile.
+        let outputData = output ? printed.fileHandleForReading.readDataToEndOfFile() : Data()
         let data = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Run(status: process.terminationStatus, standardError: String(decoding: data, as: UTF8.self))
+        return Run(status: process.terminationStatus, standardError: String(decoding: data, as: UTF8.self),
+                   standardOutput: String(decoding: outputData, as: UTF8.self))
     }
 
     @Test func aMistypedCommandGetsASuggestion() throws {
@@ -48,6 +55,48 @@ import Testing
         let message = try marquee([word]).standardError
         #expect(message == suggestion.map { "error: unknown command '\(word)' — did you mean '\($0)'?\n" } ?? message)
         if suggestion == nil { #expect(!message.contains("did you mean")) }
+    }
+
+    /// `marquee templates review`: every variable of review pages, `site` and `page` included, on
+    /// standard output; the same text as the library prints.
+    @Test func templatesShowsOneKindsVariables() throws {
+        let run = try marquee(["templates", "review"], output: true)
+        #expect(run.status == 0)
+        #expect(run.standardError == "")
+        #expect(run.standardOutput == TemplateVariablesReference.text(PageKind.referenceKinds, only: "review"))
+        #expect(run.standardOutput.hasPrefix("review: a review's page (`/reviews/<slug>/`)\n"))
+        for name in ["site.title", "page.canonical", "review.rating.text", "review.directors[].name"] {
+            #expect(run.standardOutput.contains("\n  \(name) "), "no \(name)")
+        }
+        let markdown = try marquee(["templates", "--markdown"], output: true)
+        #expect(markdown.status == 0)
+        #expect(markdown.standardOutput == TemplateVariablesReference.markdown(PageKind.referenceKinds))
+    }
+
+    @Test func anUnknownKindOfPageIsAUsageError() throws {
+        let run = try marquee(["templates", "reveiw"], output: true)
+        #expect(run.status == 2)
+        #expect(run.standardError == "error: there is no kind of page 'reveiw' — did you mean 'review'?\n")
+        #expect(run.standardOutput == "")
+        // A mistyped `copy`: as a kind alone, and as a command when names follow it.
+        #expect(try marquee(["templates", "cpoy"]).standardError == "error: there is no kind of page 'cpoy' — did you mean 'copy'?\n")
+        #expect(try marquee(["templates", "cpoy", "review"]).standardError == "error: unknown command 'cpoy' — did you mean 'copy'?\n")
+        let far = try marquee(["templates", "xyzzy"])
+        #expect(far.status == 2)
+        #expect(far.standardError == "error: there is no kind of page 'xyzzy' — the kinds are: review, home, term, taxonomy, archive, ratings, page, 404, review-card, rating-badge, site-header, site-footer\n")
+    }
+
+    /// `marquee templates copy` into a site: the default theme's file, and a refusal to overwrite it.
+    @Test func templatesCopyWritesIntoTheSite() throws {
+        let site = try TestSite(["content/reviews/a.md": TestSite.review()]).writeToDisk()
+        defer { try? FileManager.default.removeItem(at: site) }
+        let run = try marquee(["templates", "copy", "review-card"], in: site, output: true)
+        #expect(run.status == 0, "\(run.standardError)")
+        #expect(run.standardOutput == "Wrote templates/review-card.mustache: edit it, and the build uses it instead of the default theme's\n")
+        #expect(try String(contentsOf: site.appendingPathComponent("templates/review-card.mustache"), encoding: .utf8) == DefaultTheme.templates["review-card"])
+        let again = try marquee(["templates", "copy", "review-card"], in: site)
+        #expect(again.status == 1)
+        #expect(again.standardError.hasPrefix("templates/review-card.mustache:1:1: error: templates/review-card.mustache already exists; nothing was written"))
     }
 
     /// A diagnostic about a binary file (an unused image of `marquee check`) shows no line of it.
