@@ -21,6 +21,8 @@ struct TemplateName: Sendable {
     /// As written, for messages: "review.rating.text"; "." for the current value.
     let text: String
     let parts: [String]
+    /// Each part's `FieldHash`, for the lookup.
+    let hashes: [UInt64]
     /// Byte offset of the tag in its source.
     let offset: Int
 
@@ -30,6 +32,7 @@ struct TemplateName: Sendable {
         self.text = text
         self.offset = offset
         parts = text == "." ? [] : text.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        hashes = parts.map(FieldHash.of)
     }
 }
 

@@ -113,19 +113,26 @@ struct TemplateRenderer {
     private func lookup(_ name: TemplateName) -> TemplateValue {
         let parts = name.parts
         guard let first = parts.first else { return stack.last ?? .absent }
+        let firstHash = name.hashes[0]
         var found: TemplateValue?
         var index = stack.count - 1
         while index >= 0 {
-            if case .object(let object) = stack[index].unmarked, let value = object.fields[first] {
-                found = value
+            // (Matched in place: taking `.unmarked` of each frame would copy it.)
+            switch stack[index] {
+            case .object(let object):
+                found = object.value(named: first, hash: firstHash)
+            case .marked(.object(let object), _):
+                found = object.value(named: first, hash: firstHash)
+            default:
                 break
             }
+            if found != nil { break }
             index -= 1
         }
         guard var value = found else { return .absent }
         var part = 1
         while part < parts.count {
-            guard case .object(let object) = value.unmarked, let next = object.fields[parts[part]] else { return .absent }
+            guard case .object(let object) = value.unmarked, let next = object.value(named: parts[part], hash: name.hashes[part]) else { return .absent }
             value = next
             part += 1
         }

@@ -45,23 +45,67 @@ public enum TemplateValue: Sendable, Equatable {
 
 /// A value with named fields. The names are fixed by the view model that made it; a name that is
 /// missing (not even `.absent`) lets the lookup go on to the enclosing contexts.
+///
+/// Fields are kept in a small array with each name's hash, made once: a tag's name is hashed once,
+/// when the template is parsed (`TemplateName`), and looked up by comparing hashes, where a
+/// `Dictionary` would hash the name again in every context of the stack (a review page looks
+/// up a few hundred names).
 public struct TemplateObject: Sendable, Equatable {
-    public private(set) var fields: [String: TemplateValue]
+    struct Entry: Sendable {
+        let hash: UInt64
+        let name: String
+        var value: TemplateValue
+    }
+
+    private(set) var entries: [Entry]
 
     public init(_ fields: [String: TemplateValue] = [:]) {
-        self.fields = fields
+        entries = fields.keys.sorted().compactMap { name in fields[name].map { Entry(hash: FieldHash.of(name), name: name, value: $0) } }
     }
 
     public init(_ pairs: KeyValuePairs<String, TemplateValue>) {
-        var fields: [String: TemplateValue] = [:]
-        fields.reserveCapacity(pairs.count)
-        for (name, value) in pairs { fields[name] = value }
-        self.fields = fields
+        entries = []
+        entries.reserveCapacity(pairs.count)
+        for (name, value) in pairs { self[name] = value }
+    }
+
+    /// The fields by name (a copy: for tests and conversions, not for rendering).
+    public var fields: [String: TemplateValue] {
+        Dictionary(entries.map { ($0.name, $0.value) }, uniquingKeysWith: { $1 })
     }
 
     public subscript(name: String) -> TemplateValue? {
-        get { fields[name] }
-        set { fields[name] = newValue }
+        get { value(named: name, hash: FieldHash.of(name)) }
+        set {
+            let hash = FieldHash.of(name)
+            if let index = entries.firstIndex(where: { $0.hash == hash && $0.name == name }) {
+                if let newValue { entries[index].value = newValue } else { entries.remove(at: index) }
+            } else if let newValue {
+                entries.append(Entry(hash: hash, name: name, value: newValue))
+            }
+        }
+    }
+
+    /// The field `name`, whose `FieldHash` is `hash`.
+    func value(named name: String, hash: UInt64) -> TemplateValue? {
+        for entry in entries where entry.hash == hash && entry.name == name { return entry.value }
+        return nil
+    }
+
+    public static func == (a: TemplateObject, b: TemplateObject) -> Bool {
+        a.fields == b.fields
+    }
+}
+
+/// FNV-1a over a name's UTF-8: cheap for the short names of fields, and computed once per name.
+enum FieldHash {
+    static func of(_ name: String) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in name.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01b3
+        }
+        return hash
     }
 }
 

@@ -24,16 +24,18 @@ struct DateView: TemplateView {
 /// A review as an index shows it (archive, ratings, 404, "Recommended from"): everything drawn from
 /// its front matter, nothing from its body, so those pages do not change when a body does.
 struct EntryView: TemplateView {
-    var title: String
-    var movie: String
-    var year: Int?
-    var url: String
-    var permalink: String
-    var slug: String
-    var date: DateView
-    var rating: RatingView
-    var isDraft: Bool
-    var isScheduled: Bool
+    let title: String
+    let movie: String
+    let year: Int?
+    let url: String
+    let permalink: String
+    let slug: String
+    let date: DateView
+    let rating: RatingView
+    let isDraft: Bool
+    let isScheduled: Bool
+    /// Made once: an entry is shown on many pages.
+    private(set) var templateValue: TemplateValue = .absent
 
     init(_ review: Review, links: Permalinks, rating: RatingView) {
         title = review.title
@@ -46,6 +48,7 @@ struct EntryView: TemplateView {
         self.rating = rating
         isDraft = review.isDraft
         isScheduled = review.isScheduled
+        templateValue = .object(templateObject)
     }
 
     var templateObject: TemplateObject {
@@ -92,11 +95,20 @@ struct CardFragmentView: TemplateView {
 
 /// A review as lists show it (home and term pages): the card's variables and the card rendered.
 struct CardView: TemplateView {
-    var card: CardFragmentView
+    let card: CardFragmentView
     /// HTML; marked as a container when recording, with `innerMarks` the places of the marked
     /// values inside it.
-    var html: TemplateValue
-    var innerMarks: [MarkedRange] = []
+    let html: TemplateValue
+    let innerMarks: [MarkedRange]
+    /// Made once: a card is shown on many list pages.
+    private(set) var templateValue: TemplateValue = .absent
+
+    init(card: CardFragmentView, html: TemplateValue, innerMarks: [MarkedRange] = []) {
+        self.card = card
+        self.html = html
+        self.innerMarks = innerMarks
+        templateValue = .object(templateObject)
+    }
 
     var templateObject: TemplateObject { card.templateObject.adding(["html": html]) }
 

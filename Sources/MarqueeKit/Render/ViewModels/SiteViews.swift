@@ -91,10 +91,20 @@ struct AuthorView: TemplateView {
 /// `site` as pages see it: everything in `SiteView`, with the header and footer already rendered
 /// for this page and the menu entry it belongs under.
 struct PageSiteView: TemplateView {
-    var site: SiteView
-    var headerHTML: String
-    var footerHTML: String
-    var currentNav: String
+    let site: SiteView
+    let headerHTML: String
+    let footerHTML: String
+    let currentNav: String
+    /// Made once for each current menu entry: every page shows one.
+    private(set) var templateValue: TemplateValue = .absent
+
+    init(site: SiteView, headerHTML: String, footerHTML: String, currentNav: String) {
+        self.site = site
+        self.headerHTML = headerHTML
+        self.footerHTML = footerHTML
+        self.currentNav = currentNav
+        templateValue = .object(templateObject)
+    }
 
     var templateObject: TemplateObject {
         site.templateObject.adding([

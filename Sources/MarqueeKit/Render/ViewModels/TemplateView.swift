@@ -6,6 +6,8 @@ import MarqueeTemplates
 /// enclosing contexts); `ViewModelSchemaTests` holds every model to its schema.
 protocol TemplateView {
     var templateObject: TemplateObject { get }
+    /// `.object(templateObject)`; views shown on many pages (a card, an entry) keep it made once.
+    var templateValue: TemplateValue { get }
     static var schema: TemplateObjectType { get }
 }
 
