@@ -63,10 +63,11 @@ public struct TemplateObject: Sendable, Equatable {
         entries = fields.keys.sorted().compactMap { name in fields[name].map { Entry(hash: FieldHash.of(name), name: name, value: $0) } }
     }
 
+    /// Fields as written in a view model, each name once.
     public init(_ pairs: KeyValuePairs<String, TemplateValue>) {
         entries = []
         entries.reserveCapacity(pairs.count)
-        for (name, value) in pairs { self[name] = value }
+        for (name, value) in pairs { entries.append(Entry(hash: FieldHash.of(name), name: name, value: value)) }
     }
 
     /// The fields by name (a copy: for tests and conversions, not for rendering).
@@ -78,7 +79,7 @@ public struct TemplateObject: Sendable, Equatable {
         get { value(named: name, hash: FieldHash.of(name)) }
         set {
             let hash = FieldHash.of(name)
-            if let index = entries.firstIndex(where: { $0.hash == hash && $0.name == name }) {
+            if let index = entries.indices.first(where: { entries[$0].hash == hash && entries[$0].name == name }) {
                 if let newValue { entries[index].value = newValue } else { entries.remove(at: index) }
             } else if let newValue {
                 entries.append(Entry(hash: hash, name: name, value: newValue))
@@ -88,8 +89,15 @@ public struct TemplateObject: Sendable, Equatable {
 
     /// The field `name`, whose `FieldHash` is `hash`.
     func value(named name: String, hash: UInt64) -> TemplateValue? {
-        for entry in entries where entry.hash == hash && entry.name == name { return entry.value }
-        return nil
+        // By index, reading the hash in place: `for entry in entries` would copy (retain) each.
+        entries.withUnsafeBufferPointer { buffer in
+            var index = 0
+            while index < buffer.count {
+                if buffer[index].hash == hash, buffer[index].name == name { return buffer[index].value }
+                index += 1
+            }
+            return nil
+        }
     }
 
     public static func == (a: TemplateObject, b: TemplateObject) -> Bool {
@@ -100,12 +108,15 @@ public struct TemplateObject: Sendable, Equatable {
 /// FNV-1a over a name's UTF-8: cheap for the short names of fields, and computed once per name.
 enum FieldHash {
     static func of(_ name: String) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in name.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01b3
+        var name = name
+        return name.withUTF8 { bytes in
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            for byte in bytes {
+                hash ^= UInt64(byte)
+                hash = hash &* 0x0000_0100_0000_01b3
+            }
+            return hash
         }
-        return hash
     }
 }
 

@@ -59,10 +59,18 @@ struct StarView: TemplateView {
 
 /// `rating` as pages and cards see it: the badge's variables and the badge rendered.
 struct RatingView: TemplateView {
-    var badge: RatingBadgeView
-    var html: String
+    let badge: RatingBadgeView
+    let html: String
+    /// Made once: one badge is shown by every review of that rating, on many pages.
+    let templateObject: TemplateObject
+    let templateValue: TemplateValue
 
-    var templateObject: TemplateObject { badge.templateObject.adding(["html": .html(html)]) }
+    init(badge: RatingBadgeView, html: String) {
+        self.badge = badge
+        self.html = html
+        templateObject = badge.templateObject.adding(["html": .html(html)])
+        templateValue = .object(templateObject)
+    }
 
     static let schema = RatingBadgeView.schema.extended(as: "rating", with: [
         TemplateField("html", .html, "the badge rendered through the `rating-badge` template; insert with {{{ }}}"),

@@ -35,6 +35,7 @@ struct EntryView: TemplateView {
     let isDraft: Bool
     let isScheduled: Bool
     /// Made once: an entry is shown on many pages.
+    private(set) var templateObject = TemplateObject()
     private(set) var templateValue: TemplateValue = .absent
 
     init(_ review: Review, links: Permalinks, rating: RatingView) {
@@ -48,10 +49,11 @@ struct EntryView: TemplateView {
         self.rating = rating
         isDraft = review.isDraft
         isScheduled = review.isScheduled
+        templateObject = makeObject()
         templateValue = .object(templateObject)
     }
 
-    var templateObject: TemplateObject {
+    private func makeObject() -> TemplateObject {
         TemplateObject([
             "title": .text(title),
             "movie": .text(movie),
@@ -101,16 +103,16 @@ struct CardView: TemplateView {
     let html: TemplateValue
     let innerMarks: [MarkedRange]
     /// Made once: a card is shown on many list pages.
-    private(set) var templateValue: TemplateValue = .absent
+    let templateObject: TemplateObject
+    let templateValue: TemplateValue
 
     init(card: CardFragmentView, html: TemplateValue, innerMarks: [MarkedRange] = []) {
         self.card = card
         self.html = html
         self.innerMarks = innerMarks
+        templateObject = card.templateObject.adding(["html": html])
         templateValue = .object(templateObject)
     }
-
-    var templateObject: TemplateObject { card.templateObject.adding(["html": html]) }
 
     static let schema = CardFragmentView.schema.extended(as: "listed card", with: [
         TemplateField("html", .html, "the card rendered through the `review-card` template; insert with {{{ }}}"),
