@@ -28,7 +28,7 @@ extension String {
     /// by `Character.isWhitespace`, as a writer's eye sees it.
     func collapsingWhitespace() -> String {
         guard utf8.allSatisfy({ $0 < 0x80 }) else {
-            return split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+            return collapsingWhitespaceScalars() ?? split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
         }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(utf8.count)
@@ -42,6 +42,30 @@ extension String {
             }
         }
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The same on Unicode scalars, which is what the Characters give when no whitespace scalar
+    /// starts a longer grapheme (a space followed by a combining mark, or "\r\n", which is
+    /// whitespace either way): nil when one does, for the Character version to decide.
+    private func collapsingWhitespaceScalars() -> String? {
+        var out = String.UnicodeScalarView()
+        var pendingSpace = false
+        var afterWhitespace = false
+        for scalar in unicodeScalars {
+            let properties = scalar.properties
+            if afterWhitespace, properties.isGraphemeExtend || properties.generalCategory == .spacingMark || scalar.value == 0x200D {
+                return nil
+            }
+            if properties.isWhitespace {
+                pendingSpace = !out.isEmpty
+                afterWhitespace = scalar != "\r"
+            } else {
+                if pendingSpace { out.append(" "); pendingSpace = false }
+                out.append(scalar)
+                afterWhitespace = false
+            }
+        }
+        return String(out)
     }
 
     /// `trimmingCharacters(in: .whitespaces)`, without Foundation when neither end is whitespace.

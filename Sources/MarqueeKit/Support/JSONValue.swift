@@ -55,41 +55,40 @@ indirect enum JSONValue {
 
     private static func writeString(_ text: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        var bytes = text.utf8.makeIterator()
-        var pending: [UInt8] = [] // the lead bytes of a possible U+2028/U+2029
-        while let byte = bytes.next() {
-            if !pending.isEmpty {
-                pending.append(byte)
-                if pending.count == 2 && byte == 0x80 { continue }
-                if pending.count == 3 && (byte == 0xA8 || byte == 0xA9) {
-                    out += Array("\\u202".utf8)
-                    out.append(byte == 0xA8 ? UInt8(ascii: "8") : UInt8(ascii: "9"))
-                    pending.removeAll()
-                    continue
+        var text = text
+        text.withUTF8 { bytes in
+            // Runs of bytes that need nothing are copied whole.
+            var start = 0
+            var index = 0
+            func flush() {
+                if start < index { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index])) }
+            }
+            while index < bytes.count {
+                let byte = bytes[index]
+                let escape: String?
+                switch byte {
+                case UInt8(ascii: "\""): escape = "\\\""
+                case UInt8(ascii: "\\"): escape = "\\\\"
+                case UInt8(ascii: "\n"): escape = "\\n"
+                case UInt8(ascii: "\r"): escape = "\\r"
+                case UInt8(ascii: "\t"): escape = "\\t"
+                case UInt8(ascii: "<"): escape = "\\u003c"
+                case UInt8(ascii: ">"): escape = "\\u003e"
+                case UInt8(ascii: "&"): escape = "\\u0026"
+                // U+2028 and U+2029 (E2 80 A8/A9) end a line in JavaScript.
+                case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                    escape = bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029"
+                case 0..<0x20: escape = "\\u00" + String(decoding: [hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0x0F)]], as: UTF8.self)
+                default: escape = nil
                 }
-                // Not a separator: the bytes go out as they are (the last may start another).
-                let last = pending.removeLast()
-                out += pending
-                pending.removeAll()
-                if last == 0xE2 { pending.append(last); continue }
-                out.append(last)
-                continue
+                guard let escape else { index += 1; continue }
+                flush()
+                out += escape.utf8
+                index += byte == 0xE2 ? 3 : 1
+                start = index
             }
-            switch byte {
-            case UInt8(ascii: "\""): out += Array("\\\"".utf8)
-            case UInt8(ascii: "\\"): out += Array("\\\\".utf8)
-            case UInt8(ascii: "\n"): out += Array("\\n".utf8)
-            case UInt8(ascii: "\r"): out += Array("\\r".utf8)
-            case UInt8(ascii: "\t"): out += Array("\\t".utf8)
-            case UInt8(ascii: "<"): out += Array("\\u003c".utf8)
-            case UInt8(ascii: ">"): out += Array("\\u003e".utf8)
-            case UInt8(ascii: "&"): out += Array("\\u0026".utf8)
-            case 0xE2: pending.append(byte)
-            case 0..<0x20: out += Array("\\u00".utf8) + [hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0x0F)]]
-            default: out.append(byte)
-            }
+            flush()
         }
-        out += pending
         out.append(UInt8(ascii: "\""))
     }
 }

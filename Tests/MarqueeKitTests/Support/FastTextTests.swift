@@ -35,7 +35,9 @@ import Testing
     }
 
     @Test func collapsingWhitespaceMatchesSplittingOnCharacters() {
-        for text in Self.samples + ["  a \t b\n\nc  ", "\r\n\r\n", "a\u{B}b\u{C}c"] {
+        let unicode = ["“Quoted” — text’s\u{00A0}space", "a\u{2003}\u{2003}b\u{3000}c", " e\u{301} \u{301}x", "a \u{200D}b",
+                       "Θόδωρος  Αγγελόπουλος\r\n", "小津\u{2028}安二郎", "👍🏽 ok\u{85}end", "tab\t\u{FE0F}x"]
+        for text in Self.samples + ["  a \t b\n\nc  ", "\r\n\r\n", "a\u{B}b\u{C}c"] + unicode {
             #expect(text.collapsingWhitespace() == text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " "),
                     "\(text.debugDescription)")
         }
