@@ -362,10 +362,8 @@ indirect enum Draft {
     private static func content(of block: Block, dedent: Int) -> (block: TemplateBlock, indent: [UInt8]) {
         var own: [UInt8] = []
         if block.opensStandalone, case .text(let bytes, true)? = block.children.first {
-            let afterOuter = bytes.dropFirst(0)
-            var count = 0
-            while count < afterOuter.count, afterOuter[afterOuter.startIndex + count] == 0x20 || afterOuter[afterOuter.startIndex + count] == 0x09 { count += 1 }
-            own = Array(bytes.prefix(count).dropFirst(dedent))
+            let leading = bytes.prefix { $0 == 0x20 || $0 == 0x09 }
+            own = Array(leading.dropFirst(dedent))
         }
         return (TemplateBlock(nodes: compile(block.children, dedent: dedent + own.count), offset: block.offset), own)
     }

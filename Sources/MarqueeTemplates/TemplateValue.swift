@@ -34,13 +34,6 @@ public enum TemplateValue: Sendable, Equatable {
         case .object: false
         }
     }
-
-    /// `value` when present, `.absent` when nil.
-    public static func optional<Wrapped>(_ value: Wrapped?, _ make: (Wrapped) -> TemplateValue) -> TemplateValue {
-        value.map(make) ?? .absent
-    }
-
-    public static func text(_ value: String?) -> TemplateValue { value.map(TemplateValue.text) ?? .absent }
 }
 
 /// A value with named fields. The names are fixed by the view model that made it; a name that is
