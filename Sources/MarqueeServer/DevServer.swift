@@ -64,9 +64,11 @@ public struct DevServer: Sendable {
     }
 
     /// Runs until `stopper` is used (then returns once stopped) or the task is cancelled. `onReady`
-    /// gets the bound port, then `onBuild` each build's outcome.
+    /// gets the bound port, `onChange` the files changed (relative to the site folder) as each
+    /// rebuild starts, and `onBuild` each build's outcome.
     public func run(stopper: Stopper = Stopper(),
                     onReady: @escaping @Sendable (Int) -> Void = { _ in },
+                    onChange: @escaping @Sendable (Set<String>) -> Void = { _ in },
                     onBuild: @escaping @Sendable (BuildOutcome) -> Void = { _ in }) async throws {
         let scratchFolder = options.scratchFolder
         defer { try? FileManager.default.removeItem(at: scratchFolder) }
@@ -93,7 +95,7 @@ public struct DevServer: Sendable {
         // A graceful shutdown stops the services in reverse order: the reload streams are closed
         // first, so the server's own shutdown (which waits for every response to end) can finish.
         var configuration = ServiceGroupConfiguration(services: [
-            .init(service: RebuildOnChange(watcher: watcher, builder: builder, onBuild: onBuild)),
+            .init(service: RebuildOnChange(watcher: watcher, builder: builder, onChange: onChange, onBuild: onBuild)),
             .init(service: app),
             .init(service: ReloadStreamCloser(state: state)),
             .init(service: StopListener(requests: stopper.requests), successTerminationBehavior: .gracefullyShutdownGroup),
@@ -111,10 +113,12 @@ public struct DevServer: Sendable {
 struct RebuildOnChange: Service {
     let watcher: ChangeWatcher
     let builder: SiteRebuilder
+    let onChange: @Sendable (Set<String>) -> Void
     let onBuild: @Sendable (BuildOutcome) -> Void
 
     func run() async {
         for await changed in watcher.changes().cancelOnGracefulShutdown() {
+            onChange(changed)
             onBuild(await builder.rebuild(changed: changed))
         }
     }

@@ -50,9 +50,14 @@ struct ServeCommand: AsyncParsableCommand {
         // after `shutdownGrace`; the process ends at the deadline whatever they do), a second at once.
         // The deadline leaves most of the 2 s to a machine that is busy: ending the process, and
         // the terminal noticing, take time there too.
+        // Before the first build is served, no page can be open and nothing is worth waiting for: a
+        // large site's first build would otherwise hold Ctrl-C for the whole deadline.
+        let serving = ServingFlag()
         let signals = StopSignals(deadline: .milliseconds(1000), stop: {
+            guard serving.isSet else { return .endNow }
             console.say("Stopping… (press Ctrl-C again to quit at once)")
             stopper.stop()
+            return .waitForIt
         }, atDeadline: {
             // The served build, which `run` would have removed: deleted by a process of its own,
             // which outlives this one, so a large site's thousands of files do not hold the stop.
@@ -61,17 +66,20 @@ struct ServeCommand: AsyncParsableCommand {
         })
         defer { withExtendedLifetime(signals) {} }
         do {
-            try await serve(options, stopper: stopper, console: console)
+            try await serve(options, stopper: stopper, console: console, serving: serving)
         } catch let error as DevServer.PortInUse {
             FileHandle.standardError.write(Data((error.description + "\n").utf8))
             throw ExitCode.failure
         }
     }
 
-    private func serve(_ options: DevServer.Options, stopper: DevServer.Stopper, console: Console) async throws {
+    private func serve(_ options: DevServer.Options, stopper: DevServer.Stopper, console: Console, serving: ServingFlag) async throws {
         let host = self.host
         try await DevServer(options: options).run(stopper: stopper, onReady: { port in
+            serving.set()
             console.say("Serving on http://\(host):\(port)/ — press Ctrl-C to stop")
+        }, onChange: { changed in
+            console.say(Self.rebuildingLine(changed))
         }, onBuild: { outcome in
             switch outcome {
             case .built(let pages, let warnings, let seconds):
@@ -83,4 +91,27 @@ struct ServeCommand: AsyncParsableCommand {
             }
         })
     }
+}
+
+extension ServeCommand {
+    /// "Changed content/reviews/a.md; rebuilding…": the save was seen. Three names at most, in
+    /// order, then how many more (a checkout can change thousands); a name's control characters
+    /// never reach the terminal.
+    static func rebuildingLine(_ changed: Set<String>) -> String {
+        let names = changed.sorted()
+        guard !names.isEmpty else { return "Rebuilding…" }
+        let shown = names.prefix(3).map(Slug.printable).joined(separator: ", ")
+        let more = names.count > 3 ? " and \(names.count - 3) more" : ""
+        return "Changed \(shown)\(more); rebuilding…"
+    }
+}
+
+/// Whether the server has begun serving (its first build done, the port bound); set once, read
+/// by the signal handler on another thread.
+private final class ServingFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+
+    var isSet: Bool { lock.withLock { value } }
+    func set() { lock.withLock { value = true } }
 }

@@ -7,9 +7,17 @@ import Foundation
 final class StopSignals {
     private let sources: [any DispatchSourceSignal]
 
+    /// What the first signal leads to.
+    enum FirstStop {
+        /// The graceful stop has begun: wait for it, until the deadline.
+        case waitForIt
+        /// Nothing is worth waiting for (no page served yet): end the process now.
+        case endNow
+    }
+
     /// `stop` runs on the first signal; `atDeadline` just before the process is ended because the
-    /// stop took too long (not on a second signal: that one means now).
-    init(deadline: Duration, stop: @escaping @Sendable () -> Void, atDeadline: @escaping @Sendable () -> Void) {
+    /// stop took too long, or `stop` said to end now (not on a second signal: that one means now).
+    init(deadline: Duration, stop: @escaping @Sendable () -> FirstStop, atDeadline: @escaping @Sendable () -> Void) {
         let queue = DispatchQueue(label: "marquee.serve.signals")
         let count = SignalCount()
         sources = [SIGINT, SIGTERM].map { number in
@@ -20,7 +28,10 @@ final class StopSignals {
             source.setEventHandler {
                 count.value += 1
                 if count.value == 1 {
-                    stop()
+                    if stop() == .endNow {
+                        atDeadline()
+                        Self.end(status: 0)
+                    }
                     queue.asyncAfter(deadline: .now() + .nanoseconds(Int(deadline.nanoseconds))) {
                         atDeadline()
                         Self.end(status: 0)

@@ -6,6 +6,7 @@ final class ServeProcess {
     let process = Process()
     private let output = CollectedOutput()
     private let errors = CollectedOutput()
+    private let ended = ExitTime()
 
     init(binary: URL, arguments: [String]) throws {
         process.executableURL = binary
@@ -16,6 +17,8 @@ final class ServeProcess {
         process.standardInput = FileHandle.nullDevice
         output.collect(from: out)
         errors.collect(from: err)
+        let ended = self.ended
+        process.terminationHandler = { _ in ended.record() }
         try process.run()
     }
 
@@ -33,6 +36,16 @@ final class ServeProcess {
             try? await Task.sleep(for: .milliseconds(10))
         }
         return nil
+    }
+
+    /// Waits up to `seconds` for `text` on standard output.
+    func output(contains text: String, within seconds: Double) async -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline, process.isRunning {
+            if standardOutput.contains(text) { return true }
+            try? await Task.sleep(for: .milliseconds(5))
+        }
+        return standardOutput.contains(text)
     }
 
     /// Waits up to `seconds` until the process handles Ctrl-C itself, which `marquee serve` sets up
@@ -56,7 +69,9 @@ final class ServeProcess {
     }
 
     /// Waits up to `seconds` for the process to exit: how long it took, or nil if it was still
-    /// running (it is then killed, so no test leaves a server behind).
+    /// running (it is then killed, so no test leaves a server behind). The time is the exit's as
+    /// Foundation's own thread saw it, not this task's next wake-up: a test runner busy with other
+    /// suites can leave a sleeping task waiting for a thread for a long while.
     func waitForExit(within seconds: Double) async -> Double? {
         let started = Date()
         while process.isRunning, Date().timeIntervalSince(started) < seconds { try? await Task.sleep(for: .milliseconds(5)) }
@@ -66,7 +81,7 @@ final class ServeProcess {
             return nil
         }
         process.waitUntilExit()
-        return Date().timeIntervalSince(started)
+        return (ended.time ?? Date()).timeIntervalSince(started)
     }
 
     deinit {
@@ -75,6 +90,15 @@ final class ServeProcess {
             process.waitUntilExit()
         }
     }
+}
+
+/// When the process was seen to end, recorded by its termination handler.
+private final class ExitTime: @unchecked Sendable {
+    private let lock = NSLock()
+    private var recorded: Date?
+
+    func record() { lock.withLock { recorded = Date() } }
+    var time: Date? { lock.withLock { recorded } }
 }
 
 /// Everything a pipe delivers, read on a background thread.
