@@ -16,6 +16,10 @@ public struct SiteReader: Sendable {
     }
 
     public func read() -> (SiteContent?, [Diagnostic]) {
+        SiteReader(fileSystem: fileSystem.forOneRead(), baseURLOverride: baseURLOverride, cache: cache).readOnce()
+    }
+
+    private func readOnce() -> (SiteContent?, [Diagnostic]) {
         let configData: Data?
         do { configData = try fileSystem.contents(of: SiteConfigReader.path) } catch {
             // A missing site.yml is SiteConfigReader's to report, with how to start one.

@@ -28,6 +28,13 @@ public protocol SiteFileSystem: Sendable {
     func kind(of path: String) -> EntryKind?
     /// The absolute path on disk, when there is one (copies of static files are made from it).
     func diskPath(of path: String) -> String?
+    /// The file system to use for one read of the whole site: it may remember what it learns of
+    /// the folders (their real paths) for as long as that read lasts, and no longer.
+    func forOneRead() -> any SiteFileSystem
+}
+
+extension SiteFileSystem {
+    public func forOneRead() -> any SiteFileSystem { self }
 }
 
 /// Why a file of the site is not read: its real path (every symbolic link on the way resolved)
@@ -47,18 +54,56 @@ public struct OutsideSiteRefusal: Error, CustomStringConvertible, Sendable {
 public struct DiskFileSystem: SiteFileSystem {
     public let root: URL
     private let realRoot: String
+    /// The real paths of the folders files were read from, during one read of the site.
+    private let folders: FolderMemo?
 
     public init(root: URL) {
         self.root = root.standardizedFileURL
         realRoot = Self.realPath(self.root.path) ?? self.root.path
+        folders = nil
+    }
+
+    private init(_ other: DiskFileSystem, folders: FolderMemo) {
+        root = other.root
+        realRoot = other.realRoot
+        self.folders = folders
+    }
+
+    /// A copy that resolves each folder once: a site's 10,000 reviews share a folder, and
+    /// resolving every file's whole path (`realpath`, a `readlink` per component) cost seven
+    /// system calls a file. Only for one read: a folder may become a link between two builds.
+    public func forOneRead() -> any SiteFileSystem {
+        DiskFileSystem(self, folders: FolderMemo())
     }
 
     public func contents(of path: String) throws -> Data {
-        try Data(contentsOf: URL(fileURLWithPath: try realPathInside(path)), options: [])
+        if let folders, let data = try contentsBesideResolvedFolder(path, folders) { return data }
+        return try Data(contentsOf: URL(fileURLWithPath: try realPathInside(path), isDirectory: false), options: [])
+    }
+
+    /// The file read from its folder's real path (resolved once), refusing to follow a link as
+    /// its last component; nil when it is not a plain file there (a link, missing, unreadable),
+    /// which the full resolution then reports as it always does.
+    private func contentsBesideResolvedFolder(_ path: String, _ folders: FolderMemo) throws -> Data? {
+        let slash = path.lastIndex(of: "/")
+        let folder = slash.map { String(path[..<$0]) } ?? ""
+        let name = slash.map { path[path.index(after: $0)...] } ?? path[...]
+        guard !name.isEmpty, name != ".", name != ".." else { return nil }
+        let realFolder: String
+        if let known = folders.realPath(of: folder) { realFolder = known } else {
+            realFolder = try realPathInside(folder)
+            folders.remember(realFolder, for: folder)
+        }
+        let descriptor = open(realFolder + "/" + name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return PlainFile.readAll(descriptor, expected: Int(info.st_size))
     }
 
     public func entries(in directory: String) throws -> [DirectoryEntry]? {
-        let full = directory.isEmpty ? root.path : root.appendingPathComponent(directory).path
+        let full = fullPath(directory)
         var info = stat()
         guard lstat(full, &info) == 0 else { return nil }
         let real = try realPathInside(directory)
@@ -70,7 +115,7 @@ public struct DiskFileSystem: SiteFileSystem {
     }
 
     public func kind(of path: String) -> EntryKind? {
-        let full = root.appendingPathComponent(path).path
+        let full = fullPath(path)
         var info = stat()
         guard lstat(full, &info) == 0 else { return nil }
         if (info.st_mode & S_IFMT) == S_IFLNK {
@@ -85,12 +130,18 @@ public struct DiskFileSystem: SiteFileSystem {
     }
 
     public func diskPath(of path: String) -> String? {
-        root.appendingPathComponent(path).path
+        fullPath(path)
+    }
+
+    /// The path on disk of `path` (relative to the site), by joining strings: `URL`'s
+    /// `appendingPathComponent` asks the disk whether each name is a folder (a `stat` a file).
+    private func fullPath(_ path: String) -> String {
+        path.isEmpty ? root.path : (root.path == "/" ? "/" : root.path + "/") + path
     }
 
     /// The real path of `path` (relative to the site), or the refusal when it lies outside the site.
     public func realPathInside(_ path: String) throws -> String {
-        let full = path.isEmpty ? root.path : root.appendingPathComponent(path).path
+        let full = fullPath(path)
         guard let real = Self.realPath(full) else {
             var info = stat()
             if lstat(full, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK {
@@ -114,6 +165,15 @@ public struct DiskFileSystem: SiteFileSystem {
         defer { free(resolved) }
         return String(cString: resolved)
     }
+}
+
+/// Folder (relative to the site) → its real path, shared by the threads of one read.
+private final class FolderMemo: @unchecked Sendable {
+    private let lock = NSLock()
+    private var paths: [String: String] = [:]
+
+    func realPath(of folder: String) -> String? { lock.withLock { paths[folder] } }
+    func remember(_ real: String, for folder: String) { lock.withLock { paths[folder] = real } }
 }
 
 /// A site held in memory, for tests: path → bytes.

@@ -38,6 +38,26 @@ enum PlainFile {
         try bytes.withUnsafeBytes { try write($0, to: path, synced: synced) }
     }
 
+    /// Everything left to read from an open file, `expected` bytes long as far as its size said
+    /// (it may have changed since: reads go on to the end); nil when a read fails.
+    static func readAll(_ descriptor: Int32, expected: Int) -> Data? {
+        var data = Data(count: max(expected, 0) + 1)
+        var done = 0
+        while true {
+            if done == data.count { data.count += max(data.count, 4096) }
+            let got = data.withUnsafeMutableBytes { buffer -> Int in
+                guard let base = buffer.baseAddress else { return -1 }
+                return Foundation.read(descriptor, base + done, buffer.count - done)
+            }
+            if got < 0, errno == EINTR { continue }
+            guard got >= 0 else { return nil }
+            if got == 0 { break }
+            done += got
+        }
+        data.count = done
+        return data
+    }
+
     /// Makes the names last written in the folder at `path` (files created, renamed, removed) durable.
     static func syncFolder(_ path: String) throws {
         let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
