@@ -30,8 +30,18 @@ public struct Taxonomy: Sendable {
         termOfName[name] ?? termIndex[Slug.make(from: name)]
     }
 
+    /// Page 1 of each term, made once (`termRoutes`, in the order of `terms`): every card and
+    /// review page links to its terms.
+    public var termRoutes: [Route] = []
+
     public func route(ofTerm index: Int, page: Int = 1) -> Route {
-        Route.listPage([definition.path, terms[index].slug], page)
+        if page <= 1, termRoutes.count == terms.count, termRoutes.indices.contains(index) { return termRoutes[index] }
+        return Route.listPage([definition.path, terms[index].slug], page)
+    }
+
+    /// Makes `termRoutes` again after `terms` changed.
+    mutating func makeTermRoutes() {
+        termRoutes = terms.map { Route(folder: [definition.path, $0.slug]) }
     }
 
     public var indexRoute: Route { Route(folder: [definition.path]) }

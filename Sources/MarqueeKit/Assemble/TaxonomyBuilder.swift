@@ -67,6 +67,7 @@ struct TaxonomyBuilder {
         let termsOfReview = slugsOfReview.map { $0.compactMap { position[$0] } }
         var taxonomy = Taxonomy(definition: definition, terms: terms, termsOfReview: termsOfReview, termIndex: position)
         for (name, identity) in identities { taxonomy.termOfName[name] = position[identity.slug] }
+        taxonomy.makeTermRoutes()
         return taxonomy
     }
 

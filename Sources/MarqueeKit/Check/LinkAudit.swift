@@ -42,11 +42,13 @@ struct LinkAudit {
         var verdicts: [String: Verdict] = [:]
     }
 
-    /// Checks the links of the page at `path` against the files of the site (`paths`).
-    func check(_ scan: HTMLScanner.Result, page path: String, origin: String, paths: Set<String>, memo: inout Memo) -> CheckedPage {
+    /// Checks the links of the page at `path` against the files of the site (`paths`); a link in
+    /// `direct` (see `directLinks(to:)`) is fine without a look at it.
+    func check(_ scan: HTMLScanner.Result, page path: String, origin: String, paths: Set<String>, direct: Set<String> = [], memo: inout Memo) -> CheckedPage {
         var checked = CheckedPage(origin: origin, ids: scan.ids)
         var folder: String?
         for link in scan.links {
+            if direct.contains(link) { continue }
             let key: String
             if link.hasPrefix("/") || URLSafety.scheme(of: link) != nil {
                 key = link
@@ -162,6 +164,29 @@ struct LinkAudit {
         if let known = cache[origin] { return known }
         let links = Set(HTMLScanner.scan(Array(body.html.utf8)).links)
         cache[origin] = links
+        return links
+    }
+
+    /// The root-relative links that name a file of `paths` as the site's own links write them
+    /// (`/blog/reviews/baran/`, `/blog/reviews/baran`, `/blog/reviews/baran/index.html`, `/blog/`
+    /// for the home page): `verdict` finds each of them fine. Paths holding `%`, `?` or `#`, whose
+    /// links mean something else, are left to `verdict`, and so is every link under a base path
+    /// holding `%` (compared decoded there).
+    func directLinks(to paths: Set<String>) -> Set<String> {
+        let basePath = site.permalinks.basePath
+        let special: [UInt8] = [UInt8(ascii: "%"), UInt8(ascii: "?"), UInt8(ascii: "#")]
+        guard basePath.hasPrefix("/"), !basePath.utf8.contains(where: special.contains) else { return [] }
+        var links = Set<String>(minimumCapacity: paths.count * 3)
+        for path in paths where !path.hasPrefix("/") && !path.utf8.contains(where: special.contains) {
+            links.insert(basePath + path)
+            if path == "index.html" {
+                links.insert(basePath)
+            } else if path.hasSuffix("/index.html") {
+                let folder = path.dropLast("index.html".count)
+                links.insert(basePath + folder)
+                links.insert(basePath + folder.dropLast())
+            }
+        }
         return links
     }
 

@@ -31,6 +31,9 @@ public struct SiteRenderer: Sendable {
         var clock = StageClock()
         let indexes = selected ?? Array(plan.jobs.indices)
         let paths = plan.paths
+        // Most links of a site name one of its files as the templates write them: looked up
+        // directly, those need no verdict. Worth making for a whole build, not for a few pages.
+        let direct = indexes.count >= 256 ? links.directLinks(to: paths) : []
         // Jobs in chunks, a few per core (and at least 32 jobs each). Each chunk keeps its own memo of
         // link verdicts; every thread renders with the same parsed templates.
         let chunks = ConcurrentMap.ranges(of: indexes.count, atLeast: 32).map { indexes[$0] }
@@ -46,7 +49,7 @@ public struct SiteRenderer: Sendable {
                     var checked: LinkAudit.CheckedPage?
                     if job.isPage, case .data(let data) = content {
                         let scan = data.withUnsafeBytes { HTMLScanner.scan($0) }
-                        checked = links.check(scan, page: job.path, origin: job.origin, paths: paths, memo: &memo)
+                        checked = links.check(scan, page: job.path, origin: job.origin, paths: paths, direct: direct, memo: &memo)
                     }
                     do { try sink(job, content) } catch { return .failed(OutputWriter.writeError(error, path: job.path)) }
                     return .made(checked, made.marks)

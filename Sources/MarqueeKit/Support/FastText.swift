@@ -24,48 +24,84 @@ extension String {
         return trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    /// Runs of whitespace as one space, none at the ends. ASCII text is done on bytes; other text
-    /// by `Character.isWhitespace`, as a writer's eye sees it.
+    /// Runs of whitespace as one space, none at the ends, whitespace as `Character.isWhitespace`
+    /// (a writer's eye) sees it. Done on the UTF-8 bytes; when a whitespace scalar starts a longer
+    /// grapheme (a space followed by a combining mark), the Characters decide.
     func collapsingWhitespace() -> String {
-        guard utf8.allSatisfy({ $0 < 0x80 }) else {
-            return collapsingWhitespaceScalars() ?? split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
-        }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(utf8.count)
-        var pendingSpace = false
-        for byte in utf8 {
-            if byte == 0x20 || (0x09...0x0D).contains(byte) {
-                pendingSpace = !bytes.isEmpty
-            } else {
-                if pendingSpace { bytes.append(0x20); pendingSpace = false }
-                bytes.append(byte)
-            }
-        }
-        return String(decoding: bytes, as: UTF8.self)
+        collapsingWhitespaceBytes() ?? split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }
 
-    /// The same on Unicode scalars, which is what the Characters give when no whitespace scalar
-    /// starts a longer grapheme (a space followed by a combining mark, or "\r\n", which is
-    /// whitespace either way): nil when one does, for the Character version to decide.
-    private func collapsingWhitespaceScalars() -> String? {
-        var out = String.UnicodeScalarView()
-        var pendingSpace = false
-        var afterWhitespace = false
-        for scalar in unicodeScalars {
-            let properties = scalar.properties
-            if afterWhitespace, properties.isGraphemeExtend || properties.generalCategory == .spacingMark || scalar.value == 0x200D {
-                return nil
+    /// The same on bytes: nil when a whitespace scalar is followed by a grapheme extender, a
+    /// spacing mark or a zero-width joiner (it then starts a longer Character, which may not be
+    /// whitespace). Only a non-ASCII scalar right after whitespace has its properties looked up:
+    /// smart punctuation makes nearly every body non-ASCII, and the lookup per scalar was most of
+    /// the cost of every page's description.
+    private func collapsingWhitespaceBytes() -> String? {
+        var text = self
+        return text.withUTF8 { input -> String? in
+            let count = input.count
+            var out = [UInt8]()
+            out.reserveCapacity(count)
+            var pendingSpace = false
+            var afterWhitespace = false
+            var afterPrepend = false
+            var i = 0
+            while i < count {
+                let lead = input[i]
+                let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+                guard i + length <= count else { return nil }
+                var value = UInt32(lead)
+                if length > 1 {
+                    value &= length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07
+                    for k in 1..<length { value = value << 6 | UInt32(input[i + k] & 0x3F) }
+                    if afterWhitespace {
+                        guard let scalar = Unicode.Scalar(value) else { return nil }
+                        let properties = scalar.properties
+                        if Self.joinsThePrevious(value, properties) { return nil }
+                    }
+                }
+                if Self.isWhitespaceScalar(value) {
+                    if afterPrepend { return nil } // a prepended mark holds the space in its Character
+                    pendingSpace = !out.isEmpty
+                    afterWhitespace = value != 0x0D // "\r\n" is one Character, whitespace either way
+                } else {
+                    if pendingSpace { out.append(0x20); pendingSpace = false }
+                    for k in 0..<length { out.append(input[i + k]) }
+                    afterWhitespace = false
+                }
+                afterPrepend = length > 1 && Self.isPrependScalar(value)
+                i += length
             }
-            if properties.isWhitespace {
-                pendingSpace = !out.isEmpty
-                afterWhitespace = scalar != "\r"
-            } else {
-                if pendingSpace { out.append(" "); pendingSpace = false }
-                out.append(scalar)
-                afterWhitespace = false
-            }
+            return String(decoding: out, as: UTF8.self)
         }
-        return String(out)
+    }
+
+    /// Whether a scalar joins the one before it into one Character, or may (Grapheme_Cluster_Break
+    /// Extend, ZWJ or SpacingMark): grapheme extenders, emoji modifiers, the zero-width joiner,
+    /// spacing marks, and Thai and Lao SARA AM (letters that Unicode counts as spacing marks). A few
+    /// spacing marks that do not join are answered yes too: the caller then asks the Characters.
+    static func joinsThePrevious(_ value: UInt32, _ properties: Unicode.Scalar.Properties) -> Bool {
+        properties.isGraphemeExtend || properties.generalCategory == .spacingMark || value == 0x200D
+            || value == 0x0E33 || value == 0x0EB3 || (0x1F3FB...0x1F3FF).contains(value)
+    }
+
+    /// Unicode's Grapheme_Cluster_Break=Prepend scalars (Unicode 15.1): each joins the scalar after
+    /// it, a space included, into one Character.
+    static func isPrependScalar(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x0600...0x0605, 0x06DD, 0x070F, 0x0890...0x0891, 0x08E2, 0x0D4E, 0x110BD, 0x110CD, 0x111C2...0x111C3,
+             0x1193F, 0x11941, 0x11A3A, 0x11A84...0x11A89, 0x11D46, 0x11F02: return true
+        default: return false
+        }
+    }
+
+    /// Unicode's White_Space property (what `Unicode.Scalar.Properties.isWhitespace` and
+    /// `Character.isWhitespace` read), as a table of its 25 scalars.
+    static func isWhitespaceScalar(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
+        default: return false
+        }
     }
 
     /// `trimmingCharacters(in: .whitespaces)`, without Foundation when neither end is whitespace.

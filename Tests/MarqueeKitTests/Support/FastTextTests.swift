@@ -43,6 +43,18 @@ import Testing
         }
     }
 
+    /// Every scalar of the first planes and the Prepend ones beyond, before, after and between spaces.
+    @Test func collapsingWhitespaceMatchesCharactersForEveryScalarNearASpace() {
+        let values = Array(0x1...0x3100) + Array(0xA800...0xABFF) + Array(0xFE00...0xFE2F) + Array(0x1F1E6...0x1F1FF) + Array(0x1F300...0x1F3FF)
+            + [0x110BD, 0x110CD, 0x1193F, 0x11A84, 0xE0020, 0xE0100]
+        for value in values {
+            guard let scalar = Unicode.Scalar(UInt32(value)) else { continue }
+            let text = " a\(scalar) \(scalar)b \(scalar)\(scalar) c\u{2003}\(scalar)"
+            #expect(text.collapsingWhitespace() == text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " "),
+                    "U+\(String(value, radix: 16, uppercase: true))")
+        }
+    }
+
     @Test func foldingASCIIMatchesFoundation() {
         for text in Self.samples + ["Majid  MAJIDI", " Asghar\tFarhadi ", "A-B_c.D~", "\u{1F}ctrl"] where text.utf8.allSatisfy({ $0 < 0x80 }) {
             for accents in [false, true] {
