@@ -10,21 +10,21 @@ public struct Route: Hashable, Sendable, Comparable {
 
     /// A clean-URL folder page made of path segments: ["reviews", "baran"] → reviews/baran/index.html.
     public init(folder segments: [String]) {
-        // Appended in place: routes are made for every link of every page (maps and joins cost
-        // 4% of a build).
-        var url = "", file = ""
+        // Made as bytes: routes are made for every link of every page, and String appends of a few
+        // bytes each cost hundreds of instructions.
+        var url: [UInt8] = [], file: [UInt8] = []
         let bytes = segments.reduce(0) { $0 + $1.utf8.count + 1 }
-        url.reserveCapacity(bytes)
+        url.reserveCapacity(bytes * 3)
         file.reserveCapacity(bytes + 10)
         for segment in segments {
-            url += Permalinks.encode(segment)
-            url += "/"
-            file += segment
-            file += "/"
+            Permalinks.appendEncoded(segment, to: &url)
+            url.append(UInt8(ascii: "/"))
+            file.append(contentsOf: segment.utf8)
+            file.append(UInt8(ascii: "/"))
         }
-        file += "index.html"
-        self.url = url
-        self.file = file
+        file.append(contentsOf: "index.html".utf8)
+        self.url = String(decoding: url, as: UTF8.self)
+        self.file = String(decoding: file, as: UTF8.self)
     }
 
     /// A plain file at the root of the site: "feed.xml".
@@ -72,16 +72,23 @@ public struct Permalinks: Hashable, Sendable {
     public static func encode(_ segment: String) -> String {
         // Most segments (slugs) need no escaping: return them as they are.
         if segment.utf8.allSatisfy(isUnreserved) { return segment }
-        var out = ""
-        out.reserveCapacity(segment.utf8.count)
+        var out: [UInt8] = []
+        appendEncoded(segment, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `encode(segment)`'s bytes, appended.
+    static func appendEncoded(_ segment: String, to out: inout [UInt8]) {
+        func hex(_ digit: UInt8) -> UInt8 { digit < 10 ? UInt8(ascii: "0") + digit : UInt8(ascii: "A") + digit - 10 }
         for byte in segment.utf8 {
             if isUnreserved(byte) {
-                out.unicodeScalars.append(Unicode.Scalar(byte))
+                out.append(byte)
             } else {
-                out += "%" + String(byte, radix: 16, uppercase: true).leftPadded(2)
+                out.append(UInt8(ascii: "%"))
+                out.append(hex(byte >> 4))
+                out.append(hex(byte & 0x0F))
             }
         }
-        return out
     }
 }
 

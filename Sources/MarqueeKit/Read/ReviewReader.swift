@@ -6,6 +6,8 @@ struct ReviewReader {
     let config: SiteConfig
     let markdown: MarkdownRenderer
     let dates: DateParser
+    /// `config.customTaxonomyKeys`, made once (it is asked for every key Marquee does not read).
+    let customTaxonomyKeys: Set<String>
 
     static let knownKeys = ["title", "movie", "year", "director", "directors", "writer", "writers", "category",
                             "categories", "tags", "rating", "date", "recommend", "slug", "summary", "draft", "image", "type"]
@@ -25,6 +27,7 @@ struct ReviewReader {
         self.config = config
         self.markdown = MarkdownRenderer(options: config.markdown, basePath: config.basePath)
         self.dates = DateParser(timeZone: config.timeZone)
+        self.customTaxonomyKeys = config.customTaxonomyKeys
     }
 
     /// `defaultSlug` is the file or folder name.
@@ -77,11 +80,11 @@ struct ReviewReader {
                 }
             default:
                 // A key one or two letters from a known one is most likely a typo ("catagory", "tag").
-                if !config.customTaxonomyKeys.contains(key), let known = MappingReader.suggestion(for: key, among: Self.knownKeys + ["tag"]), known != key {
+                if !customTaxonomyKeys.contains(key), let known = MappingReader.suggestion(for: key, among: Self.knownKeys + ["tag"]), known != key {
                     reader.warning(keyNode, "'\(key)' is not a key Marquee reads; it is kept for templates under params",
                                    hint: "did you mean '\(known == "tag" ? "tags" : known)'?")
                 }
-                if config.customTaxonomyKeys.contains(key) {
+                if customTaxonomyKeys.contains(key) {
                     fields.customTerms[key, default: []] += readNames(key, value, &reader)
                 }
                 if let param = converter.convert(value) {
@@ -104,7 +107,7 @@ struct ReviewReader {
         guard !reader.diagnostics.hasErrors, let title, let rating, let date else {
             return (nil, reader.diagnostics.all)
         }
-        let documentPath = config.basePath + Route.review(slug).url
+        let documentPath = markdown.basePath + Route.review(slug).url // (config.basePath parses the base URL again)
         let body = markdown.render(file.body, documentPath: documentPath).shiftingLinks(by: file.bodyFirstLine - 1)
         var review = Review(source: path, slug: slug, title: title, movie: fields.movie ?? title, year: fields.year,
                             rating: rating, date: date, body: body,

@@ -5,7 +5,7 @@ import Foundation
 enum AssetCopier {
     static func jobs(for site: Site) -> [RenderJob] {
         var files: [RenderJob] = []
-        for review in site.reviews {
+        for review in site.reviews where !review.bundleFiles.isEmpty {
             let folder = review.source.split(separator: "/").dropLast().joined(separator: "/")
             for file in review.bundleFiles {
                 files.append(.fixed("reviews/\(review.slug)/\(file)", .copy(sourcePath: "\(folder)/\(file)"), origin: "\(folder)/\(file)"))

@@ -4,21 +4,26 @@ import Foundation
 enum SitemapAndRobots {
     static func jobs(for pages: [RenderJob], site: Site) -> [RenderJob] {
         let links = site.permalinks
-        var xml = """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+        // What the sitemap lists is known now; its text is written when the job runs, beside the
+        // pages (at 10,000 reviews it is 20,000 entries, and listing jobs runs on one core).
+        let entries = pages.filter { $0.isPage && $0.path != "404.html" }.map { (path: $0.path, url: $0.url, lastModified: $0.lastModified) }
+        let sitemap = RenderJob(path: "sitemap.xml", origin: "sitemap") { _ in
+            var xml = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
 
-        """
-        let entries = pages.filter { $0.isPage && $0.path != "404.html" }
-        for page in entries.sorted(by: { $0.path < $1.path }) {
-            let url = links.absolute(page.url ?? Self.url(ofFile: page.path))
-            xml += "  <url><loc>\(XMLText.escape(url))</loc>"
-            if let lastModified = page.lastModified { xml += "<lastmod>\(lastModified)</lastmod>" }
-            xml += "</url>\n"
+            """
+            for page in entries.sorted(by: { $0.path < $1.path }) {
+                let url = links.absolute(page.url ?? Self.url(ofFile: page.path))
+                xml += "  <url><loc>\(XMLText.escape(url))</loc>"
+                if let lastModified = page.lastModified { xml += "<lastmod>\(lastModified)</lastmod>" }
+                xml += "</url>\n"
+            }
+            xml += "</urlset>\n"
+            return .success(MadeFile(.data(Data(xml.utf8))))
         }
-        xml += "</urlset>\n"
         let robots = "User-agent: *\nAllow: /\n\nSitemap: \(links.absolute(Route(file: "sitemap.xml")))\n"
-        return [.fixed("sitemap.xml", .data(Data(xml.utf8)), origin: "sitemap"), .fixed("robots.txt", .data(Data(robots.utf8)), origin: "robots.txt")]
+        return [sitemap, .fixed("robots.txt", .data(Data(robots.utf8)), origin: "robots.txt")]
     }
 
     /// The URL of a page that has no route (an HTML file from static/): its path, encoded.

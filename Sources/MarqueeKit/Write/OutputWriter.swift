@@ -219,9 +219,27 @@ public struct OutputWriter: Sendable {
 
     /// Last line of defence: nothing from a writer's files may make a path leave the output folder.
     static func checkRelative(_ path: String) throws {
-        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
-        if path.hasPrefix("/") || parts.contains("..") || parts.contains("") || path.utf8.contains(0) {
+        if !isPlainRelative(path) {
             throw BuildFailure([.error(SourceLocation(path: path), "refusing to write outside the output folder", stage: .write)])
         }
+    }
+
+    /// No leading "/", no empty or ".." segment, no NUL byte: a path that stays inside the folder
+    /// it is joined to. On bytes, one pass (this runs for every file of a build, before any is written).
+    static func isPlainRelative(_ path: String) -> Bool {
+        var segmentLength = 0
+        var dots = 0
+        for byte in path.utf8 {
+            if byte == 0 { return false }
+            if byte == UInt8(ascii: "/") {
+                if segmentLength == 0 || (segmentLength == 2 && dots == 2) { return false }
+                segmentLength = 0
+                dots = 0
+            } else {
+                segmentLength += 1
+                if byte == UInt8(ascii: ".") { dots += 1 }
+            }
+        }
+        return segmentLength != 0 && !(segmentLength == 2 && dots == 2)
     }
 }
