@@ -63,6 +63,15 @@ public struct TemplateObject: Sendable, Equatable {
         for (name, value) in pairs { entries.append(Entry(hash: FieldHash.of(name), name: name, value: value)) }
     }
 
+    /// Room for `count` fields in all, so that setting more of them does not grow the storage in
+    /// steps (objects kept for a whole build, such as every review's card, would hold the slack).
+    public mutating func reserveCapacity(_ count: Int) {
+        entries.reserveCapacity(count)
+    }
+
+    /// How many fields it has.
+    public var count: Int { entries.count }
+
     /// The fields by name (a copy: for tests and conversions, not for rendering).
     public var fields: [String: TemplateValue] {
         Dictionary(entries.map { ($0.name, $0.value) }, uniquingKeysWith: { $1 })

@@ -12,7 +12,9 @@ struct HTMLScanner {
         bytes.withUnsafeBytes { scan($0) }
     }
 
-    static func scan(_ bytes: UnsafeRawBufferPointer) -> Result {
+    /// `skipping`: links left out of the result, found fine already (the site's own links; see
+    /// `LinkAudit.directLinks`), looked up by their bytes without making a `String` of each.
+    static func scan(_ bytes: UnsafeRawBufferPointer, skipping direct: DirectLinks? = nil) -> Result {
         var result = Result()
         let count = bytes.count
         var i = 0
@@ -39,6 +41,12 @@ struct HTMLScanner {
             }
             var end = count
             if i + 2 < count, let close = memchr(base + i + 2, Int32(quote), count - i - 2) { end = base.distance(to: UnsafeRawPointer(close)) }
+            if kind == 1, let direct, end <= count,
+               memchr(base + i + 2, Int32(UInt8(ascii: "&")), end - i - 2) == nil, // nothing to decode: the bytes are the link
+               direct.contains(UnsafeRawBufferPointer(rebasing: bytes[(i + 2)..<end])) {
+                i = end + 1
+                continue
+            }
             if kind != 0, end <= count {
                 let value = decodeEntities(String(decoding: bytes[(i + 2)..<min(end, count)], as: UTF8.self))
                 if kind == 1 { result.links.append(value) } else { result.ids.append(value) }

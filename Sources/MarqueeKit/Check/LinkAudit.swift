@@ -44,7 +44,7 @@ struct LinkAudit {
 
     /// Checks the links of the page at `path` against the files of the site (`paths`); a link in
     /// `direct` (see `directLinks(to:)`) is fine without a look at it.
-    func check(_ scan: HTMLScanner.Result, page path: String, origin: String, paths: Set<String>, direct: Set<String> = [], memo: inout Memo) -> CheckedPage {
+    func check(_ scan: HTMLScanner.Result, page path: String, origin: String, paths: Set<String>, direct: DirectLinks = DirectLinks([]), memo: inout Memo) -> CheckedPage {
         var checked = CheckedPage(origin: origin, ids: scan.ids)
         var folder: String?
         for link in scan.links {
@@ -172,22 +172,23 @@ struct LinkAudit {
     /// for the home page): `verdict` finds each of them fine. Paths holding `%`, `?` or `#`, whose
     /// links mean something else, are left to `verdict`, and so is every link under a base path
     /// holding `%` (compared decoded there).
-    func directLinks(to paths: Set<String>) -> Set<String> {
+    func directLinks(to paths: Set<String>) -> DirectLinks {
         let basePath = site.permalinks.basePath
         let special: [UInt8] = [UInt8(ascii: "%"), UInt8(ascii: "?"), UInt8(ascii: "#")]
-        guard basePath.hasPrefix("/"), !basePath.utf8.contains(where: special.contains) else { return [] }
-        var links = Set<String>(minimumCapacity: paths.count * 3)
+        guard basePath.hasPrefix("/"), !basePath.utf8.contains(where: special.contains) else { return DirectLinks([]) }
+        var links: [String] = []
+        links.reserveCapacity(paths.count * 3)
         for path in paths where !path.hasPrefix("/") && !path.utf8.contains(where: special.contains) {
-            links.insert(basePath + path)
+            links.append(basePath + path)
             if path == "index.html" {
-                links.insert(basePath)
+                links.append(basePath)
             } else if path.hasSuffix("/index.html") {
                 let folder = path.dropLast("index.html".count)
-                links.insert(basePath + folder)
-                links.insert(basePath + folder.dropLast())
+                links.append(basePath + folder)
+                links.append(basePath + folder.dropLast())
             }
         }
-        return links
+        return DirectLinks(links)
     }
 
     /// What a link comes to before any page's ids are known.

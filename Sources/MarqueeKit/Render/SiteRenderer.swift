@@ -33,7 +33,7 @@ public struct SiteRenderer: Sendable {
         let paths = plan.paths
         // Most links of a site name one of its files as the templates write them: looked up
         // directly, those need no verdict. Worth making for a whole build, not for a few pages.
-        let direct = indexes.count >= 256 ? links.directLinks(to: paths) : []
+        let direct = indexes.count >= 256 ? links.directLinks(to: paths) : DirectLinks([])
         // Jobs in chunks, a few per core (and at least 32 jobs each). Each chunk keeps its own memo of
         // link verdicts; every thread renders with the same parsed templates.
         let chunks = ConcurrentMap.ranges(of: indexes.count, atLeast: 32).map { indexes[$0] }
@@ -48,7 +48,7 @@ public struct SiteRenderer: Sendable {
                     let content = made.content
                     var checked: LinkAudit.CheckedPage?
                     if job.isPage, case .data(let data) = content {
-                        let scan = data.withUnsafeBytes { HTMLScanner.scan($0) }
+                        let scan = data.withUnsafeBytes { HTMLScanner.scan($0, skipping: direct) }
                         checked = links.check(scan, page: job.path, origin: job.origin, paths: paths, direct: direct, memo: &memo)
                     }
                     do { try sink(job, content) } catch { return .failed(OutputWriter.writeError(error, path: job.path)) }

@@ -18,4 +18,34 @@ import Testing
         #expect(HTMLScanner.scan(Array("=".utf8)).links.isEmpty)
         #expect(HTMLScanner.scan(Array("href=\"".utf8)).links == [""])
     }
+
+    /// Links in the direct set are left out, by their bytes; the others (and every id) are kept,
+    /// an entity-encoded one decoded first, as without the set.
+    @Test func skipsTheDirectLinksOnly() {
+        let html = """
+            <a href="/a/">A</a> <a href="/b/?x=1&amp;y=2">B</a> <img src="/i.png"> <a href="/a">x</a>
+            <h2 id="/a/">T</h2> <a href="">e</a> <a href="/c/">C</a> <a href="/a/
+            """
+        let direct = DirectLinks(["/a/", "/b/?x=1&y=2", "/i.png", ""])
+        let all = HTMLScanner.scan(Array(html.utf8))
+        let kept = Array(html.utf8).withUnsafeBytes { HTMLScanner.scan($0, skipping: direct) }
+        #expect(all.links == ["/a/", "/b/?x=1&y=2", "/i.png", "/a", "", "/c/", "/a/"])
+        // The encoded one is kept: the link check looks its decoded form up again.
+        #expect(kept.links == ["/b/?x=1&y=2", "/a", "/c/"])
+        #expect(kept.ids == all.ids)
+    }
+
+    /// The byte table answers as a `Set<String>` of the same links would.
+    @Test func directLinksMatchASetOfStrings() {
+        var links: [String] = []
+        for n in 0..<3000 { links.append("/blog/reviews/r\(n)/") }
+        links += ["", "/", "/é/", "/blog/tags/a b/"]
+        let table = DirectLinks(links + links.prefix(10)) // repeats are one entry
+        let set = Set(links)
+        #expect(table.count == set.count)
+        for probe in links + ["/blog/reviews/r3000/", "/blog/reviews/r1", "/blog/reviews/r1//", "/e/", "x"] {
+            #expect(table.contains(probe) == set.contains(probe), "\(probe)")
+        }
+        #expect(!DirectLinks([]).contains("") && DirectLinks([]).isEmpty)
+    }
 }

@@ -29,6 +29,7 @@ extension TemplateObject {
     /// This object with `more` fields set (a card is an entry and more).
     func adding(_ more: KeyValuePairs<String, TemplateValue>) -> TemplateObject {
         var object = self
+        object.reserveCapacity(object.count + more.count)
         for (name, value) in more { object[name] = value }
         return object
     }
