@@ -15,20 +15,41 @@ struct DirectLinks: Sendable {
     /// Entry index + 1 per slot (0: empty); a power of two, at most half full.
     private var slots: [Int] = []
 
-    init<S: Sequence>(_ links: S) where S.Element == String {
-        var unique = Set<String>()
-        for link in links { unique.insert(link) }
-        let sorted = unique.sorted() // a fixed layout, whatever the order of the sequence
+    /// An empty table with room for `capacity` links.
+    init(capacity: Int) {
         var size = 16
-        while size < sorted.count * 2 { size *= 2 }
+        while size < capacity * 2 { size *= 2 }
         slots = Array(repeating: 0, count: size)
-        for link in sorted {
-            starts.append(bytes.count)
-            lengths.append(link.utf8.count)
-            bytes.append(contentsOf: link.utf8)
-            var slot = Int(truncatingIfNeeded: Self.hash(link.utf8)) & (size - 1)
-            while slots[slot] != 0 { slot = (slot + 1) & (size - 1) }
-            slots[slot] = starts.count
+    }
+
+    init(_ links: [String]) {
+        self.init(capacity: links.count)
+        for var link in links { link.withUTF8 { insert(UnsafeRawBufferPointer($0)) } }
+    }
+
+    /// Adds a link, unless it is there already. (Which slot a link takes depends on the order
+    /// links come in; what the table answers does not.) Past `capacity`, the table grows.
+    mutating func insert(_ link: UnsafeRawBufferPointer) {
+        if (starts.count + 1) * 2 > slots.count { grow() }
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: Self.hash(link)) & mask
+        while slots[slot] != 0 {
+            if matches(slots[slot] - 1, link) { return }
+            slot = (slot + 1) & mask
+        }
+        starts.append(bytes.count)
+        lengths.append(link.count)
+        bytes.append(contentsOf: link)
+        slots[slot] = starts.count
+    }
+
+    private mutating func grow() {
+        let old = (bytes, starts, lengths)
+        self = DirectLinks(capacity: max(16, slots.count))
+        old.0.withUnsafeBytes { stored in
+            for entry in old.1.indices {
+                insert(UnsafeRawBufferPointer(rebasing: stored[old.1[entry]..<(old.1[entry] + old.2[entry])]))
+            }
         }
     }
 
@@ -44,18 +65,19 @@ struct DirectLinks: Sendable {
         guard !slots.isEmpty else { return false }
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: Self.hash(link)) & mask
-        return slots.withUnsafeBufferPointer { slots in
-            bytes.withUnsafeBytes { stored in
-                while slots[slot] != 0 {
-                    let entry = slots[slot] - 1
-                    if lengths[entry] == link.count {
-                        guard let base = stored.baseAddress, let wanted = link.baseAddress else { return true } // both empty
-                        if memcmp(base + starts[entry], wanted, link.count) == 0 { return true }
-                    }
-                    slot = (slot + 1) & mask
-                }
-                return false
-            }
+        while slots[slot] != 0 {
+            if matches(slots[slot] - 1, link) { return true }
+            slot = (slot + 1) & mask
+        }
+        return false
+    }
+
+    /// Whether entry `entry` holds exactly the bytes of `link`.
+    private func matches(_ entry: Int, _ link: UnsafeRawBufferPointer) -> Bool {
+        guard lengths[entry] == link.count else { return false }
+        return bytes.withUnsafeBytes { stored in
+            guard let base = stored.baseAddress, let wanted = link.baseAddress else { return true } // both empty
+            return memcmp(base + starts[entry], wanted, link.count) == 0
         }
     }
 

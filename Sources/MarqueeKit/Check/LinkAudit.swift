@@ -44,11 +44,19 @@ struct LinkAudit {
 
     /// Checks the links of the page at `path` against the files of the site (`paths`); a link in
     /// `direct` (see `directLinks(to:)`) is fine without a look at it.
-    func check(_ scan: HTMLScanner.Result, page path: String, origin: String, paths: Set<String>, direct: DirectLinks = DirectLinks([]), memo: inout Memo) -> CheckedPage {
+    func check(_ scan: HTMLScanner.Result, page path: String, origin: String, paths: Set<String>, direct: DirectLinks = DirectLinks(capacity: 0), memo: inout Memo) -> CheckedPage {
         var checked = CheckedPage(origin: origin, ids: scan.ids)
         var folder: String?
         for link in scan.links {
             if direct.contains(link) { continue }
+            if link.hasPrefix("#") {
+                // An id of this page (a skip link on every page): its ids are at hand, no verdict to keep.
+                let fragment = String(link.dropFirst())
+                if !fragment.isEmpty, !scan.ids.contains(fragment.removingPercentEncodingIfAny ?? fragment) {
+                    checked.problems.append((link, Self.missingID(link, on: path, samePage: true)))
+                }
+                continue
+            }
             let key: String
             if link.hasPrefix("/") || URLSafety.scheme(of: link) != nil {
                 key = link
@@ -174,21 +182,27 @@ struct LinkAudit {
     /// holding `%` (compared decoded there).
     func directLinks(to paths: Set<String>) -> DirectLinks {
         let basePath = site.permalinks.basePath
-        let special: [UInt8] = [UInt8(ascii: "%"), UInt8(ascii: "?"), UInt8(ascii: "#")]
-        guard basePath.hasPrefix("/"), !basePath.utf8.contains(where: special.contains) else { return DirectLinks([]) }
-        var links: [String] = []
-        links.reserveCapacity(paths.count * 3)
-        for path in paths where !path.hasPrefix("/") && !path.utf8.contains(where: special.contains) {
-            links.append(basePath + path)
-            if path == "index.html" {
-                links.append(basePath)
-            } else if path.hasSuffix("/index.html") {
-                let folder = path.dropLast("index.html".count)
-                links.append(basePath + folder)
-                links.append(basePath + folder.dropLast())
+        let special = { (byte: UInt8) in byte == UInt8(ascii: "%") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "#") }
+        guard basePath.hasPrefix("/"), !basePath.utf8.contains(where: special) else { return DirectLinks(capacity: 0) }
+        var table = DirectLinks(capacity: paths.count * 3)
+        // Each link is made in one reused buffer: the base path, then the file's path.
+        var link = Array(basePath.utf8)
+        let baseCount = link.count
+        let index = Array("index.html".utf8)
+        for path in paths where !path.hasPrefix("/") && !path.utf8.contains(where: special) {
+            link.removeLast(link.count - baseCount)
+            link.append(contentsOf: path.utf8)
+            link.withUnsafeBytes { table.insert($0) }
+            if path == "index.html" || path.hasSuffix("/index.html") {
+                link.removeLast(index.count) // the folder: "/blog/reviews/baran/", or "/blog/"
+                link.withUnsafeBytes { table.insert($0) }
+                if path != "index.html" {
+                    link.removeLast() // and without its last slash
+                    link.withUnsafeBytes { table.insert($0) }
+                }
             }
         }
-        return DirectLinks(links)
+        return table
     }
 
     /// What a link comes to before any page's ids are known.

@@ -33,7 +33,7 @@ public struct SiteRenderer: Sendable {
         let paths = plan.paths
         // Most links of a site name one of its files as the templates write them: looked up
         // directly, those need no verdict. Worth making for a whole build, not for a few pages.
-        let direct = indexes.count >= 256 ? links.directLinks(to: paths) : DirectLinks([])
+        let direct = indexes.count >= 256 ? links.directLinks(to: paths) : DirectLinks(capacity: 0)
         // Jobs in chunks, a few per core (and at least 32 jobs each). Each chunk keeps its own memo of
         // link verdicts; every thread renders with the same parsed templates.
         let chunks = ConcurrentMap.ranges(of: indexes.count, atLeast: 32).map { indexes[$0] }

@@ -47,5 +47,8 @@ import Testing
             #expect(table.contains(probe) == set.contains(probe), "\(probe)")
         }
         #expect(!DirectLinks([]).contains("") && DirectLinks([]).isEmpty)
+        var grown = DirectLinks(capacity: 0) // past its room, the table grows
+        for var link in links { link.withUTF8 { grown.insert(UnsafeRawBufferPointer($0)) } }
+        #expect(grown.count == set.count && links.allSatisfy(grown.contains) && !grown.contains("/blog/reviews/r3000/"))
     }
 }
