@@ -52,7 +52,15 @@ public struct TemplateObject: Sendable, Equatable {
 
     private(set) var entries: [Entry]
 
-    public init(_ fields: [String: TemplateValue] = [:]) {
+    public init() {
+        entries = []
+    }
+
+    /// Fields from a dictionary (free-form values such as front matter `params`), sorted by name
+    /// so the object is the same whatever the dictionary's order. Labelled so that a literal
+    /// `TemplateObject(["name": …])` takes the `KeyValuePairs` initialiser, which neither hashes
+    /// into a dictionary nor sorts.
+    public init(fields: [String: TemplateValue]) {
         entries = fields.keys.sorted().compactMap { name in fields[name].map { Entry(hash: FieldHash.of(name), name: name, value: $0) } }
     }
 

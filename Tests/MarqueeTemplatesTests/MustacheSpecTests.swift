@@ -34,7 +34,7 @@ import Testing
             else if let number = try? container.decode(Double.self) { self = .value(.double(number)) }
             else if let text = try? container.decode(String.self) { self = .value(.text(text)) }
             else if let list = try? container.decode([JSONValue].self) { self = .value(.list(list.map(\.templateValue))) }
-            else { self = .value(.object(TemplateObject(try container.decode([String: JSONValue].self).mapValues(\.templateValue)))) }
+            else { self = .value(.object(TemplateObject(fields: try container.decode([String: JSONValue].self).mapValues(\.templateValue)))) }
         }
 
         var templateValue: TemplateValue {

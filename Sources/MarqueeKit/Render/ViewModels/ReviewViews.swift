@@ -278,7 +278,7 @@ enum ParamsView {
     static var type: TemplateType { .object(schema) }
 
     static func value(_ params: [String: ParamValue]) -> TemplateValue {
-        .object(TemplateObject(params.mapValues(convert)))
+        .object(TemplateObject(fields: params.mapValues(convert)))
     }
 
     static func convert(_ value: ParamValue) -> TemplateValue {
@@ -288,7 +288,7 @@ enum ParamsView {
         case .int(let number): .int(number)
         case .double(let number): .double(number)
         case .list(let items): .list(items.map(convert))
-        case .map(let map): .object(TemplateObject(map.mapValues(convert)))
+        case .map(let map): .object(TemplateObject(fields: map.mapValues(convert)))
         }
     }
 }
