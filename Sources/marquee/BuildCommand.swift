@@ -79,6 +79,9 @@ struct BuildCommand: ParsableCommand {
             } else {
                 console.say("Built \(report.pagesWritten) pages (\(report.filesWritten) files) into \(options.outputDirectory.relativePathForDisplay) in \(String(format: "%.2f", seconds)) s")
             }
+            // The build is done and said: end the process without freeing what it made
+            // (`BuildReport.retained`); exit flushes the output.
+            withExtendedLifetime(report) { Foundation.exit(0) }
         case .failure(let failure):
             console.print(failure.diagnostics)
             if failure.outputPartlyUpdated {

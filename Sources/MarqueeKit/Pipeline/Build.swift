@@ -94,8 +94,10 @@ public enum Build {
             } catch {
                 return .failure(BuildFailure(warnings + OutputWriter.failure(error, output: options.outputDirectory).diagnostics))
             }
-            return .success(BuildReport(pagesWritten: plan.jobs.filter(\.isPage).count, filesWritten: plan.jobs.count,
-                                        diagnostics: warnings, baseURL: site.config.baseURL))
+            var report = BuildReport(pagesWritten: plan.jobs.filter(\.isPage).count, filesWritten: plan.jobs.count,
+                                     diagnostics: warnings, baseURL: site.config.baseURL)
+            report.retained = RetainedValues([content, site, plan, produced as Any])
+            return .success(report)
         }
     }
 

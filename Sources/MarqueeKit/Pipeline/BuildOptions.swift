@@ -42,6 +42,11 @@ public struct BuildReport: Sendable {
     public var baseURL: String
     /// The last build's files were patched from the build cache (only review bodies changed).
     public var reusedCache = false
+    /// What the build made in memory (the site, its pages' checks, its jobs), held here so that a
+    /// command that exits right after the build can exit without taking it apart, as compilers
+    /// do (clang's `-disable-free`): freeing 200 MB of small objects one by one takes a tenth of a
+    /// second on one core at 10,000 reviews. Released normally when the report is.
+    public var retained: RetainedValues?
 
     public init(pagesWritten: Int, filesWritten: Int, diagnostics: [Diagnostic], baseURL: String, reusedCache: Bool = false) {
         self.pagesWritten = pagesWritten
@@ -57,4 +62,13 @@ public struct RenderedSite: Sendable {
     public var files: [OutputFile]
     public var warnings: [Diagnostic]
     public var baseURL: String
+}
+
+/// Values kept alive on purpose (see `BuildReport.retained`). Never read.
+public final class RetainedValues: @unchecked Sendable {
+    private let values: [Any]
+
+    init(_ values: [Any]) {
+        self.values = values
+    }
 }
