@@ -28,7 +28,7 @@ extension BuildCache {
         let unreadable = Set(marks.unreadable.map(BodyMarks.review(ofID:)))
         let reviews = ConcurrentMap.map(Array(site.reviews.indices)) { index in
             let review = site.reviews[index]
-            return ReviewEntry(source: review.source, frontMatterDigest: review.frontMatterDigest,
+            return ReviewEntry(source: review.source, frontMatterDigest: review.frontMatterDigest, headingsDigest: review.body.headingsDigest,
                         unreadable: unreadable.contains(index), nonEmptyParts: nonEmptyParts(of: review), files: filesOfReview[index])
         }
         clock.lap("  reviews")

@@ -13,7 +13,7 @@ import Foundation
 struct BuildCache {
     /// Everything the cache was made under; a build under anything else ignores it.
     struct Key: Equatable {
-        static let currentFormat = 3
+        static let currentFormat = 4 // 4: headings
         var format = currentFormat
         /// Marquee's version and the stamp of the executable that wrote the cache.
         var marquee: String
@@ -28,6 +28,9 @@ struct BuildCache {
     struct ReviewEntry: Equatable {
         var source: String
         var frontMatterDigest: UInt64
+        /// The body's headings (a table of contents shows them, unmarked): other headings need the
+        /// pages rendered.
+        var headingsDigest: UInt64
         /// Some file shows a part of its body in a way that cannot be redone without rendering.
         var unreadable: Bool
         /// Which parts (`1 << BodyMarks.Part.rawValue`) were not empty: a mark is never empty, so
@@ -309,6 +312,7 @@ extension BuildCache.ReviewEntry: CacheEntry {
     func encode(_ out: inout ByteWriter) {
         out.string(source)
         out.uint64(frontMatterDigest)
+        out.uint64(headingsDigest)
         out.int(unreadable ? 1 : 0)
         out.int(nonEmptyParts)
         out.int(files.count)
@@ -318,11 +322,12 @@ extension BuildCache.ReviewEntry: CacheEntry {
     static func decode(_ input: inout ByteReader) throws -> Self {
         let source = try input.string()
         let digest = try input.uint64()
+        let headingsDigest = try input.uint64()
         let unreadable = try input.int() != 0
         let nonEmptyParts = try input.int()
         var files: [Int] = []
         for _ in 0..<(try input.count()) { files.append(try input.int()) }
-        return Self(source: source, frontMatterDigest: digest, unreadable: unreadable, nonEmptyParts: nonEmptyParts, files: files)
+        return Self(source: source, frontMatterDigest: digest, headingsDigest: headingsDigest, unreadable: unreadable, nonEmptyParts: nonEmptyParts, files: files)
     }
 }
 

@@ -147,6 +147,7 @@ enum CachedRebuild {
             guard let entry = cache.reviews[index] else { return nil }
             let (read, found) = reader.rereadReview(at: entry.source, config: config)
             guard let read, found.isEmpty, !entry.unreadable, read.frontMatterDigest == entry.frontMatterDigest,
+                  read.body.headingsDigest == entry.headingsDigest,
                   BuildCache.nonEmptyParts(of: read) == entry.nonEmptyParts
             else { return nil }
             edits[index] = read

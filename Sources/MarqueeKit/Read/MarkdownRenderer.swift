@@ -29,6 +29,28 @@ public struct RenderedMarkdown: Hashable, Sendable {
     public var links: [BodyLink] = []
     /// The line of the file the body starts on (1 until `shiftingLinks` says where).
     public var firstLine = 1
+    /// The body's headings in order, each with the id its HTML gives it (`HeadingIDs`).
+    public var headings: [BodyHeading] = []
+}
+
+extension RenderedMarkdown {
+    /// The headings' levels, texts and ids, hashed (the build cache compares them).
+    var headingsDigest: UInt64 {
+        var hash = StableHash()
+        for heading in headings {
+            hash.combine(heading.level)
+            hash.combine(heading.text)
+            hash.combine(heading.id)
+        }
+        return hash.value
+    }
+}
+
+/// A heading of a body: `## Synopsis` is level 2, text "Synopsis", id "synopsis".
+public struct BodyHeading: Hashable, Sendable {
+    public var level: Int
+    public var text: String
+    public var id: String
 }
 
 extension RenderedMarkdown {
@@ -54,9 +76,13 @@ public struct MarkdownRenderer: Sendable {
     /// The base URL's path ("/blog/"); root-relative links in a body ("/reviews/baran/") get it prepended.
     public var basePath: String
 
-    public init(options: MarkdownOptions = MarkdownOptions(), basePath: String = "/") {
+    /// Ids a heading never takes: those the theme writes on the same page.
+    public var reservedIDs: Set<String>
+
+    public init(options: MarkdownOptions = MarkdownOptions(), basePath: String = "/", reservedIDs: Set<String> = []) {
         self.options = options
         self.basePath = basePath
+        self.reservedIDs = reservedIDs
     }
 
     var cmarkOptions: Int32 {
@@ -83,11 +109,22 @@ public struct MarkdownRenderer: Sendable {
         }
         defer { cmark_node_free(document) }
 
-        let links = rewriteLinks(in: document, documentPath: documentPath)
+        var fragmentLinks: [(node: OpaquePointer, url: String)] = []
+        let links = rewriteLinks(in: document, documentPath: documentPath, fragments: &fragmentLinks)
+        var result = RenderedMarkdown(html: "", wordCount: Self.countWords(document), links: links)
+        if let documentPath {
+            // Where the excerpt's form of each is reported, should it be broken on a list page.
+            result.links += fragmentLinks.map { BodyLink(url: documentPath + $0.url, line: Self.line(of: $0.node)) }
+        }
+        // A `#fragment` link points into this page; an excerpt is also shown on list pages and in
+        // the feed, where it would point into those: there it names this page too.
+        if let documentPath {
+            for link in fragmentLinks { _ = cmark_node_set_url(link.node, documentPath + link.url) }
+        }
 
-        var result = RenderedMarkdown(html: Self.renderHTML(document, flags), wordCount: Self.countWords(document), links: links)
-
-        // Top-level blocks: find <!--more--> and the first paragraph.
+        // Top-level blocks: find <!--more--> and the first paragraph. Rendered before headings get
+        // their ids: an excerpt is shown on list pages, beside other reviews' excerpts, where
+        // those ids would repeat.
         var child = cmark_node_first_child(document)
         var blocksBeforeMore: [OpaquePointer] = []
         var sawMore = false
@@ -108,13 +145,55 @@ public struct MarkdownRenderer: Sendable {
             result.moreExcerptHTML = blocksBeforeMore.map { Self.renderHTML($0, flags) }.joined()
             result.moreExcerptText = blocksBeforeMore.map { Self.plainText($0) }.joined(separator: " ")
         }
+        for link in fragmentLinks { _ = cmark_node_set_url(link.node, link.url) } // the page itself keeps them as written
+        result.headings = giveHeadingsIDs(in: document, flags)
+        result.html = Self.renderHTML(document, flags)
         return result
+    }
+
+    /// Replaces each heading by a block that writes it with its id (`<h2 id="synopsis">`): cmark's
+    /// HTML renderer writes headings without attributes, so each is rendered on its own (its links
+    /// already rewritten, raw HTML kept or left out as the options say) and the id put into its
+    /// opening tag; a custom block then writes that text where the heading was. Returns the
+    /// headings in order.
+    private func giveHeadingsIDs(in document: OpaquePointer, _ flags: Int32) -> [BodyHeading] {
+        var found: [OpaquePointer] = []
+        if let iterator = cmark_iter_new(document) {
+            while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
+                if cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator),
+                   cmark_node_get_type(node) == CMARK_NODE_HEADING {
+                    found.append(node)
+                }
+            }
+            cmark_iter_free(iterator)
+        }
+        var ids = HeadingIDs(reserved: reservedIDs)
+        var headings: [BodyHeading] = []
+        for heading in found {
+            let level = Int(cmark_node_get_heading_level(heading))
+            let text = Self.plainText(heading)
+            let id = ids.id(for: text)
+            headings.append(BodyHeading(level: level, text: text, id: id))
+            let opening = "<h\(level)>"
+            let html = Self.renderHTML(heading, flags)
+            guard html.hasPrefix(opening), let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { continue }
+            // The id holds letters, digits, marks, `_` and `-` only: nothing to escape.
+            let withID = "<h\(level) id=\"\(id)\">" + html.dropFirst(opening.count).trimmingCharacters(in: .newlines)
+            guard cmark_node_set_on_enter(block, withID) == 1, cmark_node_set_on_exit(block, "") == 1,
+                  cmark_node_insert_before(heading, block) == 1 else {
+                cmark_node_free(block)
+                continue // the heading stays as cmark writes it, without an id
+            }
+            cmark_node_unlink(heading)
+            cmark_node_free(heading)
+        }
+        return headings
     }
 
     /// Prefixes root-relative URLs with the base path and returns every link with its line. The
     /// links of raw HTML (`<a href>` written in the Markdown) are listed as they are, not rewritten;
     /// one whose value spans lines is not found here, and is reported at the body's first line.
-    private func rewriteLinks(in document: OpaquePointer, documentPath: String?) -> [BodyLink] {
+    private func rewriteLinks(in document: OpaquePointer, documentPath: String?, fragments: inout [(node: OpaquePointer, url: String)]) -> [BodyLink] {
         guard let iterator = cmark_iter_new(document) else { return [] }
         defer { cmark_iter_free(iterator) }
         var links: [BodyLink] = []
@@ -133,6 +212,7 @@ public struct MarkdownRenderer: Sendable {
             }
             guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE, let raw = cmark_node_get_url(node) else { continue }
             var url = String(cString: raw)
+            if url.hasPrefix("#"), url.utf8.count > 1 { fragments.append((node, url)) }
             if basePath != "/", url.hasPrefix("/") && !url.hasPrefix("//") {
                 url = basePath + url.dropFirst()
                 _ = cmark_node_set_url(node, url)

@@ -4,10 +4,12 @@ import Foundation
 struct PageReader {
     let markdown: MarkdownRenderer
     let basePath: String
+    let baseURL: String
 
     init(config: SiteConfig) {
         basePath = config.basePath
-        markdown = MarkdownRenderer(options: config.markdown, basePath: config.basePath)
+        baseURL = config.baseURL
+        markdown = MarkdownRenderer(options: config.markdown, basePath: config.basePath, reservedIDs: DefaultTheme.pageIDs)
     }
 
     func read(_ data: Data, path: String, defaultSlug: String) -> (Page?, [Diagnostic]) {
@@ -21,6 +23,7 @@ struct PageReader {
         var params: [String: ParamValue] = [:]
         var converter = ParamConverter()
         var sawTitle = false
+        var aliases: [Alias] = []
         for (keyNode, value) in file.mapping {
             let key = keyNode.scalarText ?? ""
             switch key {
@@ -28,6 +31,7 @@ struct PageReader {
             case "summary": summary = reader.text(key, value)
             case "draft": draft = reader.bool(key, value) ?? false
             case "slug": slug = reader.slug(value, example: "about")
+            case "aliases": aliases += AliasReader.read(value, baseURL: baseURL, &reader)
             default:
                 if let param = converter.convert(value) { params[key] = param } else {
                     reader.error(value, "'\(key)' takes this file's params past \(ParamConverter.maximumValues.groupedDigits) values, the most one file may hold", hint: "keep front matter values small; larger data belongs in a file of its own")
@@ -41,8 +45,9 @@ struct PageReader {
             reader.diagnostics.error(SourceLocation(path: path), "this file's name cannot be a URL: \(problem)", hint: "rename the file, or give a slug: key")
         }
         guard !reader.diagnostics.hasErrors, let title else { return (nil, reader.diagnostics.all) }
-        let page = Page(source: path, slug: slug ?? defaultSlug, title: title, summary: summary, isDraft: draft,
+        var page = Page(source: path, slug: slug ?? defaultSlug, title: title, summary: summary, isDraft: draft,
                         params: params, body: markdown.render(file.body, documentPath: basePath + Route.page(slug ?? defaultSlug).url).shiftingLinks(by: file.bodyFirstLine - 1))
+        page.aliases = aliases
         return (page, reader.diagnostics.all)
     }
 }

@@ -42,6 +42,10 @@ public struct Review: Hashable, Sendable {
     public var isScheduled = false
     public var image: String?
     public var type: String?
+    /// `toc:` in its front matter: list its headings as a table of contents (nil: as site.yml says).
+    public var tableOfContents: Bool?
+    /// Old addresses of the review (`aliases:`), each written as a page that redirects here.
+    public var aliases: [Alias] = []
     public var params: [String: ParamValue] = [:]
     /// Names under the front matter keys of taxonomies a site added (`country: Iran`), by key.
     public var customTerms: [String: [Name]] = [:]
@@ -90,4 +94,6 @@ public struct Page: Sendable {
     public var isDraft = false
     public var params: [String: ParamValue] = [:]
     public var body: RenderedMarkdown
+    /// Old addresses of the page (`aliases:`), each written as a page that redirects here.
+    public var aliases: [Alias] = []
 }

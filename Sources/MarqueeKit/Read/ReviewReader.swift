@@ -10,7 +10,7 @@ struct ReviewReader {
     let customTaxonomyKeys: Set<String>
 
     static let knownKeys = ["title", "movie", "year", "director", "directors", "writer", "writers", "category",
-                            "categories", "tags", "rating", "date", "recommend", "slug", "summary", "draft", "image", "type"]
+                            "categories", "tags", "rating", "date", "recommend", "slug", "summary", "draft", "image", "type", "toc", "aliases"]
 
     /// The schema.org types a review's `type` may name (what `itemReviewed` is).
     static let supportedTypes = ["Movie", "Book", "MusicAlbum", "MusicRecording", "TVSeries", "TVSeason", "TVEpisode",
@@ -25,7 +25,7 @@ struct ReviewReader {
 
     init(config: SiteConfig) {
         self.config = config
-        self.markdown = MarkdownRenderer(options: config.markdown, basePath: config.basePath)
+        self.markdown = MarkdownRenderer(options: config.markdown, basePath: config.basePath, reservedIDs: DefaultTheme.pageIDs)
         self.dates = DateParser(timeZone: config.timeZone)
         self.customTaxonomyKeys = config.customTaxonomyKeys
     }
@@ -64,6 +64,8 @@ struct ReviewReader {
             case "slug": fields.slug = reader.slug(value, example: "children-of-heaven")
             case "summary": fields.summary = reader.text(key, value)
             case "draft": fields.draft = reader.bool(key, value) ?? false
+            case "toc": fields.tableOfContents = reader.bool(key, value)
+            case "aliases": fields.aliases += AliasReader.read(value, baseURL: config.baseURL, &reader)
             case "image":
                 fields.image = reader.requiredText(key, value)
                 keyLocations[key] = file.document.location(of: value) // errors about the file point at its name
@@ -121,6 +123,8 @@ struct ReviewReader {
         review.isDraft = fields.draft
         review.image = fields.image
         review.type = fields.type
+        review.tableOfContents = fields.tableOfContents
+        review.aliases = fields.aliases
         review.params = params
         review.customTerms = fields.customTerms
         review.keyLocations = keyLocations
@@ -134,6 +138,8 @@ struct ReviewReader {
         var recommendations: [RecommendationReference] = []
         var customTerms: [String: [Name]] = [:]
         var draft = false
+        var tableOfContents: Bool?
+        var aliases: [Alias] = []
     }
 
     static let missingKeyHint: [String: String] = [

@@ -25,6 +25,8 @@ public struct SiteConfig: Sendable {
     public var author: Author?
     public var ratingScale: Int = 5
     public var paginate: Int = 10
+    /// Review pages list their headings as a table of contents (`toc:`; a review's own `toc:` wins).
+    public var tableOfContents = false
     public var markdown = MarkdownOptions()
     public var feed = Feed()
     /// A broken internal link fails the build (`error`) or is reported (`warning`).

@@ -5,7 +5,7 @@ import Yams
 struct SiteConfigReader {
     static let path = "site.yml"
     static let knownKeys = ["title", "description", "base_url", "language", "timezone", "author",
-                            "rating_scale", "paginate", "markdown", "feed", "taxonomies", "broken_links", "recommendations"]
+                            "rating_scale", "paginate", "markdown", "feed", "taxonomies", "broken_links", "recommendations", "toc"]
 
     /// `baseURLOverride` (from `--base-url`) wins over the file's `base_url`.
     static func read(text: String?, baseURLOverride: String?) -> (SiteConfig?, [Diagnostic]) {
@@ -57,6 +57,7 @@ struct SiteConfigReader {
             case "author": config.author = readAuthor(value, &reader)
             case "rating_scale": config.ratingScale = reader.integer(key, value, in: 1...100, example: 5) ?? config.ratingScale
             case "paginate": config.paginate = reader.integer(key, value, in: 1...1000, example: 10) ?? config.paginate
+            case "toc": config.tableOfContents = reader.bool(key, value) ?? config.tableOfContents
             case "markdown": readMarkdown(value, into: &config.markdown, &reader)
             case "feed": readFeed(value, into: &config.feed, &reader)
             case "broken_links":

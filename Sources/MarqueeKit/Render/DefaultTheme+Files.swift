@@ -286,6 +286,16 @@ extension DefaultTheme {
     </p>
   </header>
 {{>credits}}
+  {{#review.hasToc}}
+  <nav class="toc" aria-labelledby="toc-heading">
+    <h2 id="toc-heading">Contents</h2>
+    <ol>
+      {{#review.toc}}
+      <li><a href="{{url}}">{{title}}</a>{{#hasChildren}}<ol>{{#children}}<li><a href="{{url}}">{{title}}</a></li>{{/children}}</ol>{{/hasChildren}}</li>
+      {{/review.toc}}
+    </ol>
+  </nav>
+  {{/review.hasToc}}
   <div class="review-body">
     {{{review.body}}}
   </div>
@@ -453,6 +463,11 @@ main li { margin-bottom: .3rem; }
   font-family: var(--sans); font-size: .9375rem; line-height: 1.5; }
 .credits dt { color: var(--muted); }
 .credits dd { margin: 0; }
+.toc { margin: 1.5rem 0 0; padding: .75rem 1rem; border: 1px solid var(--rule); border-radius: 6px; }
+.toc h2 { margin: 0 0 .4rem; font-size: 1rem; }
+.toc ol { margin: 0; padding-left: 1.25rem; }
+.toc ol ol { margin-top: .2rem; }
+.toc li { margin: .15rem 0; }
 
 /* Rating badge: CSS-only stars. Each star is its own box, so the half star's gradient splits the glyph
    exactly down the middle; empty stars are a pale fill with a darker outline so they stay visible. */

@@ -19,7 +19,11 @@ public struct SiteRenderer: Sendable {
         for pageType in RenderContext.pageTypes { jobs += pageType(context) }
         jobs += SitemapAndRobots.jobs(for: jobs, site: site)
         jobs += AssetCopier.jobs(for: site)
-        return (RenderPlan(context: context, jobs: jobs, diagnostics: diagnostics + OutputCollisions.check(jobs), paths: Set(jobs.map(\.path))), [])
+        let collisions = OutputCollisions.check(jobs)
+        // After the sitemap (an old address is not a page to list) and checked against every other file.
+        let (aliases, aliasProblems) = AliasPages.jobs(for: site, existing: jobs)
+        jobs += aliases
+        return (RenderPlan(context: context, jobs: jobs, diagnostics: diagnostics + collisions + aliasProblems, paths: Set(jobs.map(\.path))), [])
     }
 
     /// Runs a plan's jobs (all of them, or the `selected` ones again) and hands each file to

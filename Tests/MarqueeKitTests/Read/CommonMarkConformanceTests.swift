@@ -63,7 +63,12 @@ import Testing
     static func failures(of examples: [Example], options: MarkdownOptions) -> [Failure] {
         let renderer = MarkdownRenderer(options: options, basePath: "/")
         return examples.compactMap { example in
-            let actual = renderer.render(example.markdown).html
+            // Headings get ids from Marquee (`HeadingIDs`, tested on their own): the spec's HTML has none.
+            let rendered = renderer.render(example.markdown)
+            var actual = rendered.html
+            for heading in rendered.headings {
+                actual = actual.replacingOccurrences(of: "<h\(heading.level) id=\"\(heading.id)\">", with: "<h\(heading.level)>")
+            }
             if actual == example.html { return nil }
             if HTMLNormalizer.normalize(actual) == HTMLNormalizer.normalize(example.html) { return nil }
             return Failure(example: example, actual: actual)

@@ -23,7 +23,8 @@ import Testing
             runtime: 94
             score: 8.5
             restored: true
-            """, body: "First paragraph of the review.\n\n<!--more-->\n\nThe rest."),
+            toc: true
+            """, body: "First paragraph of the review.\n\n<!--more-->\n\n## The story\n\n### The rain\n\nThe rest."),
         "content/reviews/children.md": TestSite.review(title: "Children of Heaven", date: "2020-01-06", rating: "5", extra: """
             director: Majid Majidi
             year: 1997

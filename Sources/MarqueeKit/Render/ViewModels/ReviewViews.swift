@@ -216,6 +216,8 @@ struct ReviewView: TemplateView {
     var image: String?
     var recommendations: [RecommendationView]
     var recommendedBy: [EntryView]
+    /// The body's headings, nested, when the review (or site.yml) asks for a table of contents.
+    var tableOfContents: [TableOfContentsEntry] = []
 
     var templateObject: TemplateObject {
         card.templateObject.adding([
@@ -241,6 +243,8 @@ struct ReviewView: TemplateView {
             "hasRecommendations": .flag(!recommendations.isEmpty),
             "recommendedBy": .list(recommendedBy),
             "hasRecommendedBy": .flag(!recommendedBy.isEmpty),
+            "toc": .list(tableOfContents),
+            "hasToc": .flag(!tableOfContents.isEmpty),
         ])
     }
 
@@ -267,6 +271,8 @@ struct ReviewView: TemplateView {
         TemplateField("hasRecommendations", .flag, "whether `recommendations` has entries"),
         TemplateField("recommendedBy", EntryView.listType, "the reviews that name this one in `recommend`, as entries"),
         TemplateField("hasRecommendedBy", .flag, "whether `recommendedBy` has entries"),
+        TemplateField("toc", TableOfContentsEntry.listType, "the body's headings as a nested table of contents, when `toc: true` (in the review or site.yml); empty otherwise"),
+        TemplateField("hasToc", .flag, "whether `toc` has entries"),
     ])
 }
 

@@ -192,7 +192,8 @@ struct ViewModelBuilder {
             params: review.params,
             image: review.image.map { imageLink($0, of: review) },
             recommendations: site.recommendations[index].map(recommendationView),
-            recommendedBy: site.recommendedBy[index].map { entries[$0] })
+            recommendedBy: site.recommendedBy[index].map { entries[$0] },
+            tableOfContents: review.tableOfContents ?? site.config.tableOfContents ? TableOfContentsEntry.entries(review.body.headings) : [])
     }
 
     /// `image: poster.jpg` sits beside a folder review; `image: /img/x.jpg` is under static/.
