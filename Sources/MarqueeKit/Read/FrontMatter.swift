@@ -36,6 +36,10 @@ enum FrontMatter {
                     }
                     opened = true
                     yamlStart = next
+                } else if onlyBlankSoFar, line.starts(with: "+++".utf8), line.dropFirst(3).allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
+                    // Hugo's and Zola's other front matter language, met on every blog moved from them.
+                    return .failure(.error(SourceLocation(path: path, line: lineNumber, column: 1), "this front matter is TOML (between +++ lines); Marquee reads YAML front matter",
+                                           hint: "write it between --- lines in YAML: title = \"Baran\" becomes title: \"Baran\", and tags = [\"a\", \"b\"] becomes tags: [a, b]"))
                 } else if !line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) || !onlyBlankSoFar {
                     return .failure(.error(SourceLocation(path: path), "no front matter at the top of the file",
                                            hint: "start the file with a '---' line, then title, date and rating, then a closing '---' line"))

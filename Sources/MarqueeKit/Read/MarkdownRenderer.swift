@@ -31,6 +31,10 @@ public struct RenderedMarkdown: Hashable, Sendable {
     public var firstLine = 1
     /// The body's headings in order, each with the id its HTML gives it (`HeadingIDs`).
     public var headings: [BodyHeading] = []
+    /// Hugo shortcodes and Liquid tags (`{{< youtube x >}}`, `{% include x %}`) in the body's
+    /// text, outside code: another generator's syntax, which reaches the page as text. The tag's
+    /// start and the line of its block (of the body, like `links`).
+    public var foreignTags: [BodyLink] = []
 }
 
 extension RenderedMarkdown {
@@ -58,6 +62,7 @@ extension RenderedMarkdown {
     func shiftingLinks(by offset: Int) -> RenderedMarkdown {
         var copy = self
         copy.links = links.map { BodyLink(url: $0.url, line: $0.line + offset) }
+        copy.foreignTags = foreignTags.map { BodyLink(url: $0.url, line: $0.line + offset) }
         copy.firstLine = firstLine + offset
         return copy
     }
@@ -110,8 +115,10 @@ public struct MarkdownRenderer: Sendable {
         defer { cmark_node_free(document) }
 
         var fragmentLinks: [(node: OpaquePointer, url: String)] = []
-        let links = rewriteLinks(in: document, documentPath: documentPath, fragments: &fragmentLinks)
+        var foreignTags: [BodyLink] = []
+        let links = rewriteLinks(in: document, documentPath: documentPath, fragments: &fragmentLinks, foreignTags: &foreignTags)
         var result = RenderedMarkdown(html: "", wordCount: Self.countWords(document), links: links)
+        result.foreignTags = foreignTags
         if let documentPath {
             // Where the excerpt's form of each is reported, should it be broken on a list page.
             result.links += fragmentLinks.map { BodyLink(url: documentPath + $0.url, line: Self.line(of: $0.node)) }
@@ -193,13 +200,18 @@ public struct MarkdownRenderer: Sendable {
     /// Prefixes root-relative URLs with the base path and returns every link with its line. The
     /// links of raw HTML (`<a href>` written in the Markdown) are listed as they are, not rewritten;
     /// one whose value spans lines is not found here, and is reported at the body's first line.
-    private func rewriteLinks(in document: OpaquePointer, documentPath: String?, fragments: inout [(node: OpaquePointer, url: String)]) -> [BodyLink] {
+    private func rewriteLinks(in document: OpaquePointer, documentPath: String?, fragments: inout [(node: OpaquePointer, url: String)],
+                              foreignTags: inout [BodyLink]) -> [BodyLink] {
         guard let iterator = cmark_iter_new(document) else { return [] }
         defer { cmark_iter_free(iterator) }
         var links: [BodyLink] = []
         while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
             guard cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
             let type = cmark_node_get_type(node)
+            if type == CMARK_NODE_TEXT, let tag = Self.foreignTag(in: node) {
+                foreignTags.append(BodyLink(url: tag, line: Self.line(of: node)))
+                continue
+            }
             if type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE {
                 // Without raw_html, cmark writes a comment in its place: no link reaches the page.
                 guard options.rawHTML else { continue }
@@ -223,6 +235,23 @@ public struct MarkdownRenderer: Sendable {
             links.append(BodyLink(url: url, line: Self.line(of: node)))
         }
         return links
+    }
+
+    /// The start of a Hugo shortcode (`{{<`, `{{%`) or Liquid tag (`{%`) in a text node, up to 40
+    /// characters; nil when there is none. (cmark keeps `{` in text; code spans and blocks are
+    /// other nodes, so a shortcode shown as code is not one.)
+    static func foreignTag(in node: OpaquePointer) -> String? {
+        guard let raw = cmark_node_get_literal(node), strchr(raw, Int32(UInt8(ascii: "{"))) != nil else { return nil }
+        let text = String(cString: raw)
+        for (opener, closer) in [("{{<", ">}}"), ("{{%", "%}}"), ("{%", "%}")] {
+            if let range = text.range(of: opener) {
+                let rest = text[range.lowerBound...]
+                let end = rest.range(of: closer)?.upperBound ?? rest.endIndex
+                let tag = String(rest[..<end])
+                return tag.count > 40 ? String(tag.prefix(39)) + "…" : tag
+            }
+        }
+        return nil
     }
 
     /// The body line of a node: its own, or (for a node cmark gives no position) its block's.

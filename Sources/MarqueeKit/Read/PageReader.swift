@@ -48,6 +48,7 @@ struct PageReader {
         var page = Page(source: path, slug: slug ?? defaultSlug, title: title, summary: summary, isDraft: draft,
                         params: params, body: markdown.render(file.body, documentPath: basePath + Route.page(slug ?? defaultSlug).url).shiftingLinks(by: file.bodyFirstLine - 1))
         page.aliases = aliases
+        ForeignTags.report(page.body, path: path, &reader)
         return (page, reader.diagnostics.all)
     }
 }

@@ -96,6 +96,12 @@ struct ReviewReader {
                 }
             }
         }
+        // A Jekyll post gives its date in its file name (2023-11-25-barbie.md), and its address is the rest.
+        var defaultSlug = defaultSlug
+        if date == nil, keyLocations["date"] == nil, let (day, rest) = Self.datedFileName(defaultSlug), case .success(let parsed) = dates.parse(day) {
+            date = parsed
+            defaultSlug = rest
+        }
         let start = file.document.startLocation
         for (key, value) in [("title", title as Any?), ("date", date), ("rating", rating)]
         where value == nil && keyLocations[key] == nil {
@@ -111,6 +117,7 @@ struct ReviewReader {
         }
         let documentPath = markdown.basePath + Route.review(slug).url // (config.basePath parses the base URL again)
         let body = markdown.render(file.body, documentPath: documentPath).shiftingLinks(by: file.bodyFirstLine - 1)
+        ForeignTags.report(body, path: path, &reader)
         var review = Review(source: path, slug: slug, title: title, movie: fields.movie ?? title, year: fields.year,
                             rating: rating, date: date, body: body,
                             excerpt: Excerpt.choose(body: body, summary: fields.summary))
@@ -130,6 +137,14 @@ struct ReviewReader {
         review.keyLocations = keyLocations
         review.frontMatterDigest = file.frontMatterDigest
         return (review, reader.diagnostics.all)
+    }
+
+    /// "2023-11-25" and "barbie" from "2023-11-25-barbie", as Jekyll names posts.
+    static func datedFileName(_ name: String) -> (day: String, rest: String)? {
+        let bytes = Array(name.utf8)
+        guard bytes.count > 11, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"), bytes[10] == UInt8(ascii: "-"),
+              [0, 1, 2, 3, 5, 6, 8, 9].allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[$0]) }) else { return nil }
+        return (String(decoding: bytes[..<10], as: UTF8.self), String(decoding: bytes[11...], as: UTF8.self))
     }
 
     private struct Fields {
@@ -167,6 +182,12 @@ struct ReviewReader {
         case .scalar:
             if node.isNull { return [] }
             items = [node]
+            if let text = node.scalarText, text.contains(",") {
+                // Other generators read "Joel Coen, Ethan Coen" as two names; YAML reads one.
+                let parts = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                reader.warning(node, "'\(key)' is one name here, '\(MappingReader.preview(node))'; for \(parts.count) names, write a list",
+                               hint: "write \(key): [\(parts.joined(separator: ", "))]; a name with a comma in it goes in quotes inside a list: [\"Sammy Davis, Jr.\"]")
+            }
         case .sequence(let sequence): items = Array(sequence)
         default:
             reader.error(node, "'\(key)' must be a name or a list of names, found \(node.kindName)", hint: "write \(key): Majid Majidi, or \(key): [Jean-Pierre Jeunet, Marc Caro]")

@@ -35,12 +35,29 @@ public struct SiteReader: Sendable {
         var diagnostics = Diagnostics(configDiagnostics)
         guard let config = maybeConfig else { return (nil, diagnostics.all) }
 
+        reportUnreadContent(&diagnostics)
         let reviews = readReviews(config: config, &diagnostics)
         let pages = readPages(config: config, &diagnostics)
         let staticFiles = listFiles(under: "static", &diagnostics)
         let templates = readTemplates(&diagnostics)
         let content = SiteContent(config: config, reviews: reviews, pages: pages, staticFiles: staticFiles, templates: templates)
         return (diagnostics.hasErrors ? nil : content, diagnostics.all)
+    }
+
+    /// What `content/` holds besides `reviews/` and `pages/`: a warning each, never silence (a blog
+    /// moved from Hugo or Jekyll often brings `content/posts/` or `_posts/`).
+    private func reportUnreadContent(_ diagnostics: inout Diagnostics) {
+        guard let entries = try? fileSystem.entries(in: "content") else { return }
+        for entry in entries where !entry.name.hasPrefix(".") && entry.name != "reviews" && entry.name != "pages" {
+            let path = "content/\(entry.name)"
+            if entry.kind == .directory {
+                diagnostics.warning(SourceLocation(path: path), "\(path)/ is not read: Marquee builds the reviews in content/reviews/ and the pages in content/pages/",
+                                    hint: "move its files into one of those (dated posts without a rating are not supported yet)")
+            } else {
+                diagnostics.warning(SourceLocation(path: path), "\(path) is not read: content files belong in content/reviews/ or content/pages/",
+                                    hint: "move it into one of those")
+            }
+        }
     }
 
     private func readReviews(config: SiteConfig, _ diagnostics: inout Diagnostics) -> [Review] {
