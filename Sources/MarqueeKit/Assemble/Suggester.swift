@@ -32,7 +32,10 @@ struct Suggester {
         }
         return ConcurrentMap.map(Array(reviews.indices)) { index in
             let given = explicit[index]
-            let wanted = given.isEmpty ? settings.count : max(0, settings.fillTo - given.count)
+            // A review whose named recommendations all lie outside the site still gets one from the
+            // site: every review keeps the reader here.
+            let keepsReaderHere = given.isEmpty || given.contains { if case .review = $0.target { true } else { false } }
+            let wanted = given.isEmpty ? settings.count : max(keepsReaderHere ? 0 : 1, settings.fillTo - given.count)
             guard wanted > 0 else { return given }
             return given + suggest(for: index, count: wanted, excluding: given, floor: floor, weighted: weighted)
         }

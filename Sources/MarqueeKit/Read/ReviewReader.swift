@@ -211,8 +211,20 @@ struct ReviewReader {
 
     private func readRating(_ node: Node, _ reader: inout MappingReader) -> Rating? {
         let scale = config.ratingScale
-        guard let text = node.scalarText, let value = Rating.parseNumber(text) else {
+        guard let text = node.scalarText else {
             reader.error(node, "rating must be a number, found \(MappingReader.describe(node))", hint: "write a number from 0 to \(scale), such as rating: 3.5")
+            return nil
+        }
+        let value: Double
+        switch Rating.parseWritten(text, scale: scale) {
+        case .number(let number): value = number
+        case .outOfScale(_, let denominator):
+            reader.error(node, "rating \(MappingReader.preview(node)) does not fit the site's scale of \(scale) in half steps",
+                         hint: "write a number from 0 to \(scale), or set rating_scale: \(denominator) in site.yml to give every rating out of \(denominator)")
+            return nil
+        case .notANumber:
+            reader.error(node, "rating must be a number, found \(MappingReader.describe(node))",
+                         hint: "write a number from 0 to \(scale), such as rating: 3.5 (8/10 and stars such as ★★★½ are read too)")
             return nil
         }
         let shown = MappingReader.preview(node)

@@ -54,6 +54,17 @@ import Testing
         #expect(filled.map(\.explicit) == [true, false])
     }
 
+    @Test func aReviewNamingOnlyWorksElsewhereGetsOneFromTheSite() throws {
+        var files = site.files
+        files["content/reviews/outward.md"] = TestSite.review(title: "Outward", date: "2020-01-09", rating: "4", extra: """
+            director: Majid Majidi
+            recommend: [{title: Close-Up, url: "https://example.org/close-up"}, {title: Taste of Cherry, url: "https://example.org/cherry"}]
+            """)
+        let suggested = try recommendations(of: "outward", in: TestSite(files))
+        // One, not `count` (3): the writer chose the list; only the link into the site is added.
+        #expect(suggested.count == 1 && suggested.allSatisfy { !$0.explicit && $0.reason == "Also directed by Majid Majidi" })
+    }
+
     @Test func aReviewSharingNothingGetsNothing() throws {
         #expect(try recommendations(of: "loner").isEmpty)
     }

@@ -68,7 +68,7 @@ import Testing
         ("6", "content/reviews/x.md:4:9: error: rating 6 is above the site's scale of 5 — use a number from 0 to 5, or raise rating_scale in site.yml"),
         ("4.3", "content/reviews/x.md:4:9: error: rating 4.3 is not a whole or half number — round it to a half step, such as 4.5"),
         ("-1", "content/reviews/x.md:4:9: error: rating -1 is below 0 — ratings go from 0 to 5"),
-        ("five", "content/reviews/x.md:4:9: error: rating must be a number, found 'five' — write a number from 0 to 5, such as rating: 3.5"),
+        ("five", "content/reviews/x.md:4:9: error: rating must be a number, found 'five' — write a number from 0 to 5, such as rating: 3.5 (8/10 and stars such as ★★★½ are read too)"),
     ])
     func badRatings(value: String, expected: String) {
         let (_, errors) = read("---\ntitle: A\ndate: 2020-01-01\nrating: \(value)\n---\n")
