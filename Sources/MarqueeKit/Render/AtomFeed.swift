@@ -59,13 +59,35 @@ enum AtomFeed {
             for category in review.categories {
                 xml += "    <category term=\"\(e(category.text))\"/>\n"
             }
-            xml += "    <summary type=\"html\">"
+            // What the review page's credits say, first: a feed reader shows no badge.
+            let facts = e(credits(of: review, in: site))
+            xml += "    <summary type=\"html\">\(facts)"
             append(.excerpt)
-            xml += "</summary>\n    <content type=\"html\" xml:base=\"\(e(url))\">"
+            xml += "</summary>\n    <content type=\"html\" xml:base=\"\(e(url))\">\(facts)"
             append(config.feed.fullContent ? .body : .excerpt)
             xml += "</content>\n  </entry>\n"
         }
         xml += "</feed>\n"
         return (xml, marks)
+    }
+
+    /// One paragraph of HTML: the rating, the work and its year, the directors and writers
+    /// (labelled as the site's taxonomies name them): `<p>Rating: 4.5 out of 5 · <cite>Baran</cite>
+    /// (2001) · Director: Majid Majidi</p>`.
+    static func credits(of review: Review, in site: Site) -> String {
+        let h = HTMLText.escape
+        func label(_ id: String, _ count: Int, _ singular: String, _ plural: String) -> String {
+            let definition = site.taxonomies.first { $0.definition.id == id }?.definition
+            return count == 1 ? definition?.singular ?? singular : definition?.title ?? plural
+        }
+        var parts = ["Rating: \(h(review.rating.text)) out of \(review.rating.scale)"]
+        parts.append("<cite>\(h(review.movie))</cite>" + (review.year.map { " (\($0))" } ?? ""))
+        if !review.directors.isEmpty {
+            parts.append("\(h(label("directors", review.directors.count, "Director", "Directors"))): " + review.directors.map { h($0.text) }.joined(separator: ", "))
+        }
+        if !review.writers.isEmpty {
+            parts.append("\(h(label("writers", review.writers.count, "Writer", "Writers"))): " + review.writers.map { h($0.text) }.joined(separator: ", "))
+        }
+        return "<p>" + parts.joined(separator: " · ") + "</p>"
     }
 }
