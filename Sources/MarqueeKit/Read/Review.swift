@@ -46,6 +46,8 @@ public struct Review: Hashable, Sendable {
     public var tableOfContents: Bool?
     /// Old addresses of the review (`aliases:`), each written as a page that redirects here.
     public var aliases: [Alias] = []
+    /// Who wrote it (`reviewer:`): an id of site.yml's `authors`; nil for the site's `author`.
+    public var reviewer: String?
     public var params: [String: ParamValue] = [:]
     /// Names under the front matter keys of taxonomies a site added (`country: Iran`), by key.
     public var customTerms: [String: [Name]] = [:]

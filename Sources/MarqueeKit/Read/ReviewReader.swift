@@ -10,7 +10,7 @@ struct ReviewReader {
     let customTaxonomyKeys: Set<String>
 
     static let knownKeys = ["title", "movie", "year", "director", "directors", "writer", "writers", "category",
-                            "categories", "tags", "rating", "date", "recommend", "slug", "summary", "draft", "image", "type", "toc", "aliases"]
+                            "categories", "tags", "rating", "date", "recommend", "slug", "summary", "draft", "image", "type", "toc", "aliases", "reviewer"]
 
     /// The schema.org types a review's `type` may name (what `itemReviewed` is).
     static let supportedTypes = ["Movie", "Book", "MusicAlbum", "MusicRecording", "TVSeries", "TVSeason", "TVEpisode",
@@ -20,7 +20,8 @@ struct ReviewReader {
     /// only when this is unchanged.
     static func settingsKey(_ config: SiteConfig) -> String {
         [config.basePath, config.timeZoneName, String(config.ratingScale), String(config.markdown.smartPunctuation),
-         String(config.markdown.rawHTML), config.customTaxonomyKeys.sorted().joined(separator: ",")].joined(separator: "|")
+         String(config.markdown.rawHTML), config.customTaxonomyKeys.sorted().joined(separator: ","),
+         config.authors.keys.sorted().joined(separator: ",")].joined(separator: "|")
     }
 
     init(config: SiteConfig) {
@@ -66,6 +67,7 @@ struct ReviewReader {
             case "draft": fields.draft = reader.bool(key, value) ?? false
             case "toc": fields.tableOfContents = reader.bool(key, value)
             case "aliases": fields.aliases += AliasReader.read(value, baseURL: config.baseURL, &reader)
+            case "reviewer": fields.reviewer = readReviewer(value, &reader)
             case "image":
                 fields.image = reader.requiredText(key, value)
                 keyLocations[key] = file.document.location(of: value) // errors about the file point at its name
@@ -132,11 +134,27 @@ struct ReviewReader {
         review.type = fields.type
         review.tableOfContents = fields.tableOfContents
         review.aliases = fields.aliases
+        review.reviewer = fields.reviewer
         review.params = params
         review.customTerms = fields.customTerms
         review.keyLocations = keyLocations
         review.frontMatterDigest = file.frontMatterDigest
         return (review, reader.diagnostics.all)
+    }
+
+    /// `reviewer: ID`: one of site.yml's `authors`.
+    private func readReviewer(_ node: Node, _ reader: inout MappingReader) -> String? {
+        guard let id = reader.requiredText("reviewer", node) else { return nil }
+        if config.authors[id] != nil { return id }
+        if config.authors.isEmpty {
+            reader.error(node, "the reviewer '\(MappingReader.preview(node))' is not one of the site's authors: site.yml lists none",
+                         hint: "add authors: {\(Slug.make(from: id).isEmpty ? "id" : Slug.make(from: id)): {name: Their Name}} to site.yml, or remove reviewer:")
+        } else {
+            let known = config.authors.keys.sorted()
+            reader.error(node, "the reviewer '\(MappingReader.preview(node))' is not one of the site's authors",
+                         hint: MappingReader.suggestion(for: id, among: known).map { "did you mean '\($0)'?" } ?? "site.yml's authors are \(known.joined(separator: ", "))")
+        }
+        return nil
     }
 
     /// "2023-11-25" and "barbie" from "2023-11-25-barbie", as Jekyll names posts.
@@ -155,6 +173,7 @@ struct ReviewReader {
         var draft = false
         var tableOfContents: Bool?
         var aliases: [Alias] = []
+        var reviewer: String?
     }
 
     static let missingKeyHint: [String: String] = [

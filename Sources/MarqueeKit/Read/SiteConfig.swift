@@ -23,6 +23,9 @@ public struct SiteConfig: Sendable {
     public var timeZone: TimeZone
     public var timeZoneName: String = "UTC"
     public var author: Author?
+    /// The site's reviewers by id (`authors:`), for sites with more than one writer; a review names
+    /// its own with `reviewer: ID`, and one that does not is the site's `author`'s.
+    public var authors: [String: Author] = [:]
     public var ratingScale: Int = 5
     public var paginate: Int = 10
     /// Review pages list their headings as a table of contents (`toc:`; a review's own `toc:` wins).

@@ -5,7 +5,7 @@ import Yams
 struct SiteConfigReader {
     static let path = "site.yml"
     static let knownKeys = ["title", "description", "base_url", "language", "timezone", "author",
-                            "rating_scale", "paginate", "markdown", "feed", "taxonomies", "broken_links", "recommendations", "toc"]
+                            "rating_scale", "paginate", "markdown", "feed", "taxonomies", "broken_links", "recommendations", "toc", "authors"]
 
     /// `baseURLOverride` (from `--base-url`) wins over the file's `base_url`.
     static func read(text: String?, baseURLOverride: String?) -> (SiteConfig?, [Diagnostic]) {
@@ -55,6 +55,7 @@ struct SiteConfigReader {
                     }
                 }
             case "author": config.author = readAuthor(value, &reader)
+            case "authors": config.authors = readAuthors(value, &reader)
             case "rating_scale": config.ratingScale = reader.integer(key, value, in: 1...100, example: 5) ?? config.ratingScale
             case "paginate": config.paginate = reader.integer(key, value, in: 1...1000, example: 10) ?? config.paginate
             case "toc": config.tableOfContents = reader.bool(key, value) ?? config.tableOfContents
@@ -100,24 +101,41 @@ struct SiteConfigReader {
         return (diagnostics.hasErrors ? nil : config, diagnostics.all)
     }
 
-    private static func readAuthor(_ node: Node, _ reader: inout MappingReader) -> SiteConfig.Author? {
+    /// `authors:`, a mapping from an id (what `reviewer:` names) to each reviewer, as `author:` is written.
+    private static func readAuthors(_ node: Node, _ reader: inout MappingReader) -> [String: SiteConfig.Author] {
+        guard let mapping = node.mapping else {
+            reader.error(node, "'authors' must be a mapping from an id to a reviewer", hint: "write authors: {vivek: {name: Vivek S.}, mina: {name: Mina R.}}")
+            return [:]
+        }
+        var authors: [String: SiteConfig.Author] = [:]
+        for (keyNode, value) in mapping {
+            guard let id = keyNode.scalarText, !id.isEmpty, id.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType != nil || $0 == "-" || $0 == "_") }) else {
+                reader.error(keyNode, "the author id '\(MappingReader.preview(keyNode))' must be letters, digits, - or _", hint: "write a short id such as mina: {name: Mina R.}")
+                continue
+            }
+            if let author = readAuthor(value, &reader, key: "authors.\(id)") { authors[id] = author }
+        }
+        return authors
+    }
+
+    private static func readAuthor(_ node: Node, _ reader: inout MappingReader, key: String = "author") -> SiteConfig.Author? {
         if let name = node.scalarText, !node.isNull {
             return SiteConfig.Author(name: name)
         }
         guard let mapping = node.mapping else {
-            reader.error(node, "'author' must be a name or a mapping with name, bio and url", hint: "write author: {name: Your Name}")
+            reader.error(node, "'\(key)' must be a name or a mapping with name, bio and url", hint: "write \(key): {name: Your Name}")
             return nil
         }
         var author = SiteConfig.Author(name: "")
         var hasName = false
         for (keyNode, value) in mapping {
             switch keyNode.scalarText ?? "" {
-            case "name": if let name = reader.requiredText("author.name", value) { author.name = name; hasName = true }
-            case "bio": author.bio = reader.text("author.bio", value)
+            case "name": if let name = reader.requiredText("\(key).name", value) { author.name = name; hasName = true }
+            case "bio": author.bio = reader.text("\(key).bio", value)
             case "url":
-                if let url = reader.requiredText("author.url", value) {
+                if let url = reader.requiredText("\(key).url", value) {
                     if URLSafety.isSafeAbsoluteURL(url) { author.url = url } else {
-                        reader.error(value, "author.url '\(MappingReader.preview(value))' is not an absolute http(s) URL", hint: "write a full address such as https://example.org/about/")
+                        reader.error(value, "\(key).url '\(MappingReader.preview(value))' is not an absolute http(s) URL", hint: "write a full address such as https://example.org/about/")
                     }
                 }
             default:
@@ -126,7 +144,7 @@ struct SiteConfigReader {
             }
         }
         if !hasName {
-            reader.error(node, "'author' has no name", hint: "add name: under author")
+            reader.error(node, "'\(key)' has no name", hint: "add name: under \(key)")
             return nil
         }
         return author

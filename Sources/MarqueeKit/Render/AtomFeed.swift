@@ -56,6 +56,9 @@ enum AtomFeed {
                 <updated>\(review.date.rfc3339)</updated>
 
             """
+            if let own = review.reviewer.flatMap({ config.authors[$0] }) {
+                xml += "    <author><name>\(e(own.name))</name>\(own.url.map { "<uri>\(e($0))</uri>" } ?? "")</author>\n"
+            }
             for category in review.categories {
                 xml += "    <category term=\"\(e(category.text))\"/>\n"
             }

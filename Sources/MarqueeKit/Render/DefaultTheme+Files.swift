@@ -48,7 +48,7 @@ extension DefaultTheme {
 
 """#,
         "author-box": #"""
-{{#site.author}}
+{{#review.reviewer}}
 
 <aside class="author-box" aria-label="About the author">
   <p class="author-name">{{#hasURL}}<a href="{{url}}">{{name}}</a>{{/hasURL}}{{^hasURL}}{{name}}{{/hasURL}}</p>
@@ -56,7 +56,7 @@ extension DefaultTheme {
   <p class="author-bio">{{.}}</p>
   {{/bio}}
 </aside>
-{{/site.author}}
+{{/review.reviewer}}
 
 """#,
         "base": ##"""
@@ -282,7 +282,7 @@ extension DefaultTheme {
     {{/review.isScheduled}}
     <h1>{{review.title}}</h1>
     <p class="review-meta">
-      <time datetime="{{review.date.iso}}">{{review.date.display}}</time> <span class="sep" aria-hidden="true">·</span> {{review.readingMinutes}} min read
+      {{#review.hasOwnReviewer}}By {{review.reviewer.name}} <span class="sep" aria-hidden="true">·</span> {{/review.hasOwnReviewer}}<time datetime="{{review.date.iso}}">{{review.date.display}}</time> <span class="sep" aria-hidden="true">·</span> {{review.readingMinutes}} min read
     </p>
   </header>
 {{>credits}}

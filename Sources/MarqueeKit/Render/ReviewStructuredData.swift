@@ -5,6 +5,7 @@ enum ReviewStructuredData {
     /// (the build cache puts a new excerpt there).
     static func json(for review: Review, site: Site, imageURL: String?) -> (text: String, description: Range<Int>?) {
         let config = site.config
+        let reviewer = ViewModelBuilder.reviewer(of: review, in: site)
         let type = review.type ?? "Movie"
         func people(_ names: [Name]) -> JSONValue? {
             names.isEmpty ? nil : .array(names.map { person($0.text, url: nil) })
@@ -33,7 +34,7 @@ enum ReviewStructuredData {
                 ("bestRating", .integer(review.rating.scale)),
                 ("worstRating", .integer(0)),
             ])),
-            ("author", person(config.author?.name ?? config.title, url: config.author?.url)),
+            ("author", person(reviewer?.name ?? config.title, url: reviewer?.url)),
             ("publisher", .object([("@type", .string("Organization")), ("name", .string(config.title)), ("url", .string(config.baseURL))])),
         ]
         let description = review.excerpt.text

@@ -218,6 +218,10 @@ struct ReviewView: TemplateView {
     var recommendedBy: [EntryView]
     /// The body's headings, nested, when the review (or site.yml) asks for a table of contents.
     var tableOfContents: [TableOfContentsEntry] = []
+    /// Who wrote it: its `reviewer`, or the site's author.
+    var reviewer: AuthorView?
+    /// Whether the review names its own reviewer (the default theme then shows a byline).
+    var hasOwnReviewer = false
 
     var templateObject: TemplateObject {
         card.templateObject.adding([
@@ -245,6 +249,8 @@ struct ReviewView: TemplateView {
             "hasRecommendedBy": .flag(!recommendedBy.isEmpty),
             "toc": .list(tableOfContents),
             "hasToc": .flag(!tableOfContents.isEmpty),
+            "reviewer": .view(reviewer),
+            "hasOwnReviewer": .flag(hasOwnReviewer),
         ])
     }
 
@@ -273,6 +279,8 @@ struct ReviewView: TemplateView {
         TemplateField("hasRecommendedBy", .flag, "whether `recommendedBy` has entries"),
         TemplateField("toc", TableOfContentsEntry.listType, "the body's headings as a nested table of contents, when `toc: true` (in the review or site.yml); empty otherwise"),
         TemplateField("hasToc", .flag, "whether `toc` has entries"),
+        TemplateField("reviewer", AuthorView.type, "who wrote it: the author of site.yml's `authors` its `reviewer:` names, else the site's `author`; empty when there is none"),
+        TemplateField("hasOwnReviewer", .flag, "whether the review names its reviewer (`reviewer:`)"),
     ])
 }
 

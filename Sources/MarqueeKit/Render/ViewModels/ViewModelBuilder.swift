@@ -193,7 +193,14 @@ struct ViewModelBuilder {
             image: review.image.map { imageLink($0, of: review) },
             recommendations: site.recommendations[index].map(recommendationView),
             recommendedBy: site.recommendedBy[index].map { entries[$0] },
-            tableOfContents: review.tableOfContents ?? site.config.tableOfContents ? TableOfContentsEntry.entries(review.body.headings) : [])
+            tableOfContents: review.tableOfContents ?? site.config.tableOfContents ? TableOfContentsEntry.entries(review.body.headings) : [],
+            reviewer: Self.reviewer(of: review, in: site).map { AuthorView(name: $0.name, bio: $0.bio, url: $0.url) },
+            hasOwnReviewer: review.reviewer.flatMap { site.config.authors[$0] } != nil)
+    }
+
+    /// Who wrote a review: the author its `reviewer:` names, else the site's author.
+    static func reviewer(of review: Review, in site: Site) -> SiteConfig.Author? {
+        review.reviewer.flatMap { site.config.authors[$0] } ?? site.config.author
     }
 
     /// `image: poster.jpg` sits beside a folder review; `image: /img/x.jpg` is under static/.
