@@ -112,7 +112,7 @@ extension DefaultTheme {
         "credits": #"""
 <dl class="credits">
   <dt>Film</dt>
-  <dd><cite>{{review.movie}}</cite>{{#review.params.original_title}} <span class="original-title">(<cite>{{.}}</cite>)</span>{{/review.params.original_title}}{{#review.year}} ({{#review.yearURL}}<a href="{{.}}">{{review.year}}</a>{{/review.yearURL}}{{^review.yearURL}}{{.}}{{/review.yearURL}}){{/review.year}}</dd>
+  <dd><cite>{{review.movie}}</cite>{{#review.params.original_title}} <span class="original-title">(<bdi><cite>{{.}}</cite></bdi>)</span>{{/review.params.original_title}}{{#review.year}} ({{#review.yearURL}}<a href="{{.}}">{{review.year}}</a>{{/review.yearURL}}{{^review.yearURL}}{{.}}{{/review.yearURL}}){{/review.year}}</dd>
   {{#review.hasDirectors}}
   <dt>{{review.directorsLabel}}</dt>
   <dd>{{#review.directors}}{{^isFirst}}, {{/isFirst}}{{#url}}<a href="{{.}}">{{name}}</a>{{/url}}{{^url}}{{name}}{{/url}}{{/review.directors}}</dd>
