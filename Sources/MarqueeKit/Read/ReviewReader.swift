@@ -10,7 +10,7 @@ struct ReviewReader {
     let customTaxonomyKeys: Set<String>
 
     static let knownKeys = ["title", "movie", "year", "director", "directors", "writer", "writers", "category",
-                            "categories", "tags", "rating", "date", "recommend", "slug", "summary", "draft", "image", "type", "toc", "aliases", "reviewer"]
+                            "categories", "tags", "rating", "date", "recommend", "slug", "summary", "draft", "image", "type", "toc", "aliases", "reviewer", "language", "lang"]
 
     /// The schema.org types a review's `type` may name (what `itemReviewed` is).
     static let supportedTypes = ["Movie", "Book", "MusicAlbum", "MusicRecording", "TVSeries", "TVSeason", "TVEpisode",
@@ -68,6 +68,12 @@ struct ReviewReader {
             case "toc": fields.tableOfContents = reader.bool(key, value)
             case "aliases": fields.aliases += AliasReader.read(value, baseURL: config.baseURL, &reader)
             case "reviewer": fields.reviewer = readReviewer(value, &reader)
+            case "language", "lang": // `lang` as Jekyll themes write it
+                if let language = reader.requiredText(key, value) {
+                    if SiteConfigReader.isLanguageTag(language) { fields.language = language } else {
+                        reader.error(value, "\(key) '\(MappingReader.preview(value))' is not a language tag", hint: "use a BCP 47 tag such as en, fa or pt-BR")
+                    }
+                }
             case "image":
                 fields.image = reader.requiredText(key, value)
                 keyLocations[key] = file.document.location(of: value) // errors about the file point at its name
@@ -135,6 +141,7 @@ struct ReviewReader {
         review.tableOfContents = fields.tableOfContents
         review.aliases = fields.aliases
         review.reviewer = fields.reviewer
+        review.language = fields.language
         review.params = params
         review.customTerms = fields.customTerms
         review.keyLocations = keyLocations
@@ -174,6 +181,7 @@ struct ReviewReader {
         var tableOfContents: Bool?
         var aliases: [Alias] = []
         var reviewer: String?
+        var language: String?
     }
 
     static let missingKeyHint: [String: String] = [

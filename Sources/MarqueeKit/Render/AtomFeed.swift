@@ -48,7 +48,7 @@ enum AtomFeed {
                 xml += escaped
             }
             xml += """
-              <entry>
+              <entry\(review.language.map { " xml:lang=\"\(e($0))\"" } ?? "")>
                 <title>\(e(review.title))</title>
                 <link href="\(e(url))" rel="alternate" type="text/html"/>
                 <id>\(e(url))</id>

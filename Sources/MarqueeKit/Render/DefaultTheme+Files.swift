@@ -61,7 +61,7 @@ extension DefaultTheme {
 """#,
         "base": ##"""
 <!DOCTYPE html>
-<html lang="{{site.language}}">
+<html lang="{{page.language}}"{{#page.isRightToLeft}} dir="rtl"{{/page.isRightToLeft}}>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">

@@ -15,6 +15,7 @@ enum ReviewPages {
                 var meta = PageMeta(title: review.title, description: review.excerpt.text, route: route, kind: .review,
                                     section: Route.archive, image: image, jsonLD: marks.container(.html(json), .jsonLD, of: index))
                 meta.describedReview = index
+                meta.language = review.language
                 // Where the JSON-LD's description is inside it, for the build cache.
                 let inner = description.map { range in
                     [BodyMarks.id(review: index, container: .jsonLD):

@@ -26,7 +26,7 @@ enum ReviewStructuredData {
             ("name", .string(review.title)),
             ("url", .string(site.permalinks.absolute(Route.review(review.slug)))),
             ("datePublished", .string(review.date.rfc3339)),
-            ("inLanguage", .string(config.language)),
+            ("inLanguage", .string(review.language ?? config.language)),
             ("itemReviewed", .object(work)),
             ("reviewRating", .object([
                 ("@type", .string("Rating")),

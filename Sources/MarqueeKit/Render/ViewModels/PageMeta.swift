@@ -13,6 +13,8 @@ struct PageMeta {
     var describedReview: Int?
     /// A ready `<script type="application/ld+json">` body, JSON-encoded and escaped for HTML.
     var jsonLD: TemplateValue
+    /// The page's own language (a review's `language:`); nil for the site's.
+    var language: String?
 
     init(title: String?, description: String, route: Route, kind: PageKind, section: Route? = nil, image: String? = nil, jsonLD: TemplateValue = .absent) {
         self.title = title

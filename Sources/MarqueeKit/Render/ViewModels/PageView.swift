@@ -14,6 +14,8 @@ struct PageView: TemplateView {
     /// JSON-LD escaped for `<script>`, as HTML (marked as a container when recording); absent
     /// on pages without one.
     var jsonLD: TemplateValue
+    /// A BCP 47 tag: the page's own language, or the site's.
+    var language: String
 
     var templateObject: TemplateObject {
         TemplateObject([
@@ -28,6 +30,8 @@ struct PageView: TemplateView {
             "image": .text(orAbsent: image),
             "twitterCard": .text(image == nil ? "summary" : "summary_large_image"),
             "jsonLD": jsonLD,
+            "language": .text(language),
+            "isRightToLeft": .flag(LanguageDirection.isRightToLeft(language)),
         ])
     }
 
@@ -43,6 +47,8 @@ struct PageView: TemplateView {
         TemplateField("image", .text, "the absolute URL of a review's `image`; empty on other pages and reviews without one"),
         TemplateField("twitterCard", .text, "`summary_large_image` when the page has an image, `summary` otherwise"),
         TemplateField("jsonLD", .html, "a review's schema.org JSON-LD, escaped for `<script>` (insert with {{{ }}}); empty on other pages"),
+        TemplateField("language", .text, "the page's language, a BCP 47 tag: a review's `language:`, else site.yml's `language`, for `<html lang>`"),
+        TemplateField("isRightToLeft", .flag, "whether that language is written right to left (Arabic, Persian, Hebrew, Urdu, …), for `dir=\"rtl\"`"),
     ])
 }
 

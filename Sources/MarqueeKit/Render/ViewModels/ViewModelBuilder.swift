@@ -95,7 +95,8 @@ struct ViewModelBuilder {
             url: links.link(meta.route),
             kind: meta.kind,
             image: meta.image,
-            jsonLD: meta.jsonLD)
+            jsonLD: meta.jsonLD,
+            language: meta.language ?? site.config.language)
         return PageFrame(site: siteVariables, page: page)
     }
 
