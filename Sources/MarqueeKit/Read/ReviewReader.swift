@@ -9,7 +9,7 @@ struct ReviewReader {
     /// `config.customTaxonomyKeys`, made once (it is asked for every key Marquee does not read).
     let customTaxonomyKeys: Set<String>
 
-    static let knownKeys = ["title", "movie", "year", "director", "directors", "writer", "writers", "category",
+    static let knownKeys = ["title", "movie", "work", "year", "director", "directors", "writer", "writers", "category",
                             "categories", "tags", "rating", "date", "recommend", "slug", "summary", "draft", "image", "type", "toc", "aliases", "reviewer", "language", "lang"]
 
     /// The schema.org types a review's `type` may name (what `itemReviewed` is).
@@ -53,7 +53,13 @@ struct ReviewReader {
             keyLocations[key] = file.document.location(of: keyNode)
             switch key {
             case "title": title = reader.requiredText(key, value)
-            case "movie": fields.movie = reader.requiredText(key, value)
+            case "movie", "work":
+                // `work:` names any kind of work; `movie:` is its first name, still read.
+                if keyLocations["movie"] != nil && keyLocations["work"] != nil {
+                    reader.error(keyNode, "'work' and 'movie' both name the work", hint: "keep one of them (work: is the newer name of movie:)")
+                } else {
+                    fields.movie = reader.requiredText(key, value)
+                }
             case "year": fields.year = readYear(value, &reader)
             case "director", "directors": fields.directors += readNames(key, value, &reader)
             case "writer", "writers": fields.writers += readNames(key, value, &reader)
@@ -79,13 +85,12 @@ struct ReviewReader {
                 keyLocations[key] = file.document.location(of: value) // errors about the file point at its name
             case "type":
                 if let type = reader.requiredText(key, value) {
-                    if Self.supportedTypes.contains(type) {
-                        fields.type = type
+                    if let kind = WorkType.named(type) {
+                        fields.type = kind.schemaType
                     } else {
-                        let suggestion = MappingReader.suggestion(for: type, among: Self.supportedTypes.map { $0.lowercased() })
-                            .flatMap { lowered in Self.supportedTypes.first { $0.lowercased() == lowered } }
-                        reader.error(value, "type '\(MappingReader.preview(value))' is not a supported schema.org type",
-                                     hint: suggestion.map { "did you mean '\($0)'?" } ?? "use one of \(Self.supportedTypes.joined(separator: ", "))")
+                        let suggestion = MappingReader.suggestion(for: type, among: WorkType.shortIDs)
+                        reader.error(value, "type '\(MappingReader.preview(value))' is not a kind of work Marquee knows",
+                                     hint: suggestion.map { "did you mean '\($0)'?" } ?? "use one of \(WorkType.shortIDs.joined(separator: ", ")) (or a schema.org type: \(Self.supportedTypes.joined(separator: ", ")))")
                     }
                 }
             default:

@@ -111,7 +111,7 @@ extension DefaultTheme {
 """##,
         "credits": #"""
 <dl class="credits">
-  <dt>Film</dt>
+  <dt>{{review.workLabel}}</dt>
   <dd><cite>{{review.movie}}</cite>{{#review.params.original_title}} <span class="original-title">(<bdi><cite>{{.}}</cite></bdi>)</span>{{/review.params.original_title}}{{#review.year}} ({{#review.yearURL}}<a href="{{.}}">{{review.year}}</a>{{/review.yearURL}}{{^review.yearURL}}{{.}}{{/review.yearURL}}){{/review.year}}</dd>
   {{#review.hasDirectors}}
   <dt>{{review.directorsLabel}}</dt>

@@ -222,6 +222,8 @@ struct ReviewView: TemplateView {
     var reviewer: AuthorView?
     /// Whether the review names its own reviewer (the default theme then shows a byline).
     var hasOwnReviewer = false
+    /// The credits' word for the kind of work (`type:`): "Film", "Book", "Album".
+    var workLabel = WorkType.film.label
 
     var templateObject: TemplateObject {
         card.templateObject.adding([
@@ -251,6 +253,7 @@ struct ReviewView: TemplateView {
             "hasToc": .flag(!tableOfContents.isEmpty),
             "reviewer": .view(reviewer),
             "hasOwnReviewer": .flag(hasOwnReviewer),
+            "workLabel": .text(workLabel),
         ])
     }
 
@@ -281,6 +284,7 @@ struct ReviewView: TemplateView {
         TemplateField("hasToc", .flag, "whether `toc` has entries"),
         TemplateField("reviewer", AuthorView.type, "who wrote it: the author of site.yml's `authors` its `reviewer:` names, else the site's `author`; empty when there is none"),
         TemplateField("hasOwnReviewer", .flag, "whether the review names its reviewer (`reviewer:`)"),
+        TemplateField("workLabel", .text, "the credits' word for the kind of work its `type:` names: `Film` (the default), `Series`, `Book`, `Album`, `Game`, `Play`, `Restaurant`"),
     ])
 }
 

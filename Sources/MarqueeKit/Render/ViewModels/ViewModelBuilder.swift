@@ -196,7 +196,8 @@ struct ViewModelBuilder {
             recommendedBy: site.recommendedBy[index].map { entries[$0] },
             tableOfContents: review.tableOfContents ?? site.config.tableOfContents ? TableOfContentsEntry.entries(review.body.headings) : [],
             reviewer: Self.reviewer(of: review, in: site).map { AuthorView(name: $0.name, bio: $0.bio, url: $0.url) },
-            hasOwnReviewer: review.reviewer.flatMap { site.config.authors[$0] } != nil)
+            hasOwnReviewer: review.reviewer.flatMap { site.config.authors[$0] } != nil,
+            workLabel: WorkType.ofSchemaType(review.type).label)
     }
 
     /// Who wrote a review: the author its `reviewer:` names, else the site's author.

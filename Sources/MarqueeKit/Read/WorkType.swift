@@ -1,0 +1,48 @@
+/// What kind of work a review is about (`type:`): the word the credits show for it and the
+/// schema.org type of the JSON-LD's `itemReviewed`. One table: a writer names a kind by its short
+/// id (`book`) or, as before, by its schema.org type (`Book`).
+public struct WorkType: Hashable, Sendable {
+    /// What `type:` says: "book".
+    public let id: String
+    /// The schema.org type: "Book".
+    public let schemaType: String
+    /// The credits' word for it: "Book".
+    public let label: String
+
+    public static let film = WorkType(id: "film", schemaType: "Movie", label: "Film")
+
+    /// The kinds `type:` names, short ids first; films are the default.
+    public static let all: [WorkType] = [
+        film,
+        WorkType(id: "tv", schemaType: "TVSeries", label: "Series"),
+        WorkType(id: "book", schemaType: "Book", label: "Book"),
+        WorkType(id: "album", schemaType: "MusicAlbum", label: "Album"),
+        WorkType(id: "game", schemaType: "VideoGame", label: "Game"),
+        WorkType(id: "play", schemaType: "CreativeWork", label: "Play"),
+        WorkType(id: "restaurant", schemaType: "Restaurant", label: "Restaurant"),
+        // The schema.org names a review could give before the short ids, with their own words.
+        WorkType(id: "TVSeason", schemaType: "TVSeason", label: "Season"),
+        WorkType(id: "TVEpisode", schemaType: "TVEpisode", label: "Episode"),
+        WorkType(id: "MusicRecording", schemaType: "MusicRecording", label: "Recording"),
+        WorkType(id: "Game", schemaType: "Game", label: "Game"),
+        WorkType(id: "PodcastSeries", schemaType: "PodcastSeries", label: "Podcast"),
+        WorkType(id: "CreativeWork", schemaType: "CreativeWork", label: "Work"),
+    ]
+
+    /// The kind `type:` names: a short id in any case (`Book`, `book`), `movie` for a film, or a
+    /// schema.org type of the table.
+    public static func named(_ text: String) -> WorkType? {
+        let lowered = text.lowercased()
+        if lowered == "movie" { return film }
+        return all.first { $0.id.lowercased() == lowered || $0.schemaType == text }
+    }
+
+    /// The kind of a schema.org type (`Review.type`), films for none.
+    public static func ofSchemaType(_ type: String?) -> WorkType {
+        guard let type else { return film }
+        return all.first { $0.schemaType == type } ?? film
+    }
+
+    /// The short ids, for messages: "film, tv, book, album, game, play, restaurant".
+    static var shortIDs: [String] { all.map(\.id).filter { $0 == $0.lowercased() } }
+}
