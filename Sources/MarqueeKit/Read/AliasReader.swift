@@ -6,22 +6,9 @@ import Yams
 /// Marquee adds the base path, as it does to every link.
 enum AliasReader {
     static func read(_ node: Node, baseURL: String, _ reader: inout MappingReader) -> [Alias] {
-        let items: [Node]
-        switch node {
-        case .scalar:
-            if node.isNull { return [] }
-            items = [node]
-        case .sequence(let sequence): items = Array(sequence)
-        default:
-            reader.error(node, "'aliases' must be an address or a list of addresses, found \(node.kindName)", hint: "write aliases: [/2012/03/24/a-separation/]")
-            return []
-        }
         var aliases: [Alias] = []
-        for item in items {
-            guard let text = item.scalarText else {
-                reader.error(item, "each entry of 'aliases' must be an address, found \(item.kindName)", hint: "write aliases: [/old/address/, /another/]")
-                continue
-            }
+        for (text, item) in reader.scalarOrList("aliases", node, one: "an address", many: "addresses",
+                                                hint: "write aliases: [/2012/03/24/a-separation/]", entryHint: "write aliases: [/old/address/, /another/]") {
             switch parse(text.trimmingWhitespaceAndNewlines(), baseURL: baseURL) {
             case .success(let (file, url)):
                 aliases.append(Alias(file: file, url: url, location: reader.document.location(of: item)))

@@ -24,6 +24,30 @@ struct MappingReader {
         diagnostics.warning(document.location(of: node), message, hint: hint, stage: stage)
     }
 
+    /// The entries of a key that takes one value or a list (`director: X` or `director: [X, Y]`),
+    /// each scalar with its node; none for null. A mapping, or an entry that is not a scalar, is an
+    /// error: "'aliases' must be an address or a list of addresses" (`one`, `many`), with `hint`
+    /// for the whole and `entryHint` for an entry.
+    mutating func scalarOrList(_ key: String, _ node: Node, one: String, many: String, hint: String, entryHint: String) -> [(text: String, node: Node)] {
+        let items: [Node]
+        switch node {
+        case .scalar:
+            if node.isNull { return [] }
+            items = [node]
+        case .sequence(let sequence): items = Array(sequence)
+        default:
+            error(node, "'\(key)' must be \(one) or a list of \(many), found \(node.kindName)", hint: hint)
+            return []
+        }
+        return items.compactMap { item in
+            guard let text = item.scalarText else {
+                error(item, "each entry of '\(key)' must be \(one), found \(item.kindName)", hint: entryHint)
+                return nil
+            }
+            return (text, item)
+        }
+    }
+
     /// A piece of text: any scalar (a number is text too). Nil, with a diagnostic, for a list or mapping.
     /// Invisible control characters (which no HTML or XML page may hold) are removed, with a warning.
     mutating func text(_ key: String, _ node: Node) -> String? {

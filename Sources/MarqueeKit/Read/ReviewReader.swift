@@ -209,28 +209,15 @@ struct ReviewReader {
 
     /// A name or a list of names; each must contain a letter or a digit.
     private func readNames(_ key: String, _ node: Node, _ reader: inout MappingReader) -> [Name] {
-        let items: [Node]
-        switch node {
-        case .scalar:
-            if node.isNull { return [] }
-            items = [node]
-            if let text = node.scalarText, text.contains(",") {
-                // Other generators read "Joel Coen, Ethan Coen" as two names; YAML reads one.
-                let parts = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-                reader.warning(node, "'\(key)' is one name here, '\(MappingReader.preview(node))'; for \(parts.count) names, write a list",
-                               hint: "write \(key): [\(parts.joined(separator: ", "))]; a name with a comma in it goes in quotes inside a list: [\"Sammy Davis, Jr.\"]")
-            }
-        case .sequence(let sequence): items = Array(sequence)
-        default:
-            reader.error(node, "'\(key)' must be a name or a list of names, found \(node.kindName)", hint: "write \(key): Majid Majidi, or \(key): [Jean-Pierre Jeunet, Marc Caro]")
-            return []
+        if case .scalar = node, let text = node.scalarText, !node.isNull, text.contains(",") {
+            // Other generators read "Joel Coen, Ethan Coen" as two names; YAML reads one.
+            let parts = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            reader.warning(node, "'\(key)' is one name here, '\(MappingReader.preview(node))'; for \(parts.count) names, write a list",
+                           hint: "write \(key): [\(parts.joined(separator: ", "))]; a name with a comma in it goes in quotes inside a list: [\"Sammy Davis, Jr.\"]")
         }
         var names: [Name] = []
-        for item in items {
-            guard let text = item.scalarText else {
-                reader.error(item, "each entry of '\(key)' must be a name, found \(item.kindName)", hint: "write \(key): [Name One, Name Two]")
-                continue
-            }
+        for (text, item) in reader.scalarOrList(key, node, one: "a name", many: "names",
+                                                hint: "write \(key): Majid Majidi, or \(key): [Jean-Pierre Jeunet, Marc Caro]", entryHint: "write \(key): [Name One, Name Two]") {
             let trimmed = MappingReader.removingControlCharacters(text).trimmingWhitespaceAndNewlines()
             guard trimmed.unicodeScalars.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil }) else {
                 reader.error(item, "'\(key)' has an entry '\(MappingReader.preview(item))' with no letters or digits", hint: "remove it or write a real name")
