@@ -137,8 +137,8 @@ public struct SiteAssembler: Sendable {
     }
 
     /// Top-level folders the build writes itself; a page may not take them.
-    static let reservedTopLevel: Set<String> = ["reviews", "page", "categories", "directors", "writers", "years", "tags",
-                                                "ratings", "feed.xml", "sitemap.xml", "robots.txt", "404.html", "index.html"]
+    static let reservedTopLevel: Set<String> = Set(["reviews", "page", "ratings", "feed.xml", "sitemap.xml", "robots.txt", "404.html", "index.html", "_redirects"]
+                                                   + TaxonomyDefinition.defaults.map(\.path))
 
     private func resolveRecommendations(of review: Review, index: [String: Int], drafts: [String: Review],
                                         _ diagnostics: inout Diagnostics) -> [Recommendation] {

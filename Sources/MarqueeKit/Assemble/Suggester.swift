@@ -28,7 +28,7 @@ struct Suggester {
         let floor = settings.floor(scale: scale)
         let weighted: [(Taxonomy, Double)] = taxonomies.compactMap { taxonomy in
             let weight = settings.weights[taxonomy.definition.id] ?? (taxonomy.definition.isBuiltIn ? 0 : 1)
-            return weight > 0 && taxonomy.definition.id != "years" ? (taxonomy, weight) : nil
+            return weight > 0 && taxonomy.definition.id != TaxonomyDefinition.ID.years ? (taxonomy, weight) : nil
         }
         return ConcurrentMap.map(Array(reviews.indices)) { index in
             let given = explicit[index]
@@ -84,10 +84,10 @@ struct Suggester {
 
     static func reason(_ definition: TaxonomyDefinition, _ name: String) -> String {
         switch definition.isBuiltIn ? definition.id : "" {
-        case "directors": return "Also directed by \(name)"
-        case "writers": return "Also written by \(name)"
-        case "tags": return "Also tagged “\(name)”"
-        case "categories": return "Also in \(name)"
+        case TaxonomyDefinition.ID.directors: return "Also directed by \(name)"
+        case TaxonomyDefinition.ID.writers: return "Also written by \(name)"
+        case TaxonomyDefinition.ID.tags: return "Also tagged “\(name)”"
+        case TaxonomyDefinition.ID.categories: return "Also in \(name)"
         default: return "Same \(definition.singular.lowercased()): \(name)"
         }
     }

@@ -74,11 +74,11 @@ struct TaxonomyBuilder {
     /// The names a review files under a taxonomy.
     static func names(of review: Review, in definition: TaxonomyDefinition) -> [Name] {
         switch definition.isBuiltIn ? definition.id : "" {
-        case "categories": return review.categories
-        case "directors": return review.directors
-        case "writers": return review.writers
-        case "tags": return review.tags
-        case "years": return review.year.map { [Name(text: String($0), location: review.location(of: "year"))] } ?? []
+        case TaxonomyDefinition.ID.categories: return review.categories
+        case TaxonomyDefinition.ID.directors: return review.directors
+        case TaxonomyDefinition.ID.writers: return review.writers
+        case TaxonomyDefinition.ID.tags: return review.tags
+        case TaxonomyDefinition.ID.years: return review.year.map { [Name(text: String($0), location: review.location(of: "year"))] } ?? []
         default: return definition.keys.flatMap { review.customTerms[$0] ?? [] }
         }
     }

@@ -20,12 +20,21 @@ public struct TaxonomyDefinition: Hashable, Sendable {
         self.singular = singular
     }
 
+    /// The ids of the built-in taxonomies, named here once: every stage refers to them by these.
+    public enum ID {
+        public static let categories = "categories"
+        public static let directors = "directors"
+        public static let writers = "writers"
+        public static let years = "years"
+        public static let tags = "tags"
+    }
+
     public static let defaults: [TaxonomyDefinition] = [
-        TaxonomyDefinition(id: "categories", keys: ["category", "categories"], title: "Categories", singular: "Category"),
-        TaxonomyDefinition(id: "directors", keys: ["director", "directors"], title: "Directors", singular: "Director"),
-        TaxonomyDefinition(id: "writers", keys: ["writer", "writers"], title: "Writers", singular: "Writer"),
-        TaxonomyDefinition(id: "years", keys: ["year"], title: "Years", singular: "Year"),
-        TaxonomyDefinition(id: "tags", keys: ["tags"], title: "Tags", singular: "Tag"),
+        TaxonomyDefinition(id: ID.categories, keys: ["category", "categories"], title: "Categories", singular: "Category"),
+        TaxonomyDefinition(id: ID.directors, keys: ["director", "directors"], title: "Directors", singular: "Director"),
+        TaxonomyDefinition(id: ID.writers, keys: ["writer", "writers"], title: "Writers", singular: "Writer"),
+        TaxonomyDefinition(id: ID.years, keys: ["year"], title: "Years", singular: "Year"),
+        TaxonomyDefinition(id: ID.tags, keys: ["tags"], title: "Tags", singular: "Tag"),
     ]
 
     /// Keys Marquee reads itself; any other front matter key can feed an added taxonomy.

@@ -86,10 +86,10 @@ enum AtomFeed {
         var parts = ["Rating: \(h(review.rating.text)) out of \(review.rating.scale)"]
         parts.append("<cite>\(h(review.movie))</cite>" + (review.year.map { " (\($0))" } ?? ""))
         if !review.directors.isEmpty {
-            parts.append("\(h(label("directors", review.directors.count, "Director", "Directors"))): " + review.directors.map { h($0.text) }.joined(separator: ", "))
+            parts.append("\(h(label(TaxonomyDefinition.ID.directors, review.directors.count, "Director", "Directors"))): " + review.directors.map { h($0.text) }.joined(separator: ", "))
         }
         if !review.writers.isEmpty {
-            parts.append("\(h(label("writers", review.writers.count, "Writer", "Writers"))): " + review.writers.map { h($0.text) }.joined(separator: ", "))
+            parts.append("\(h(label(TaxonomyDefinition.ID.writers, review.writers.count, "Writer", "Writers"))): " + review.writers.map { h($0.text) }.joined(separator: ", "))
         }
         return "<p>" + parts.joined(separator: " · ") + "</p>"
     }

@@ -17,7 +17,7 @@ enum RatingsPage {
             return keys[a] != keys[b] ? keys[a] < keys[b] : x.slug < y.slug
         }
         let rows = order.map { index in
-            RatingsRowView(entry: context.models.entries[index], directors: context.models.nameLinks(site.reviews[index].directors, "directors"))
+            RatingsRowView(entry: context.models.entries[index], directors: context.models.nameLinks(site.reviews[index].directors, TaxonomyDefinition.ID.directors))
         }
         let frame = context.models.frame(PageMeta(title: "Ratings", description: "Every rating on \(site.config.title) in one table, with how they are spread.",
                                                   route: Route.ratings, kind: .ratings))

@@ -108,7 +108,7 @@ struct ViewModelBuilder {
             NavItemView(title: "Reviews", url: links.link(Route.archive), isCurrent: false),
             NavItemView(title: "Ratings", url: links.link(Route.ratings), isCurrent: false),
         ]
-        for taxonomy in site.taxonomies where ["directors", "categories", "tags"].contains(taxonomy.definition.id) || !taxonomy.definition.isBuiltIn {
+        for taxonomy in site.taxonomies where [TaxonomyDefinition.ID.directors, TaxonomyDefinition.ID.categories, TaxonomyDefinition.ID.tags].contains(taxonomy.definition.id) || !taxonomy.definition.isBuiltIn {
             nav.append(NavItemView(title: taxonomy.definition.title, url: links.link(taxonomy.indexRoute), isCurrent: false))
         }
         for page in site.pages {
@@ -160,7 +160,7 @@ struct ViewModelBuilder {
     /// A review page's `review` variable: everything in the card, plus credits, body and links.
     func reviewView(at index: Int) -> ReviewView {
         let review = site.reviews[index]
-        let yearTaxonomy = site.taxonomies.first { $0.definition.id == "years" }
+        let yearTaxonomy = site.taxonomies.first { $0.definition.id == TaxonomyDefinition.ID.years }
         let yearURL = review.year.flatMap { year in yearTaxonomy.flatMap { t in t.term(named: String(year)).map { links.link(t.route(ofTerm: $0)) } } }
         // Added taxonomies (say `country`), for themes that list them generically.
         let added: [AddedTaxonomyView] = site.taxonomies.filter { !$0.definition.isBuiltIn }.compactMap { taxonomy in
@@ -177,15 +177,15 @@ struct ViewModelBuilder {
         }
         return ReviewView(
             card: cards[index],
-            directors: nameLinks(review.directors, "directors"),
-            writers: nameLinks(review.writers, "writers"),
-            categories: nameLinks(review.categories, "categories"),
-            tags: nameLinks(review.tags, "tags"),
+            directors: nameLinks(review.directors, TaxonomyDefinition.ID.directors),
+            writers: nameLinks(review.writers, TaxonomyDefinition.ID.writers),
+            categories: nameLinks(review.categories, TaxonomyDefinition.ID.categories),
+            tags: nameLinks(review.tags, TaxonomyDefinition.ID.tags),
             yearURL: yearURL,
             otherTaxonomies: added,
-            directorsLabel: label("directors", review.directors.count, "Director", "Directors"),
-            writersLabel: label("writers", review.writers.count, "Writer", "Writers"),
-            categoriesLabel: label("categories", review.categories.count, "Category", "Categories"),
+            directorsLabel: label(TaxonomyDefinition.ID.directors, review.directors.count, "Director", "Directors"),
+            writersLabel: label(TaxonomyDefinition.ID.writers, review.writers.count, "Writer", "Writers"),
+            categoriesLabel: label(TaxonomyDefinition.ID.categories, review.categories.count, "Category", "Categories"),
             body: marks.value(.body, of: review, at: index),
             // As text, so that the build cache can mark them (an Int cannot carry a mark).
             wordCount: marks.value(.wordCount, of: review, at: index),
