@@ -26,6 +26,20 @@ struct HeadingIDs {
     }
 
     static func slug(_ text: String) -> String {
+        // Most headings are ASCII: done on bytes, with the same rules.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(text.utf8.count)
+            for byte in text.utf8 {
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"): bytes.append(byte)
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): bytes.append(byte + 32)
+                case UInt8(ascii: " "), UInt8(ascii: "-"), 0x09...0x0D: bytes.append(UInt8(ascii: "-"))
+                default: break
+                }
+            }
+            return bytes.contains { $0 != UInt8(ascii: "-") } ? String(decoding: bytes, as: UTF8.self) : "heading"
+        }
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             let properties = scalar.properties

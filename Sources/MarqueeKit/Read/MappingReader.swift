@@ -28,7 +28,8 @@ struct MappingReader {
     /// each scalar with its node; none for null. A mapping, or an entry that is not a scalar, is an
     /// error: "'aliases' must be an address or a list of addresses" (`one`, `many`), with `hint`
     /// for the whole and `entryHint` for an entry.
-    mutating func scalarOrList(_ key: String, _ node: Node, one: String, many: String, hint: String, entryHint: String) -> [(text: String, node: Node)] {
+    mutating func scalarOrList(_ key: String, _ node: Node, one: String, many: String,
+                               hint: @autoclosure () -> String, entryHint: @autoclosure () -> String) -> [(text: String, node: Node)] {
         let items: [Node]
         switch node {
         case .scalar:
@@ -36,12 +37,12 @@ struct MappingReader {
             items = [node]
         case .sequence(let sequence): items = Array(sequence)
         default:
-            error(node, "'\(key)' must be \(one) or a list of \(many), found \(node.kindName)", hint: hint)
+            error(node, "'\(key)' must be \(one) or a list of \(many), found \(node.kindName)", hint: hint())
             return []
         }
         return items.compactMap { item in
             guard let text = item.scalarText else {
-                error(item, "each entry of '\(key)' must be \(one), found \(item.kindName)", hint: entryHint)
+                error(item, "each entry of '\(key)' must be \(one), found \(item.kindName)", hint: entryHint())
                 return nil
             }
             return (text, item)

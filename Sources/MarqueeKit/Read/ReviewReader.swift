@@ -209,7 +209,7 @@ struct ReviewReader {
 
     /// A name or a list of names; each must contain a letter or a digit.
     private func readNames(_ key: String, _ node: Node, _ reader: inout MappingReader) -> [Name] {
-        if case .scalar = node, let text = node.scalarText, !node.isNull, text.contains(",") {
+        if case .scalar = node, let text = node.scalarText, text.containsByte(UInt8(ascii: ",")), !node.isNull {
             // Other generators read "Joel Coen, Ethan Coen" as two names; YAML reads one.
             let parts = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             reader.warning(node, "'\(key)' is one name here, '\(MappingReader.preview(node))'; for \(parts.count) names, write a list",

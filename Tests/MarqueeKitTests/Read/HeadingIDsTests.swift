@@ -84,3 +84,19 @@ import Testing
         #expect(TableOfContentsEntry.entries([]).isEmpty)
     }
 }
+
+@Suite struct HeadingSlugBytesTests {
+    /// The byte path for ASCII headings gives what the scalar rules give.
+    @Test func asciiHeadingsSlugAsTheScalarRulesDo() {
+        for value in 0x01...0x7F {
+            guard let scalar = Unicode.Scalar(UInt32(value)) else { continue }
+            let text = "A\(scalar)b \(scalar)"
+            var expected = String.UnicodeScalarView()
+            for s in text.unicodeScalars {
+                if s == " " || s == "-" || s.properties.isWhitespace { expected.append("-") }
+                else if s == "_" || s.properties.isAlphabetic || s.properties.numericType != nil { expected.append(contentsOf: s.properties.lowercaseMapping.unicodeScalars) }
+            }
+            #expect(HeadingIDs.slug(text) == String(expected), "U+\(String(value, radix: 16))")
+        }
+    }
+}
