@@ -46,6 +46,8 @@ public struct Review: Hashable, Sendable {
     public var tableOfContents: Bool?
     /// Old addresses of the review (`aliases:`), each written as a page that redirects here.
     public var aliases: [Alias] = []
+    /// The credits' word for its kind of work (`type:`); nil for a film.
+    public var workLabel: String?
     /// The language it is written in (`language:`, a BCP 47 tag); nil for the site's.
     public var language: String?
     /// Who wrote it (`reviewer:`): an id of site.yml's `authors`; nil for the site's `author`.

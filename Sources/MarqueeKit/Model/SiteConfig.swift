@@ -26,6 +26,8 @@ public struct SiteConfig: Sendable {
     /// The site's reviewers by id (`authors:`), for sites with more than one writer; a review names
     /// its own with `reviewer: ID`, and one that does not is the site's `author`'s.
     public var authors: [String: Author] = [:]
+    /// Kinds of work the site adds to `WorkType.all` (`types:`), each with its word and schema.org type.
+    public var workTypes: [WorkType] = []
     public var ratingScale: Int = 5
     public var paginate: Int = 10
     /// Review pages list their headings as a table of contents (`toc:`; a review's own `toc:` wins).

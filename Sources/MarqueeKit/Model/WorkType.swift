@@ -29,18 +29,25 @@ public struct WorkType: Hashable, Sendable {
         WorkType(id: "CreativeWork", schemaType: "CreativeWork", label: "Work"),
     ]
 
-    /// The kind `type:` names: a short id in any case (`Book`, `book`), `movie` for a film, or a
-    /// schema.org type of the table.
-    public static func named(_ text: String) -> WorkType? {
+    public init(id: String, schemaType: String, label: String) {
+        self.id = id
+        self.schemaType = schemaType
+        self.label = label
+    }
+
+    /// The kind `type:` names: one the site adds (`types:` in site.yml), a short id in any case
+    /// (`Book`, `book`), `movie` for a film, or a schema.org type of the table.
+    public static func named(_ text: String, siteKinds: [WorkType] = []) -> WorkType? {
         let lowered = text.lowercased()
+        if let own = siteKinds.first(where: { $0.id.lowercased() == lowered }) { return own }
         if lowered == "movie" { return film }
         return all.first { $0.id.lowercased() == lowered || $0.schemaType == text }
     }
 
-    /// The kind of a schema.org type (`Review.type`), films for none.
-    public static func ofSchemaType(_ type: String?) -> WorkType {
-        guard let type else { return film }
-        return all.first { $0.schemaType == type } ?? film
+    /// The schema.org types Marquee fills `itemReviewed` for.
+    static var schemaTypes: [String] {
+        var seen = Set<String>()
+        return all.map(\.schemaType).filter { seen.insert($0).inserted }
     }
 
     /// The short ids, for messages: "film, tv, book, album, game, play, restaurant".

@@ -21,7 +21,8 @@ struct ReviewReader {
     static func settingsKey(_ config: SiteConfig) -> String {
         [config.basePath, config.timeZoneName, String(config.ratingScale), String(config.markdown.smartPunctuation),
          String(config.markdown.rawHTML), config.customTaxonomyKeys.sorted().joined(separator: ","),
-         config.authors.keys.sorted().joined(separator: ",")].joined(separator: "|")
+         config.authors.keys.sorted().joined(separator: ","),
+         config.workTypes.map { "\($0.id)=\($0.label)=\($0.schemaType)" }.joined(separator: ",")].joined(separator: "|")
     }
 
     init(config: SiteConfig) {
@@ -85,12 +86,13 @@ struct ReviewReader {
                 keyLocations[key] = file.document.location(of: value) // errors about the file point at its name
             case "type":
                 if let type = reader.requiredText(key, value) {
-                    if let kind = WorkType.named(type) {
+                    if let kind = WorkType.named(type, siteKinds: config.workTypes) {
                         fields.type = kind.schemaType
+                        fields.workLabel = kind.label
                     } else {
-                        let suggestion = MappingReader.suggestion(for: type, among: WorkType.shortIDs)
+                        let suggestion = MappingReader.suggestion(for: type, among: WorkType.shortIDs + config.workTypes.map(\.id))
                         reader.error(value, "type '\(MappingReader.preview(value))' is not a kind of work Marquee knows",
-                                     hint: suggestion.map { "did you mean '\($0)'?" } ?? "use one of \(WorkType.shortIDs.joined(separator: ", ")) (or a schema.org type: \(Self.supportedTypes.joined(separator: ", ")))")
+                                     hint: suggestion.map { "did you mean '\($0)'?" } ?? "use one of \((WorkType.shortIDs + config.workTypes.map(\.id)).joined(separator: ", ")) (or a schema.org type: \(Self.supportedTypes.joined(separator: ", "))), or add it under types: in site.yml")
                     }
                 }
             default:
@@ -147,6 +149,7 @@ struct ReviewReader {
         review.aliases = fields.aliases
         review.reviewer = fields.reviewer
         review.language = fields.language
+        review.workLabel = fields.workLabel
         review.params = params
         review.customTerms = fields.customTerms
         review.keyLocations = keyLocations
@@ -187,6 +190,7 @@ struct ReviewReader {
         var aliases: [Alias] = []
         var reviewer: String?
         var language: String?
+        var workLabel: String?
     }
 
     static let missingKeyHint: [String: String] = [

@@ -5,7 +5,7 @@ import Yams
 struct SiteConfigReader {
     static let path = "site.yml"
     static let knownKeys = ["title", "description", "base_url", "language", "timezone", "author",
-                            "rating_scale", "paginate", "markdown", "feed", "taxonomies", "broken_links", "recommendations", "toc", "authors"]
+                            "rating_scale", "paginate", "markdown", "feed", "taxonomies", "broken_links", "recommendations", "toc", "authors", "types"]
 
     /// `baseURLOverride` (from `--base-url`) wins over the file's `base_url`.
     static func read(text: String?, baseURLOverride: String?) -> (SiteConfig?, [Diagnostic]) {
@@ -56,6 +56,7 @@ struct SiteConfigReader {
                 }
             case "author": config.author = readAuthor(value, &reader)
             case "authors": config.authors = readAuthors(value, &reader)
+            case "types": config.workTypes = readWorkTypes(value, &reader)
             case "rating_scale": config.ratingScale = reader.integer(key, value, in: 1...100, example: 5) ?? config.ratingScale
             case "paginate": config.paginate = reader.integer(key, value, in: 1...1000, example: 10) ?? config.paginate
             case "toc": config.tableOfContents = reader.bool(key, value) ?? config.tableOfContents
@@ -99,6 +100,52 @@ struct SiteConfigReader {
         }
         let diagnostics = reader.diagnostics
         return (diagnostics.hasErrors ? nil : config, diagnostics.all)
+    }
+
+    /// `types:`, kinds of work the site adds: `opera: {label: Opera, schema: CreativeWork}` (the
+    /// schema.org type defaults to CreativeWork). An id of the built-in table is refused.
+    private static func readWorkTypes(_ node: Node, _ reader: inout MappingReader) -> [WorkType] {
+        guard let mapping = node.mapping else {
+            reader.error(node, "'types' must be a mapping from a kind of work to its label", hint: "write types: {opera: {label: Opera}}")
+            return []
+        }
+        var kinds: [WorkType] = []
+        for (keyNode, value) in mapping {
+            guard let id = keyNode.scalarText, !id.isEmpty, id.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType != nil || $0 == "-" || $0 == "_") }) else {
+                reader.error(keyNode, "the kind of work '\(MappingReader.preview(keyNode))' must be letters, digits, - or _", hint: "write a short id such as opera: {label: Opera}")
+                continue
+            }
+            if WorkType.named(id) != nil {
+                reader.error(keyNode, "'\(id)' is a kind of work Marquee knows already", hint: "give your own kind another name, or leave it out: type: \(id) works as it is")
+                continue
+            }
+            guard let settings = value.mapping else {
+                reader.error(value, "types.\(id) must be a mapping of label and schema", hint: "write \(id): {label: \(id.capitalized), schema: CreativeWork}")
+                continue
+            }
+            var label: String?, schema = "CreativeWork"
+            for (settingNode, settingValue) in settings {
+                switch settingNode.scalarText ?? "" {
+                case "label": label = reader.requiredText("types.\(id).label", settingValue)
+                case "schema":
+                    if let type = reader.requiredText("types.\(id).schema", settingValue) {
+                        if WorkType.schemaTypes.contains(type) { schema = type } else {
+                            reader.error(settingValue, "types.\(id).schema '\(MappingReader.preview(settingValue))' is not a schema.org type Marquee fills",
+                                         hint: "use one of \(WorkType.schemaTypes.joined(separator: ", "))")
+                        }
+                    }
+                default:
+                    let key = settingNode.scalarText ?? ""
+                    reader.warning(settingNode, "unknown setting '\(key)' of types.\(id) is ignored", hint: "known: label, schema")
+                }
+            }
+            guard let label else {
+                reader.error(value, "types.\(id) has no label", hint: "add label: \(id.capitalized), the word the credits show")
+                continue
+            }
+            kinds.append(WorkType(id: id, schemaType: schema, label: label))
+        }
+        return kinds
     }
 
     /// `authors:`, a mapping from an id (what `reviewer:` names) to each reviewer, as `author:` is written.

@@ -197,7 +197,7 @@ struct ViewModelBuilder {
             tableOfContents: review.tableOfContents ?? site.config.tableOfContents ? TableOfContentsEntry.entries(review.body.headings) : [],
             reviewer: Self.reviewer(of: review, in: site).map { AuthorView(name: $0.name, bio: $0.bio, url: $0.url) },
             hasOwnReviewer: review.reviewer.flatMap { site.config.authors[$0] } != nil,
-            workLabel: WorkType.ofSchemaType(review.type).label)
+            workLabel: review.workLabel ?? WorkType.film.label)
     }
 
     /// Who wrote a review: the author its `reviewer:` names, else the site's author.
