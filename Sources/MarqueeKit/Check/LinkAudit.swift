@@ -104,7 +104,7 @@ struct LinkAudit {
         var bodies: [String: RenderedMarkdown] = [:] // origin → its body
         var linksOfBody: [String: Set<String>] = [:] // origin → every link its body's HTML holds, when asked
         var gathered = false
-        var ownLinks: [String: Set<String>] = [:] // origin → the link of its own page
+        var ownLinks: [String: String] = [:] // origin → the link of its own page
         var diagnostics: [Diagnostic] = []
         var seen = Set<String>()
         let severity: Diagnostic.Severity = policy == .error ? .error : .warning
@@ -118,8 +118,8 @@ struct LinkAudit {
                 if !gathered {
                     for review in site.reviews { record(review.source, review.body, &typedAt, &firstTyped, &bodies) }
                     for page in site.pages { record(page.source, page.body, &typedAt, &firstTyped, &bodies) }
-                    for review in site.reviews { ownLinks[review.source] = [site.permalinks.link(Route.review(review.slug))] }
-                    for page in site.pages { ownLinks[page.source] = [site.permalinks.link(Route.page(page.slug))] }
+                    for review in site.reviews { ownLinks[review.source] = site.permalinks.link(Route.review(review.slug)) }
+                    for page in site.pages { ownLinks[page.source] = site.permalinks.link(Route.page(page.slug)) }
                     gathered = true
                 }
                 let location: SourceLocation
@@ -135,7 +135,7 @@ struct LinkAudit {
                     location = SourceLocation(path: page.origin)
                     hint += "; the link comes from the templates of /\(path)"
                 }
-                guard seen.insert("\(location)|\(Self.sameAnchor(link, ownLinks: ownLinks[location.path] ?? []))").inserted else { continue }
+                guard seen.insert("\(location)|\(Self.sameAnchor(link, ownLink: ownLinks[location.path]))").inserted else { continue }
                 diagnostics.append(Diagnostic(problem.isSyntax ? .error : severity, at: location, problem.message, hint: hint, stage: .check))
             }
         }
@@ -167,8 +167,8 @@ struct LinkAudit {
 
     /// `#x` for a link to anchor x of the writer's own page (`/blog/reviews/a/#x`, as an excerpt on a
     /// list page shows `[…](#x)`), so the one mistake is reported once; any other link as it is.
-    static func sameAnchor(_ link: String, ownLinks: Set<String>) -> String {
-        guard let hash = link.firstIndex(of: "#"), ownLinks.contains(String(link[..<hash])) else { return link }
+    static func sameAnchor(_ link: String, ownLink: String?) -> String {
+        guard let hash = link.firstIndex(of: "#"), link[..<hash] == ownLink?[...] else { return link }
         return String(link[hash...])
     }
 

@@ -114,18 +114,16 @@ public struct MarkdownRenderer: Sendable {
         }
         defer { cmark_node_free(document) }
 
-        var fragmentLinks: [(node: OpaquePointer, url: String)] = []
-        var foreignTags: [BodyLink] = []
-        let links = rewriteLinks(in: document, documentPath: documentPath, fragments: &fragmentLinks, foreignTags: &foreignTags)
+        var found = FoundNodes()
+        let links = rewriteLinks(in: document, documentPath: documentPath, noting: &found)
         var result = RenderedMarkdown(html: "", wordCount: Self.countWords(document), links: links)
-        result.foreignTags = foreignTags
+        result.foreignTags = found.foreignTags
+        let fragmentLinks = found.fragmentLinks
         if let documentPath {
-            // Where the excerpt's form of each is reported, should it be broken on a list page.
+            // A `#fragment` link points into this page; an excerpt is also shown on list pages and
+            // in the feed, where it would point into those: there it names this page too (and is
+            // reported there, should it be broken on a list page).
             result.links += fragmentLinks.map { BodyLink(url: documentPath + $0.url, line: Self.line(of: $0.node)) }
-        }
-        // A `#fragment` link points into this page; an excerpt is also shown on list pages and in
-        // the feed, where it would point into those: there it names this page too.
-        if let documentPath {
             for link in fragmentLinks { _ = cmark_node_set_url(link.node, documentPath + link.url) }
         }
 
@@ -153,7 +151,7 @@ public struct MarkdownRenderer: Sendable {
             result.moreExcerptText = blocksBeforeMore.map { Self.plainText($0) }.joined(separator: " ")
         }
         for link in fragmentLinks { _ = cmark_node_set_url(link.node, link.url) } // the page itself keeps them as written
-        result.headings = giveHeadingsIDs(in: document, flags)
+        result.headings = giveHeadingsIDs(found.headings, flags)
         result.html = Self.renderHTML(document, flags)
         return result
     }
@@ -163,17 +161,7 @@ public struct MarkdownRenderer: Sendable {
     /// already rewritten, raw HTML kept or left out as the options say) and the id put into its
     /// opening tag; a custom block then writes that text where the heading was. Returns the
     /// headings in order.
-    private func giveHeadingsIDs(in document: OpaquePointer, _ flags: Int32) -> [BodyHeading] {
-        var found: [OpaquePointer] = []
-        if let iterator = cmark_iter_new(document) {
-            while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
-                if cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator),
-                   cmark_node_get_type(node) == CMARK_NODE_HEADING {
-                    found.append(node)
-                }
-            }
-            cmark_iter_free(iterator)
-        }
+    private func giveHeadingsIDs(_ found: [OpaquePointer], _ flags: Int32) -> [BodyHeading] {
         var ids = HeadingIDs(reserved: reservedIDs)
         var headings: [BodyHeading] = []
         for heading in found {
@@ -197,11 +185,19 @@ public struct MarkdownRenderer: Sendable {
         return headings
     }
 
+    /// What the one walk over the AST in `rewriteLinks` notes besides the links, for later steps.
+    private struct FoundNodes {
+        /// Links to `#fragment`s of the page, with the URL as written.
+        var fragmentLinks: [(node: OpaquePointer, url: String)] = []
+        var foreignTags: [BodyLink] = []
+        /// Every heading, in order.
+        var headings: [OpaquePointer] = []
+    }
+
     /// Prefixes root-relative URLs with the base path and returns every link with its line. The
     /// links of raw HTML (`<a href>` written in the Markdown) are listed as they are, not rewritten;
     /// one whose value spans lines is not found here, and is reported at the body's first line.
-    private func rewriteLinks(in document: OpaquePointer, documentPath: String?, fragments: inout [(node: OpaquePointer, url: String)],
-                              foreignTags: inout [BodyLink]) -> [BodyLink] {
+    private func rewriteLinks(in document: OpaquePointer, documentPath: String?, noting found: inout FoundNodes) -> [BodyLink] {
         guard let iterator = cmark_iter_new(document) else { return [] }
         defer { cmark_iter_free(iterator) }
         var links: [BodyLink] = []
@@ -209,7 +205,11 @@ public struct MarkdownRenderer: Sendable {
             guard cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
             let type = cmark_node_get_type(node)
             if type == CMARK_NODE_TEXT, let tag = Self.foreignTag(in: node) {
-                foreignTags.append(BodyLink(url: tag, line: Self.line(of: node)))
+                found.foreignTags.append(BodyLink(url: tag, line: Self.line(of: node)))
+                continue
+            }
+            if type == CMARK_NODE_HEADING {
+                found.headings.append(node)
                 continue
             }
             if type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE {
@@ -224,7 +224,7 @@ public struct MarkdownRenderer: Sendable {
             }
             guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE, let raw = cmark_node_get_url(node) else { continue }
             var url = String(cString: raw)
-            if url.hasPrefix("#"), url.utf8.count > 1 { fragments.append((node, url)) }
+            if url.hasPrefix("#"), url.utf8.count > 1 { found.fragmentLinks.append((node, url)) }
             if basePath != "/", url.hasPrefix("/") && !url.hasPrefix("//") {
                 url = basePath + url.dropFirst()
                 _ = cmark_node_set_url(node, url)
