@@ -104,6 +104,10 @@ import Testing
         #expect(seconds < 0.5, "quit \(seconds) s after the second Ctrl-C")
         #expect(serve.process.terminationStatus == 128 + SIGINT)
         #expect(serve.standardOutput.contains("Stopping… (press Ctrl-C again to quit at once)"))
+        // Quitting at once leaves the served build in the temporary folder, by design: the test removes it.
+        for name in Self.scratchFolders(of: serve.process.processIdentifier) {
+            try? FileManager.default.removeItem(at: FileManager.default.temporaryDirectory.appendingPathComponent(name))
+        }
     }
     #endif
 
