@@ -68,7 +68,9 @@ public struct SiteAssembler: Sendable {
             return (taxonomy, found.all)
         }
         for (_, found) in built { diagnostics.append(contentsOf: found) }
-        let taxonomies = built.map(\.0)
+        // Cast, authors and artists have pages only on a site that uses them.
+        let taxonomies = built.map(\.0).filter { !$0.definition.onlyWhenUsed || !$0.terms.isEmpty }
+        checkPagesAgainstTaxonomies(pages, taxonomies, &diagnostics)
         let recommendations = Suggester(reviews: published, taxonomies: taxonomies, settings: content.config.recommendations,
                                         scale: content.config.ratingScale).suggestions(for: explicit)
 
@@ -117,6 +119,17 @@ public struct SiteAssembler: Sendable {
         }
     }
 
+    /// A page in the folder of a taxonomy the site has but does not reserve for good (cast, authors
+    /// and artists once a review uses them; the ones a site adds).
+    private func checkPagesAgainstTaxonomies(_ pages: [Page], _ taxonomies: [Taxonomy], _ diagnostics: inout Diagnostics) {
+        let paths = Dictionary(taxonomies.map { ($0.definition.path.lowercased(), $0.definition) }) { first, _ in first }
+        for page in pages where !Self.reservedTopLevel.contains(page.slug.lowercased()) {
+            guard let definition = paths[page.slug.lowercased()] else { continue }
+            diagnostics.error(SourceLocation(path: page.source), "the page slug '\(page.slug)' is taken by the pages of the \(definition.title.lowercased()) taxonomy at /\(definition.path)/",
+                              hint: "rename the page or give it another slug:, or give the taxonomy another path: under taxonomies in site.yml", stage: .assemble)
+        }
+    }
+
     /// `image:` names a file beside a folder review ("poster.jpg") or under static/ ("/img/poster.jpg").
     private func checkImages(_ reviews: [Review], staticFiles: Set<String>, _ diagnostics: inout Diagnostics) {
         for review in reviews {
@@ -138,7 +151,7 @@ public struct SiteAssembler: Sendable {
 
     /// Top-level folders the build writes itself; a page may not take them.
     static let reservedTopLevel: Set<String> = Set(["reviews", "page", "ratings", "feed.xml", "sitemap.xml", "robots.txt", "404.html", "index.html", "_redirects"]
-                                                   + TaxonomyDefinition.defaults.map(\.path))
+                                                   + TaxonomyDefinition.defaults.filter { !$0.onlyWhenUsed }.map(\.path))
 
     private func resolveRecommendations(of review: Review, index: [String: Int], drafts: [String: Review],
                                         _ diagnostics: inout Diagnostics) -> [Recommendation] {

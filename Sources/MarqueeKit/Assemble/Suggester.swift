@@ -27,8 +27,8 @@ struct Suggester {
         guard settings.suggest else { return explicit }
         let floor = settings.floor(scale: scale)
         let weighted: [(Taxonomy, Double)] = taxonomies.compactMap { taxonomy in
-            let weight = settings.weights[taxonomy.definition.id] ?? (taxonomy.definition.isBuiltIn ? 0 : 1)
-            return weight > 0 && taxonomy.definition.id != TaxonomyDefinition.ID.years ? (taxonomy, weight) : nil
+            let weight = settings.weights[taxonomy.definition.id] ?? taxonomy.definition.suggestionWeight
+            return weight > 0 && taxonomy.definition.readsNames ? (taxonomy, weight) : nil
         }
         return ConcurrentMap.map(Array(reviews.indices)) { index in
             let given = explicit[index]
@@ -53,7 +53,7 @@ struct Suggester {
                     candidate.score += weight
                     if weight > candidate.reasonWeight {
                         candidate.reasonWeight = weight
-                        candidate.reason = Self.reason(taxonomy.definition, term.name)
+                        candidate.reason = taxonomy.definition.reason(for: term.name)
                     }
                     found[other] = candidate
                 }
@@ -80,15 +80,5 @@ struct Suggester {
             }
         }
         return best.map { Recommendation(target: .review($0.index), isExplicit: false, reason: $0.reason) }
-    }
-
-    static func reason(_ definition: TaxonomyDefinition, _ name: String) -> String {
-        switch definition.isBuiltIn ? definition.id : "" {
-        case TaxonomyDefinition.ID.directors: return "Also directed by \(name)"
-        case TaxonomyDefinition.ID.writers: return "Also written by \(name)"
-        case TaxonomyDefinition.ID.tags: return "Also tagged “\(name)”"
-        case TaxonomyDefinition.ID.categories: return "Also in \(name)"
-        default: return "Same \(definition.singular.lowercased()): \(name)"
-        }
     }
 }

@@ -56,7 +56,7 @@ struct TaxonomyBuilder {
             let name = draft.spellings.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key ?? slug
             return Term(slug: slug, name: name, reviews: draft.reviews, ratingHalfStepsTotal: draft.total)
         }
-        let isYears = definition.keys == ["year"]
+        let isYears = !definition.readsNames
         let keyed = terms.map { (key: isYears ? $0.name : identities[$0.name]?.folded ?? Self.fold($0.name, accents: true), term: $0) } // folded once
         terms = keyed.sorted { a, b in
             if isYears { return a.key > b.key } // newest film years first
@@ -73,14 +73,10 @@ struct TaxonomyBuilder {
 
     /// The names a review files under a taxonomy.
     static func names(of review: Review, in definition: TaxonomyDefinition) -> [Name] {
-        switch definition.isBuiltIn ? definition.id : "" {
-        case TaxonomyDefinition.ID.categories: return review.categories
-        case TaxonomyDefinition.ID.directors: return review.directors
-        case TaxonomyDefinition.ID.writers: return review.writers
-        case TaxonomyDefinition.ID.tags: return review.tags
-        case TaxonomyDefinition.ID.years: return review.year.map { [Name(text: String($0), location: review.location(of: "year"))] } ?? []
-        default: return definition.keys.flatMap { review.customTerms[$0] ?? [] }
+        guard definition.readsNames else {
+            return review.year.map { [Name(text: String($0), location: review.location(of: "year"))] } ?? []
         }
+        return review.names(definition.id)
     }
 
     /// Case and spacing folded (and accents, for sorting): the identity of a term.

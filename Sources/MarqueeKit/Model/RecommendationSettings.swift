@@ -10,8 +10,9 @@ public struct RecommendationSettings: Hashable, Sendable {
     public var minimumHalfSteps: Int?
     /// Terms filed under more reviews than this are too common to mean anything ("Drama").
     public var maxTermReviews = 100
-    /// Points for each shared term, by taxonomy id; added taxonomies default to 1.
-    public var weights: [String: Double] = [TaxonomyDefinition.ID.directors: 6, TaxonomyDefinition.ID.writers: 4, TaxonomyDefinition.ID.tags: 2, TaxonomyDefinition.ID.categories: 1]
+    /// Points for each shared term, by taxonomy id, where site.yml changes them: the others count
+    /// their taxonomy's `suggestionWeight` (directors 6, writers 4, tags 2; added taxonomies 1).
+    public var weights: [String: Double] = [:]
     /// Points for a film year within `yearWindow` years (scaled by closeness), once something else is shared.
     public var yearWeight: Double = 1
     public var yearWindow = 5

@@ -29,10 +29,9 @@ public struct Review: Hashable, Sendable {
     /// The reviewed work; the title when not given.
     public var movie: String
     public var year: Int?
-    public var directors: [Name] = []
-    public var writers: [Name] = []
-    public var categories: [Name] = []
-    public var tags: [Name] = []
+    /// The names it files under each taxonomy (directors, tags, a site's own `country`…), by
+    /// taxonomy id (`TaxonomyDefinition.ID`), in the order the writer gave them. Years come from `year`.
+    public var terms: [String: [Name]] = [:]
     public var rating: Rating
     public var date: PublicationDate
     public var recommendations: [RecommendationReference] = []
@@ -52,9 +51,9 @@ public struct Review: Hashable, Sendable {
     public var language: String?
     /// Who wrote it (`reviewer:`): an id of site.yml's `authors`; nil for the site's `author`.
     public var reviewer: String?
+    /// The language of the original title (`original_language:`), for `<bdi lang>`.
+    public var originalLanguage: String?
     public var params: [String: ParamValue] = [:]
-    /// Names under the front matter keys of taxonomies a site added (`country: Iran`), by key.
-    public var customTerms: [String: [Name]] = [:]
     public var body: RenderedMarkdown
     /// The teaser for lists and feeds: the part before `<!--more-->`, else the summary, else the first paragraph.
     public var excerpt: Excerpt
@@ -65,6 +64,9 @@ public struct Review: Hashable, Sendable {
     /// Fingerprint of the file but its body (`ContentFile.frontMatterDigest`): the build cache
     /// trusts an edit that keeps it to have changed the body only.
     public var frontMatterDigest: UInt64 = 0
+
+    /// Its names in one taxonomy: `review.names(TaxonomyDefinition.ID.directors)`.
+    public func names(_ taxonomy: String) -> [Name] { terms[taxonomy] ?? [] }
 
     public func location(of key: String) -> SourceLocation {
         keyLocations[key] ?? SourceLocation(path: source)

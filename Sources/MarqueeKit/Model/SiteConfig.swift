@@ -41,9 +41,15 @@ public struct SiteConfig: Sendable {
     /// The taxonomies built, in menu order.
     public var taxonomies: [TaxonomyDefinition] = TaxonomyDefinition.defaults
 
-    /// Front matter keys of added taxonomies (a custom key such as `country`).
-    var customTaxonomyKeys: Set<String> {
-        Set(taxonomies.filter { !$0.isBuiltIn }.flatMap(\.keys))
+    /// The taxonomies each front matter key files names under: the built-in ones' keys always
+    /// (a taxonomy switched off still shows its names in the credits, without pages), and the keys
+    /// of the ones the site added (`country`).
+    var taxonomiesOfKey: [String: [String]] {
+        var result: [String: [String]] = [:]
+        for definition in TaxonomyDefinition.defaults + taxonomies.filter({ !$0.isBuiltIn }) where definition.readsNames {
+            for key in definition.keys { result[key, default: []].append(definition.id) }
+        }
+        return result
     }
 
     public init(title: String, baseURL: String, timeZone: TimeZone = TimeZone(identifier: "UTC") ?? .current) {

@@ -6,11 +6,13 @@ struct ReviewReader {
     let config: SiteConfig
     let markdown: MarkdownRenderer
     let dates: DateParser
-    /// `config.customTaxonomyKeys`, made once (it is asked for every key Marquee does not read).
-    let customTaxonomyKeys: Set<String>
+    /// `config.taxonomiesOfKey`, made once (it is asked for every key).
+    let taxonomiesOfKey: [String: [String]]
 
-    static let knownKeys = ["title", "movie", "work", "year", "director", "directors", "writer", "writers", "category",
-                            "categories", "tags", "rating", "date", "recommend", "slug", "summary", "draft", "image", "type", "toc", "aliases", "reviewer", "language", "lang"]
+    /// The keys Marquee reads itself: its own, and every built-in taxonomy's (`TaxonomyDefinition.defaults`).
+    static let knownKeys = ["title", "movie", "work", "year", "rating", "date", "recommend", "slug", "summary", "draft", "image",
+                            "type", "toc", "aliases", "reviewer", "language", "lang", "original_language"]
+        + TaxonomyDefinition.defaults.filter(\.readsNames).flatMap(\.keys)
 
     /// The schema.org types a review's `type` may name (what `itemReviewed` is).
     static let supportedTypes = ["Movie", "Book", "MusicAlbum", "MusicRecording", "TVSeries", "TVSeason", "TVEpisode",
@@ -20,7 +22,8 @@ struct ReviewReader {
     /// only when this is unchanged.
     static func settingsKey(_ config: SiteConfig) -> String {
         [config.basePath, config.timeZoneName, String(config.ratingScale), String(config.markdown.smartPunctuation),
-         String(config.markdown.rawHTML), config.customTaxonomyKeys.sorted().joined(separator: ","),
+         String(config.markdown.rawHTML),
+         config.taxonomiesOfKey.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.joined(separator: "+"))" }.joined(separator: ","),
          config.authors.keys.sorted().joined(separator: ","),
          config.workTypes.map { "\($0.id)=\($0.label)=\($0.schemaType)" }.joined(separator: ",")].joined(separator: "|")
     }
@@ -29,7 +32,7 @@ struct ReviewReader {
         self.config = config
         self.markdown = MarkdownRenderer(options: config.markdown, basePath: config.basePath, reservedIDs: DefaultTheme.pageIDs)
         self.dates = DateParser(timeZone: config.timeZone)
-        self.customTaxonomyKeys = config.customTaxonomyKeys
+        self.taxonomiesOfKey = config.taxonomiesOfKey
     }
 
     /// `defaultSlug` is the file or folder name.
@@ -62,10 +65,6 @@ struct ReviewReader {
                     fields.movie = reader.requiredText(key, value)
                 }
             case "year": fields.year = readYear(value, &reader)
-            case "director", "directors": fields.directors += readNames(key, value, &reader)
-            case "writer", "writers": fields.writers += readNames(key, value, &reader)
-            case "category", "categories": fields.categories += readNames(key, value, &reader)
-            case "tags": fields.tags += readNames(key, value, &reader)
             case "rating": rating = readRating(value, &reader)
             case "date": date = readDate(value, &reader)
             case "recommend": fields.recommendations = readRecommendations(value, &reader)
@@ -84,11 +83,22 @@ struct ReviewReader {
             case "image":
                 fields.image = reader.requiredText(key, value)
                 keyLocations[key] = file.document.location(of: value) // errors about the file point at its name
+            case "original_language":
+                if let language = reader.requiredText(key, value) {
+                    if SiteConfigReader.isLanguageTag(language) { fields.originalLanguage = language } else {
+                        reader.error(value, "original_language '\(MappingReader.preview(value))' is not a language tag", hint: "give the language of original_title as a BCP 47 tag, such as fa or fr")
+                    }
+                }
+            case _ where taxonomiesOfKey[key] != nil:
+                // A credit or term of a taxonomy (director, tags, cast, a site's own country…).
+                let names = readNames(key, value, &reader)
+                for taxonomy in taxonomiesOfKey[key] ?? [] { fields.terms[taxonomy, default: []] += names }
             case "type":
                 if let type = reader.requiredText(key, value) {
                     if let kind = WorkType.named(type, siteKinds: config.workTypes) {
                         fields.type = kind.schemaType
                         fields.workLabel = kind.label
+                        fields.kind = kind
                     } else {
                         let suggestion = MappingReader.suggestion(for: type, among: WorkType.shortIDs + config.workTypes.map(\.id))
                         reader.error(value, "type '\(MappingReader.preview(value))' is not a kind of work Marquee knows",
@@ -97,12 +107,9 @@ struct ReviewReader {
                 }
             default:
                 // A key one or two letters from a known one is most likely a typo ("catagory", "tag").
-                if !customTaxonomyKeys.contains(key), let known = MappingReader.suggestion(for: key, among: Self.knownKeys + ["tag"]), known != key {
+                if let known = MappingReader.suggestion(for: key, among: Self.knownKeys + ["tag"]), known != key {
                     reader.warning(keyNode, "'\(key)' is not a key Marquee reads; it is kept for templates under params",
                                    hint: "did you mean '\(known == "tag" ? "tags" : known)'?")
-                }
-                if customTaxonomyKeys.contains(key) {
-                    fields.customTerms[key, default: []] += readNames(key, value, &reader)
                 }
                 if let param = converter.convert(value) {
                     params[key] = param
@@ -111,6 +118,7 @@ struct ReviewReader {
                 }
             }
         }
+        reportUnexpectedCredits(fields.terms, kind: fields.kind ?? .film, keyLocations, &reader)
         // A Jekyll post gives its date in its file name (2023-11-25-barbie.md), and its address is the rest.
         var defaultSlug = defaultSlug
         if date == nil, keyLocations["date"] == nil, let (day, rest) = Self.datedFileName(defaultSlug), case .success(let parsed) = dates.parse(day) {
@@ -136,10 +144,7 @@ struct ReviewReader {
         var review = Review(source: path, slug: slug, title: title, movie: fields.movie ?? title, year: fields.year,
                             rating: rating, date: date, body: body,
                             excerpt: Excerpt.choose(body: body, summary: fields.summary))
-        review.directors = fields.directors
-        review.writers = fields.writers
-        review.categories = fields.categories
-        review.tags = fields.tags
+        review.terms = fields.terms
         review.recommendations = fields.recommendations
         review.summary = fields.summary
         review.isDraft = fields.draft
@@ -151,10 +156,28 @@ struct ReviewReader {
         review.language = fields.language
         review.workLabel = fields.workLabel
         review.params = params
-        review.customTerms = fields.customTerms
+        review.originalLanguage = fields.originalLanguage
         review.keyLocations = keyLocations
         review.frontMatterDigest = file.frontMatterDigest
         return (review, reader.diagnostics.all)
+    }
+
+    /// A credit its kind of work does not have (`artist:` on a book, `director:` on an album) is
+    /// shown all the same, with a warning: most often it is another generator's habit, such as
+    /// Hugo's and Jekyll's `author:` for who wrote the post, which here is `reviewer:`.
+    private func reportUnexpectedCredits(_ terms: [String: [Name]], kind: WorkType, _ keyLocations: [String: SourceLocation], _ reader: inout MappingReader) {
+        guard let expected = kind.credits else { return }
+        for definition in TaxonomyDefinition.defaults where definition.isCredit && terms[definition.id] != nil && !expected.contains(definition.id) {
+            guard let key = definition.keys.first(where: { keyLocations[$0] != nil }), let location = keyLocations[key] else { continue }
+            let label = kind.label.lowercased()
+            let what = ("aeiou".contains(label.first ?? "x") ? "an " : "a ") + label
+            let expectedKeys = expected.compactMap { TaxonomyDefinition.builtIn($0)?.keys.first }
+            let theirs = expectedKeys.isEmpty ? "\(what) has no credits of its own" : "\(what)'s credits are \(expectedKeys.joined(separator: ", "))"
+            let hint = definition.id == TaxonomyDefinition.ID.authors
+                ? "for who wrote the review, write reviewer: with an id of site.yml's authors (author: is the author of a book)"
+                : "\(theirs); set type: if this is not \(what)"
+            reader.diagnostics.warning(location, "'\(key)' is not a credit of \(what); it is shown all the same", hint: hint)
+        }
     }
 
     /// `reviewer: ID`: one of site.yml's `authors`.
@@ -182,9 +205,10 @@ struct ReviewReader {
 
     private struct Fields {
         var movie: String?, year: Int?, slug: String?, summary: String?, image: String?, type: String?
-        var directors: [Name] = [], writers: [Name] = [], categories: [Name] = [], tags: [Name] = []
+        var terms: [String: [Name]] = [:]
         var recommendations: [RecommendationReference] = []
-        var customTerms: [String: [Name]] = [:]
+        var originalLanguage: String?
+        var kind: WorkType?
         var draft = false
         var tableOfContents: Bool?
         var aliases: [Alias] = []

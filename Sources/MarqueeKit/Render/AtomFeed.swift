@@ -59,7 +59,7 @@ enum AtomFeed {
             if let own = review.reviewer.flatMap({ config.authors[$0] }) {
                 xml += "    <author><name>\(e(own.name))</name>\(own.url.map { "<uri>\(e($0))</uri>" } ?? "")</author>\n"
             }
-            for category in review.categories {
+            for category in review.names(TaxonomyDefinition.ID.categories) {
                 xml += "    <category term=\"\(e(category.text))\"/>\n"
             }
             // What the review page's credits say, first: a feed reader shows no badge.
@@ -74,22 +74,18 @@ enum AtomFeed {
         return (xml, marks)
     }
 
-    /// One paragraph of HTML: the rating, the work and its year, the directors and writers
-    /// (labelled as the site's taxonomies name them): `<p>Rating: 4.5 out of 5 · <cite>Baran</cite>
-    /// (2001) · Director: Majid Majidi</p>`.
+    /// One paragraph of HTML: the rating, the work and its year, and who made it (the credits but
+    /// the cast, labelled as the site's taxonomies name them): `<p>Rating: 4.5 out of 5 ·
+    /// <cite>Baran</cite> (2001) · Director: Majid Majidi</p>`.
     static func credits(of review: Review, in site: Site) -> String {
         let h = HTMLText.escape
-        func label(_ id: String, _ count: Int, _ singular: String, _ plural: String) -> String {
-            let definition = site.taxonomies.first { $0.definition.id == id }?.definition
-            return count == 1 ? definition?.singular ?? singular : definition?.title ?? plural
-        }
         var parts = ["Rating: \(h(review.rating.text)) out of \(review.rating.scale)"]
         parts.append("<cite>\(h(review.movie))</cite>" + (review.year.map { " (\($0))" } ?? ""))
-        if !review.directors.isEmpty {
-            parts.append("\(h(label(TaxonomyDefinition.ID.directors, review.directors.count, "Director", "Directors"))): " + review.directors.map { h($0.text) }.joined(separator: ", "))
-        }
-        if !review.writers.isEmpty {
-            parts.append("\(h(label(TaxonomyDefinition.ID.writers, review.writers.count, "Writer", "Writers"))): " + review.writers.map { h($0.text) }.joined(separator: ", "))
+        for builtIn in TaxonomyDefinition.defaults where builtIn.isCredit && builtIn.id != TaxonomyDefinition.ID.cast {
+            let names = review.names(builtIn.id)
+            guard !names.isEmpty else { continue }
+            let definition = site.taxonomies.first { $0.definition.id == builtIn.id }?.definition ?? builtIn
+            parts.append("\(h(definition.label(count: names.count))): " + names.map { h($0.text) }.joined(separator: ", "))
         }
         return "<p>" + parts.joined(separator: " · ") + "</p>"
     }

@@ -112,15 +112,11 @@ extension DefaultTheme {
         "credits": #"""
 <dl class="credits">
   <dt>{{review.workLabel}}</dt>
-  <dd><cite>{{review.movie}}</cite>{{#review.params.original_title}} <span class="original-title">(<bdi><cite>{{.}}</cite></bdi>)</span>{{/review.params.original_title}}{{#review.year}} ({{#review.yearURL}}<a href="{{.}}">{{review.year}}</a>{{/review.yearURL}}{{^review.yearURL}}{{.}}{{/review.yearURL}}){{/review.year}}</dd>
-  {{#review.hasDirectors}}
-  <dt>{{review.directorsLabel}}</dt>
-  <dd>{{#review.directors}}{{^isFirst}}, {{/isFirst}}{{#url}}<a href="{{.}}">{{name}}</a>{{/url}}{{^url}}{{name}}{{/url}}{{/review.directors}}</dd>
-  {{/review.hasDirectors}}
-  {{#review.hasWriters}}
-  <dt>{{review.writersLabel}}</dt>
-  <dd>{{#review.writers}}{{^isFirst}}, {{/isFirst}}{{#url}}<a href="{{.}}">{{name}}</a>{{/url}}{{^url}}{{name}}{{/url}}{{/review.writers}}</dd>
-  {{/review.hasWriters}}
+  <dd><cite>{{review.movie}}</cite>{{#review.params.original_title}} <span class="original-title">(<bdi{{#review.originalLanguage}} lang="{{.}}"{{/review.originalLanguage}}><cite>{{.}}</cite></bdi>)</span>{{/review.params.original_title}}{{#review.year}} ({{#review.yearURL}}<a href="{{.}}">{{review.year}}</a>{{/review.yearURL}}{{^review.yearURL}}{{.}}{{/review.yearURL}}){{/review.year}}</dd>
+  {{#review.credits}}
+  <dt>{{label}}</dt>
+  <dd>{{#terms}}{{^isFirst}}, {{/isFirst}}{{#url}}<a href="{{.}}">{{name}}</a>{{/url}}{{^url}}{{name}}{{/url}}{{/terms}}</dd>
+  {{/review.credits}}
   {{#review.hasCategories}}
   <dt>{{review.categoriesLabel}}</dt>
   <dd>{{#review.categories}}{{^isFirst}}, {{/isFirst}}{{#url}}<a href="{{.}}">{{name}}</a>{{/url}}{{^url}}{{name}}{{/url}}{{/review.categories}}</dd>
@@ -214,13 +210,13 @@ extension DefaultTheme {
 <table class="ratings-table">
   <caption>All {{ratings.count}} reviews, best rated first</caption>
   <thead>
-    <tr><th scope="col">Film</th><th scope="col">Year</th><th scope="col">Director</th><th scope="col">Rating</th></tr>
+    <tr><th scope="col">{{ratings.workTitle}}</th><th scope="col">Year</th><th scope="col">{{ratings.makersTitle}}</th><th scope="col">Rating</th></tr>
   </thead>
   <tbody>
     {{#ratings.reviews}}
     <tr><td><a href="{{url}}"><cite>{{movie}}</cite></a></td>
       <td>{{#year}}{{.}}{{/year}}</td>
-      <td>{{#directors}}{{^isFirst}}, {{/isFirst}}{{#url}}<a href="{{.}}">{{name}}</a>{{/url}}{{^url}}{{name}}{{/url}}{{/directors}}</td>
+      <td>{{#makers}}{{^isFirst}}, {{/isFirst}}{{#url}}<a href="{{.}}">{{name}}</a>{{/url}}{{^url}}{{name}}{{/url}}{{/makers}}</td>
       <td>{{{rating.html}}}</td>
     </tr>
     {{/ratings.reviews}}

@@ -16,11 +16,22 @@ enum RatingsPage {
             if x.rating != y.rating { return x.rating > y.rating }
             return keys[a] != keys[b] ? keys[a] < keys[b] : x.slug < y.slug
         }
+        typealias ID = TaxonomyDefinition.ID
+        let makerIDs = [ID.directors, ID.authors, ID.artists]
+        var makerKinds = Set<String>()
         let rows = order.map { index in
-            RatingsRowView(entry: context.models.entries[index], directors: context.models.nameLinks(site.reviews[index].directors, TaxonomyDefinition.ID.directors))
+            let review = site.reviews[index]
+            let maker = makerIDs.first { !review.names($0).isEmpty }
+            if let maker { makerKinds.insert(maker) }
+            return RatingsRowView(entry: context.models.entries[index], directors: context.models.nameLinks(review.names(ID.directors), ID.directors),
+                                  makers: maker.map { context.models.nameLinks(review.names($0), $0) } ?? [])
         }
+        let workLabels = Set(site.reviews.map { $0.workLabel ?? WorkType.film.label })
+        let workTitle = workLabels.count == 1 ? workLabels.first ?? WorkType.film.label : "Work"
+        let makersTitle = makerKinds.count > 1 ? "By"
+            : (site.taxonomies.first { $0.definition.id == makerKinds.first ?? ID.directors }?.definition ?? TaxonomyDefinition.builtIn(makerKinds.first ?? ID.directors))?.singular ?? "By"
         let frame = context.models.frame(PageMeta(title: "Ratings", description: "Every rating on \(site.config.title) in one table, with how they are spread.",
                                                   route: Route.ratings, kind: .ratings))
-        return RatingsPageView(frame: frame, ratings: RatingsView(reviews: rows, scale: scale, chart: RatingChartView(site.reviews.map(\.rating), scale: scale)))
+        return RatingsPageView(frame: frame, ratings: RatingsView(reviews: rows, scale: scale, chart: RatingChartView(site.reviews.map(\.rating), scale: scale), makersTitle: makersTitle, workTitle: workTitle))
     }
 }

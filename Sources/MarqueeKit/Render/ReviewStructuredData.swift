@@ -13,11 +13,31 @@ enum ReviewStructuredData {
         func person(_ name: String, url: String?) -> JSONValue {
             .object([("@type", .string("Person")), ("name", .string(name))] + (url.map { [("url", JSONValue.string($0))] } ?? []))
         }
-        let isScreen = type == "Movie" || type.hasPrefix("TV")
+        typealias ID = TaxonomyDefinition.ID
+        // schema.org gives films, series and games a director and actors; music its artist; any
+        // creative work an author (a book's authors, a film's writers).
+        let isScreen = type == "Movie" || type.hasPrefix("TV") || type == "VideoGame"
+        let isMusic = type == "MusicAlbum" || type == "MusicRecording"
         var work: [(String, JSONValue)] = [("@type", .string(type)), ("name", .string(review.movie))]
         if let year = review.year { work.append(("dateCreated", .string(String(year)))) }
-        if isScreen, let directors = people(review.directors) { work.append(("director", directors)) }
-        if let authors = people(isScreen ? review.writers : review.writers + review.directors) { work.append(("author", authors)) }
+        if isScreen, let directors = people(review.names(ID.directors)) { work.append(("director", directors)) }
+        if isScreen, let cast = people(review.names(ID.cast)) { work.append(("actor", cast)) }
+        let authors = review.names(ID.authors) + review.names(ID.writers) + (isScreen ? [] : review.names(ID.directors))
+        if type != "Restaurant", let authors = people(authors) { work.append(("author", authors)) }
+        if isMusic, !review.names(ID.artists).isEmpty {
+            work.append(("byArtist", .array(review.names(ID.artists).map { .object([("@type", .string("MusicGroup")), ("name", .string($0.text))]) })))
+        }
+        // Facts a writer keeps in front matter for these kinds (as params): a book's ISBN, a
+        // restaurant's address and cuisine.
+        if type == "Book", case .string(let isbn)? = review.params["isbn"] { work.append(("isbn", .string(isbn))) }
+        if type == "Restaurant" {
+            if case .string(let address)? = review.params["address"] { work.append(("address", .string(address))) }
+            switch review.params["cuisine"] {
+            case .string(let cuisine)?: work.append(("servesCuisine", .string(cuisine)))
+            case .list(let list)?: work.append(("servesCuisine", .array(list.compactMap { if case .string(let c) = $0 { .string(c) } else { nil } })))
+            default: break
+            }
+        }
         if let imageURL { work.append(("image", .string(imageURL))) }
 
         var value: [(String, JSONValue)] = [

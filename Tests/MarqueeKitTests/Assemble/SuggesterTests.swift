@@ -114,9 +114,9 @@ import Testing
                                 rating: Rating(halfSteps: i % 11, scale: 5), date: PublicationDate(secondsSince1970: Int64(count - i) * 60, utcOffset: 0),
                                 body: RenderedMarkdown(html: "", wordCount: 0), excerpt: Excerpt(html: "", text: ""))
             // Zipf-like: a few prolific directors, many with one or two films.
-            review.directors = [Name(text: "Director \(i % (1 + i % 12_500))", location: location)]
-            review.categories = [Name(text: "Category \(i % 40)", location: location)]
-            review.tags = [Name(text: "Tag \(i % 200)", location: location), Name(text: "Tag \(i % 13)", location: location)]
+            review.terms[TaxonomyDefinition.ID.directors] = [Name(text: "Director \(i % (1 + i % 12_500))", location: location)]
+            review.terms[TaxonomyDefinition.ID.categories] = [Name(text: "Category \(i % 40)", location: location)]
+            review.terms[TaxonomyDefinition.ID.tags] = [Name(text: "Tag \(i % 200)", location: location), Name(text: "Tag \(i % 13)", location: location)]
             reviews.append(review)
         }
         var diagnostics = Diagnostics()

@@ -27,9 +27,9 @@ import Testing
             """)
         #expect(errors.isEmpty)
         let r = try #require(review)
-        #expect(r.directors.map(\.text) == ["Majid Majidi"])
-        #expect(r.writers.map(\.text) == ["Jean-Pierre Jeunet", "Marc Caro"])
-        #expect(r.categories.map(\.text) == ["Iranian", "Classics"])
+        #expect(r.names(TaxonomyDefinition.ID.directors).map(\.text) == ["Majid Majidi"])
+        #expect(r.names(TaxonomyDefinition.ID.writers).map(\.text) == ["Jean-Pierre Jeunet", "Marc Caro"])
+        #expect(r.names(TaxonomyDefinition.ID.categories).map(\.text) == ["Iranian", "Classics"])
         #expect(r.rating.halfSteps == 9)
         #expect(r.movie == "A")
     }

@@ -19,6 +19,7 @@ import Testing
             image: /img/baran.jpg
             recommend: [children, {title: Close-Up, url: "https://example.org/close-up"}]
             original_title: باران
+            original_language: fa
             awards: [Montreal, {name: Fajr, year: 2001}]
             runtime: 94
             score: 8.5

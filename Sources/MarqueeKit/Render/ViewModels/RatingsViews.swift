@@ -6,10 +6,17 @@ struct RatingsView: TemplateView {
     var reviews: [RatingsRowView]
     var scale: Int
     var chart: RatingChartView
+    /// The heading of the makers' column: "Director" on a film blog, "Author" on a book blog, "By"
+    /// on a site of several kinds.
+    var makersTitle: String
+    /// The heading of the works' column: their kind's word when they are all of one ("Film"), else "Work".
+    var workTitle: String
 
     var templateObject: TemplateObject {
         TemplateObject([
             "reviews": .list(reviews),
+            "makersTitle": .text(makersTitle),
+            "workTitle": .text(workTitle),
             "count": .int(reviews.count),
             "hasReviews": .flag(!reviews.isEmpty),
             "scale": .int(scale),
@@ -23,18 +30,22 @@ struct RatingsView: TemplateView {
         TemplateField("hasReviews", .flag, "whether there are any reviews"),
         TemplateField("scale", .number, "the top of the rating scale"),
         TemplateField("chart", RatingChartView.type, "the bar chart of how the ratings are spread, laid out for inline SVG"),
+        TemplateField("workTitle", .text, "the heading of the works' column: their kind's word (`Film`, `Book`) when all are of one kind, else `Work`"),
+        TemplateField("makersTitle", .text, "the heading of the rows' `makers`: the credit's singular (`Director`) when every review names the same kind, else `By`"),
     ])
 }
 
-/// A row of the ratings table: the review's entry and its directors.
+/// A row of the ratings table: the review's entry, its directors, and who made the work.
 struct RatingsRowView: TemplateView {
     var entry: EntryView
     var directors: [NameLinkView]
+    var makers: [NameLinkView]
 
-    var templateObject: TemplateObject { entry.templateObject.adding(["directors": .list(directors)]) }
+    var templateObject: TemplateObject { entry.templateObject.adding(["directors": .list(directors), "makers": .list(makers)]) }
 
     static let schema = EntryView.schema.extended(as: "ratings row", with: [
         TemplateField("directors", NameLinkView.listType, "the review's directors, each with its term page"),
+        TemplateField("makers", NameLinkView.listType, "who made the work: its first credit of director, author, artist (the film's directors, the book's authors, the album's artists)"),
     ])
 }
 

@@ -136,14 +136,17 @@ struct NameLinkView: TemplateView {
     ])
 }
 
-/// An added taxonomy (say `country`) a review has terms in, for themes that list them generically.
-struct AddedTaxonomyView: TemplateView {
+/// A taxonomy a review has names in: one of its credits (directors, cast…), or an added taxonomy
+/// (say `country`), for themes that list them generically.
+struct TaxonomyTermsView: TemplateView {
+    var id: String
     var title: String
     var singular: String
     var terms: [NameLinkView]
 
     var templateObject: TemplateObject {
         TemplateObject([
+            "id": .text(id),
             "title": .text(title),
             "singular": .text(singular),
             "label": .text(terms.count == 1 ? singular : title),
@@ -151,11 +154,12 @@ struct AddedTaxonomyView: TemplateView {
         ])
     }
 
-    static let schema = TemplateObjectType("added taxonomy", [
+    static let schema = TemplateObjectType("taxonomy terms", [
+        TemplateField("id", .text, "the taxonomy's id (`directors`, `cast`, `countries`), for a class name"),
         TemplateField("title", .text, "the taxonomy's title (`Countries`)"),
         TemplateField("singular", .text, "the taxonomy's name for one term (`Country`)"),
         TemplateField("label", .text, "the singular for one term, the title for more"),
-        TemplateField("terms", NameLinkView.listType, "the review's terms in it, each with its page"),
+        TemplateField("terms", NameLinkView.listType, "the review's names in it, each with its page (no link when the taxonomy is switched off)"),
     ])
 }
 
@@ -204,7 +208,9 @@ struct ReviewView: TemplateView {
     var categories: [NameLinkView]
     var tags: [NameLinkView]
     var yearURL: String?
-    var otherTaxonomies: [AddedTaxonomyView]
+    /// Its credits (directors, authors, artists, writers, cast) that it names, in that order.
+    var credits: [TaxonomyTermsView]
+    var otherTaxonomies: [TaxonomyTermsView]
     var directorsLabel: String
     var writersLabel: String
     var categoriesLabel: String
@@ -224,6 +230,8 @@ struct ReviewView: TemplateView {
     var hasOwnReviewer = false
     /// The credits' word for the kind of work (`type:`): "Film", "Book", "Album".
     var workLabel = WorkType.film.label
+    /// The language of `params.original_title` (`original_language:`), for `<bdi lang>`.
+    var originalLanguage: String?
 
     var templateObject: TemplateObject {
         card.templateObject.adding([
@@ -232,6 +240,7 @@ struct ReviewView: TemplateView {
             "categories": .list(categories),
             "tags": .list(tags),
             "yearURL": .text(orAbsent: yearURL),
+            "credits": .list(credits),
             "otherTaxonomies": .list(otherTaxonomies),
             "hasDirectors": .flag(!directors.isEmpty),
             "hasWriters": .flag(!writers.isEmpty),
@@ -254,6 +263,7 @@ struct ReviewView: TemplateView {
             "reviewer": .view(reviewer),
             "hasOwnReviewer": .flag(hasOwnReviewer),
             "workLabel": .text(workLabel),
+            "originalLanguage": .text(orAbsent: originalLanguage),
         ])
     }
 
@@ -263,7 +273,8 @@ struct ReviewView: TemplateView {
         TemplateField("categories", NameLinkView.listType, "the categories (front matter `categories`), each with its term page"),
         TemplateField("tags", NameLinkView.listType, "the tags (front matter `tags`), each with its term page"),
         TemplateField("yearURL", .text, "the link to the page of the work's year; empty without a year or with the years taxonomy off"),
-        TemplateField("otherTaxonomies", AddedTaxonomyView.listType, "the added taxonomies (site.yml `taxonomies`) this review has terms in"),
+        TemplateField("credits", TaxonomyTermsView.listType, "the credits it names, in the order director, author (of a book), artist, writer, cast, each with its label and names"),
+        TemplateField("otherTaxonomies", TaxonomyTermsView.listType, "the added taxonomies (site.yml `taxonomies`) this review has terms in"),
         TemplateField("hasDirectors", .flag, "whether `directors` has entries"),
         TemplateField("hasWriters", .flag, "whether `writers` has entries"),
         TemplateField("hasCategories", .flag, "whether `categories` has entries"),
@@ -284,6 +295,7 @@ struct ReviewView: TemplateView {
         TemplateField("hasToc", .flag, "whether `toc` has entries"),
         TemplateField("reviewer", AuthorView.type, "who wrote it: the author of site.yml's `authors` its `reviewer:` names, else the site's `author`; empty when there is none"),
         TemplateField("hasOwnReviewer", .flag, "whether the review names its reviewer (`reviewer:`)"),
+        TemplateField("originalLanguage", .text, "the language of `params.original_title` (front matter `original_language`), for `<bdi lang>`; empty without one"),
         TemplateField("workLabel", .text, "the credits' word for the kind of work its `type:` names: `Film` (the default), `Series`, `Book`, `Album`, `Game`, `Play`, `Restaurant`"),
     ])
 }

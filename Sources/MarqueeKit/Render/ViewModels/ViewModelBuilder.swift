@@ -108,7 +108,7 @@ struct ViewModelBuilder {
             NavItemView(title: "Reviews", url: links.link(Route.archive), isCurrent: false),
             NavItemView(title: "Ratings", url: links.link(Route.ratings), isCurrent: false),
         ]
-        for taxonomy in site.taxonomies where [TaxonomyDefinition.ID.directors, TaxonomyDefinition.ID.categories, TaxonomyDefinition.ID.tags].contains(taxonomy.definition.id) || !taxonomy.definition.isBuiltIn {
+        for taxonomy in site.taxonomies where TaxonomyDefinition.builtIn(taxonomy.definition.id)?.inMenu ?? true {
             nav.append(NavItemView(title: taxonomy.definition.title, url: links.link(taxonomy.indexRoute), isCurrent: false))
         }
         for page in site.pages {
@@ -162,30 +162,40 @@ struct ViewModelBuilder {
         let review = site.reviews[index]
         let yearTaxonomy = site.taxonomies.first { $0.definition.id == TaxonomyDefinition.ID.years }
         let yearURL = review.year.flatMap { year in yearTaxonomy.flatMap { t in t.term(named: String(year)).map { links.link(t.route(ofTerm: $0)) } } }
-        // Added taxonomies (say `country`), for themes that list them generically.
-        let added: [AddedTaxonomyView] = site.taxonomies.filter { !$0.definition.isBuiltIn }.compactMap { taxonomy in
+        func terms(_ taxonomy: Taxonomy) -> TaxonomyTermsView? {
             let terms = taxonomy.termsOfReview[index].enumerated().map { offset, term in
                 NameLinkView(name: taxonomy.terms[term].name, url: links.link(taxonomy.route(ofTerm: term)), isFirst: offset == 0)
             }
             guard !terms.isEmpty else { return nil }
-            return AddedTaxonomyView(title: taxonomy.definition.title, singular: taxonomy.definition.singular, terms: terms)
+            return TaxonomyTermsView(id: taxonomy.definition.id, title: taxonomy.definition.title, singular: taxonomy.definition.singular, terms: terms)
         }
+        // The credits, in the table's order (director, author, artist, writer, cast), with their
+        // names as written; a credit taxonomy switched off still shows its names, unlinked.
+        let credits: [TaxonomyTermsView] = TaxonomyDefinition.defaults.filter(\.isCredit).compactMap { builtIn in
+            let names = review.names(builtIn.id)
+            guard !names.isEmpty else { return nil }
+            let definition = site.taxonomies.first { $0.definition.id == builtIn.id }?.definition ?? builtIn
+            return TaxonomyTermsView(id: builtIn.id, title: definition.title, singular: definition.singular, terms: nameLinks(names, builtIn.id))
+        }
+        // Added taxonomies (say `country`), for themes that list them generically.
+        let added = site.taxonomies.filter { !$0.definition.isBuiltIn }.compactMap(terms)
         // Labels follow the taxonomies' names, so renaming categories to "Genres" renames the credit too.
-        func label(_ id: String, _ count: Int, _ singular: String, _ plural: String) -> String {
-            let definition = site.taxonomies.first { $0.definition.id == id }?.definition
-            return count == 1 ? definition?.singular ?? singular : definition?.title ?? plural
+        func label(_ id: String, _ count: Int) -> String {
+            (site.taxonomies.first { $0.definition.id == id }?.definition ?? TaxonomyDefinition.builtIn(id))?.label(count: count) ?? id
         }
+        typealias ID = TaxonomyDefinition.ID
         return ReviewView(
             card: cards[index],
-            directors: nameLinks(review.directors, TaxonomyDefinition.ID.directors),
-            writers: nameLinks(review.writers, TaxonomyDefinition.ID.writers),
-            categories: nameLinks(review.categories, TaxonomyDefinition.ID.categories),
-            tags: nameLinks(review.tags, TaxonomyDefinition.ID.tags),
+            directors: nameLinks(review.names(ID.directors), ID.directors),
+            writers: nameLinks(review.names(ID.writers), ID.writers),
+            categories: nameLinks(review.names(ID.categories), ID.categories),
+            tags: nameLinks(review.names(ID.tags), ID.tags),
             yearURL: yearURL,
+            credits: credits,
             otherTaxonomies: added,
-            directorsLabel: label(TaxonomyDefinition.ID.directors, review.directors.count, "Director", "Directors"),
-            writersLabel: label(TaxonomyDefinition.ID.writers, review.writers.count, "Writer", "Writers"),
-            categoriesLabel: label(TaxonomyDefinition.ID.categories, review.categories.count, "Category", "Categories"),
+            directorsLabel: label(ID.directors, review.names(ID.directors).count),
+            writersLabel: label(ID.writers, review.names(ID.writers).count),
+            categoriesLabel: label(ID.categories, review.names(ID.categories).count),
             body: marks.value(.body, of: review, at: index),
             // As text, so that the build cache can mark them (an Int cannot carry a mark).
             wordCount: marks.value(.wordCount, of: review, at: index),
@@ -197,7 +207,8 @@ struct ViewModelBuilder {
             tableOfContents: review.tableOfContents ?? site.config.tableOfContents ? TableOfContentsEntry.entries(review.body.headings) : [],
             reviewer: Self.reviewer(of: review, in: site).map { AuthorView(name: $0.name, bio: $0.bio, url: $0.url) },
             hasOwnReviewer: review.reviewer.flatMap { site.config.authors[$0] } != nil,
-            workLabel: review.workLabel ?? WorkType.film.label)
+            workLabel: review.workLabel ?? WorkType.film.label,
+            originalLanguage: review.originalLanguage)
     }
 
     /// Who wrote a review: the author its `reviewer:` names, else the site's author.
