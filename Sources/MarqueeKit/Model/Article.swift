@@ -69,6 +69,12 @@ extension Site {
     /// Every published review and article, newest first.
     var allPosts: [Post] { posts(reviews: Array(reviews.indices), articles: Array(articles.indices)) }
 
+    /// When it last changed: an article's `updated`, else its date.
+    func updated(of post: Post) -> PublicationDate {
+        if case .article(let index) = post { return articles[index].updated ?? articles[index].date }
+        return date(of: post)
+    }
+
     func date(of post: Post) -> PublicationDate {
         switch post {
         case .review(let index): reviews[index].date
