@@ -43,3 +43,21 @@ import Testing
         #expect(Set(stats.rewritten) == ["reviews/film-04/index.html", "feed.xml"])
     }
 }
+
+/// A second `marquee build` with the build cache: an edit to a post builds the whole site (the
+/// cache patches review bodies only); an edit to a review body still patches, articles beside it.
+@Suite struct CachedRebuildArticlesTests {
+    @Test func aPostEditBuildsTheSiteAndAReviewEditStillPatches() throws {
+        let site = try CachedRebuildTests.Fixture(IncrementalArticlesTests.site())
+        defer { site.remove() }
+        try site.rebuild(usingCache: false) {
+            try site.replace("The essay's opening.", with: "A new opening.", in: "content/posts/essay.md")
+        }
+        try site.rebuild(usingCache: true) {
+            try site.replace("Second paragraph of film 4.", with: "A rewritten second paragraph.", in: "content/reviews/film-04.md")
+        }
+        try site.rebuild(usingCache: false) {
+            try site.write("content/posts/news.md", "---\ntitle: News\ndate: 2020-01-20\n---\nNews.\n")
+        }
+    }
+}
