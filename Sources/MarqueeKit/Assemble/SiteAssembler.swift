@@ -51,7 +51,8 @@ public struct SiteAssembler: Sendable {
         for (position, review) in published.enumerated() where index[review.slug] == nil {
             index[review.slug] = position
         }
-        let explicit = published.map { resolveRecommendations(of: $0, index: index, drafts: drafts, &diagnostics) }
+        let articleSlugs = Set(articles.map(\.slug))
+        let explicit = published.map { resolveRecommendations(of: $0, index: index, drafts: drafts, articles: articleSlugs, &diagnostics) }
         var recommendedBy = Array(repeating: [Int](), count: published.count)
         for (source, list) in explicit.enumerated() {
             for recommendation in list {
@@ -200,7 +201,7 @@ public struct SiteAssembler: Sendable {
     static let reservedTopLevel: Set<String> = Set(["reviews", "posts", "page", "ratings", "feed.xml", "sitemap.xml", "robots.txt", "404.html", "index.html", "_redirects"]
                                                    + TaxonomyDefinition.defaults.filter { !$0.onlyWhenUsed }.map(\.path))
 
-    private func resolveRecommendations(of review: Review, index: [String: Int], drafts: [String: Review],
+    private func resolveRecommendations(of review: Review, index: [String: Int], drafts: [String: Review], articles: Set<String>,
                                         _ diagnostics: inout Diagnostics) -> [Recommendation] {
         var result: [Recommendation] = []
         for reference in review.recommendations {
@@ -216,6 +217,9 @@ public struct SiteAssembler: Sendable {
                     let why = draft.isDraft ? "a draft" : "dated in the future"
                     diagnostics.error(location, "recommends '\(slug)', which is \(why) and will not be published",
                                       hint: "publish \(draft.source) first, or remove it from recommend", stage: .assemble)
+                } else if articles.contains(slug) {
+                    diagnostics.error(location, "recommends '\(slug)', which is an article, not a review",
+                                      hint: "recommend: names reviews; link to the article in the body instead, such as [its title](/posts/\(slug)/)", stage: .assemble)
                 } else {
                     let suggestion = MappingReader.suggestion(for: slug, among: Array(index.keys))
                     diagnostics.error(location, "recommends '\(slug)', but no review has that slug",

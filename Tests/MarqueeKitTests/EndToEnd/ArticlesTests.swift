@@ -137,3 +137,43 @@ import Testing
         ])
     }
 }
+
+/// Articles and the rest of the site: hostile values escaped, aliases, images, recommendations,
+/// and builds that are byte for byte the same.
+@Suite struct ArticlesAndTheSiteTests {
+    @Test func hostileValuesAreEscapedEverywhere() throws {
+        let pages = try TestSite([
+            "content/posts/x.md": "---\ntitle: \"</script><b onload='x'>\\\"Hi\\\" & bye\"\ndate: 2020-01-01\ntags: [\"<i>\"]\nsummary: \"</summary><x>\"\n---\nBody.\n",
+        ]).pages()
+        let page = try #require(pages["posts/x/index.html"])
+        #expect(!page.contains("<b onload"))
+        #expect(page.contains("<h1>&lt;/script&gt;&lt;b onload=&#39;x&#39;&gt;&quot;Hi&quot; &amp; bye</h1>"))
+        let json = try #require(page.components(separatedBy: "<script type=\"application/ld+json\">").dropFirst().first?.components(separatedBy: "</script>").first)
+        #expect(!json.contains("<"))
+        let feed = try #require(pages["feed.xml"])
+        #expect(!feed.contains("<b onload") && !feed.contains("<x>") && !feed.contains("</summary><x>"))
+        let home = try #require(pages["index.html"])
+        #expect(!home.contains("<b onload"))
+    }
+
+    @Test func twoBuildsAreTheSame() throws {
+        #expect(try ArticlesTests.build() == (try ArticlesTests.build()))
+    }
+
+    @Test func anArticlesOldAddressRedirects() throws {
+        let pages = try TestSite(["content/posts/x.md": "---\ntitle: X\ndate: 2020-01-01\naliases: /2020/01/x.html\n---\nBody.\n"]).pages()
+        #expect(pages["2020/01/x.html"]?.contains("url=/posts/x/") == true)
+        #expect(pages["_redirects"] == "/2020/01/x.html /posts/x/ 301\n")
+    }
+
+    @Test func aMissingImageAndARecommendedArticleAreErrors() {
+        let errors = TestSite([
+            "content/posts/x.md": "---\ntitle: X\ndate: 2020-01-01\nimage: banner.png\n---\nBody.\n",
+            "content/reviews/r.md": TestSite.review(title: "R", extra: "recommend: x"),
+        ]).errors()
+        #expect(errors == [
+            "content/posts/x.md:4:8: error: image 'banner.png' does not exist — put the file beside the article in content/posts/x/ (a folder article), or write /path under static/",
+            "content/reviews/r.md:5:12: error: recommends 'x', which is an article, not a review — recommend: names reviews; link to the article in the body instead, such as [its title](/posts/x/)",
+        ])
+    }
+}
