@@ -136,4 +136,18 @@ import Testing
         #expect(a.slug == "ten-films")
         #expect(a.date.isoDay == "2023-11-25")
     }
+
+    /// The review's keys are the shared ones and its own; an article refuses each of its own and
+    /// every credit, so a key added to reviews alone must be refused by articles too.
+    @Test func everyKeyOnlyAReviewTakesIsRefused() {
+        let taxonomyKeys = TaxonomyDefinition.defaults.filter(\.readsNames).flatMap(\.keys)
+        #expect(Set(ReviewReader.knownKeys) == Set(PostKeysReader.keys + ReviewReader.ownKeys + taxonomyKeys))
+        let credits = TaxonomyDefinition.defaults.filter(\.isCredit).flatMap(\.keys)
+        for key in ReviewReader.ownKeys + credits {
+            #expect(ArticleReader.reviewOnly(key) != nil, "\(key)")
+        }
+        for key in ArticleReader.knownKeys {
+            #expect(ArticleReader.reviewOnly(key) == nil, "\(key)")
+        }
+    }
 }
