@@ -10,7 +10,7 @@ struct ArticleReader {
     let posts: PostKeysReader
 
     /// The keys an article reads: the shared ones, `updated`, and the taxonomies' that are not credits.
-    static let knownKeys = PostKeysReader.keys + ["updated"]
+    static let knownKeys = PostKeysReader.keys + ["updated", "lastmod"]
         + TaxonomyDefinition.defaults.filter { $0.readsNames && !$0.isCredit }.flatMap(\.keys)
 
     init(config: SiteConfig) {
@@ -44,7 +44,12 @@ struct ArticleReader {
                 continue
             }
             switch key {
-            case "updated": updated = posts.readDate(value, key: "updated", &reader)
+            case "updated", "lastmod": // `lastmod` as Hugo writes it
+                if keyLocations["updated"] != nil && keyLocations["lastmod"] != nil {
+                    reader.error(keyNode, "'updated' and 'lastmod' both give the day of the last revision", hint: "keep one of them (lastmod: is Hugo's name for updated:)")
+                } else {
+                    updated = posts.readDate(value, key: key, &reader)
+                }
             case _ where posts.readShared(key, value, slugExample: "ten-films-from-iran", into: &shared, &keyLocations, &reader): break
             case _ where posts.readTerms(key, value, into: &shared.terms, &reader): break
             default: posts.readUnknown(key, keyNode, value, known: Self.knownKeys, into: &params, &converter, &reader)
@@ -59,7 +64,8 @@ struct ArticleReader {
             reader.diagnostics.error(start, "the front matter has no 'date'", hint: "add the publication date, such as date: 2024-05-01")
         }
         if let updated, let date = shared.date, updated < date {
-            reader.diagnostics.error(keyLocations["updated"] ?? start, "updated \(updated.isoDay) is before the article's date \(date.isoDay)",
+            let key = keyLocations["updated"] != nil ? "updated" : "lastmod"
+            reader.diagnostics.error(keyLocations[key] ?? start, "\(key) \(updated.isoDay) is before the article's date \(date.isoDay)",
                                      hint: "give the day it was last revised, on or after date:")
         }
         let slug = posts.slug(shared, defaultSlug: defaultSlug, path: path, example: "my-post", &reader)

@@ -112,6 +112,14 @@ import Testing
         #expect(bad == ["content/posts/x.md:4:10: error: 'soon' is not a date — write YYYY-MM-DD (2024-05-01) or RFC 3339 (2024-05-01T18:30:00+05:30)"])
     }
 
+    @Test func lastmodIsHugosUpdated() throws {
+        let (article, problems) = read("---\ntitle: A\ndate: 2024-05-01\nlastmod: 2024-05-03\n---\nBody\n")
+        #expect(problems == [])
+        #expect(article?.updated?.isoDay == "2024-05-03")
+        let (_, both) = read("---\ntitle: A\ndate: 2024-05-01\nupdated: 2024-05-02\nlastmod: 2024-05-03\n---\nBody\n")
+        #expect(both == ["content/posts/x.md:5:1: error: 'updated' and 'lastmod' both give the day of the last revision — keep one of them (lastmod: is Hugo's name for updated:)"])
+    }
+
     @Test func sharedKeysReportAsReviewsDo() {
         let (_, problems) = read("---\ntitle: A\ndate: 2024-05-01\nreviewer: mena\nlanguage: not a tag\n---\nBody\n")
         #expect(problems == [
