@@ -43,12 +43,7 @@ struct PostKeysReader {
         case "toc": fields.tableOfContents = reader.bool(key, value)
         case "aliases": fields.aliases += AliasReader.read(value, baseURL: config.baseURL, &reader)
         case "reviewer": fields.reviewer = readReviewer(value, &reader)
-        case "language", "lang": // `lang` as Jekyll themes write it
-            if let language = reader.requiredText(key, value) {
-                if SiteConfigReader.isLanguageTag(language) { fields.language = language } else {
-                    reader.error(value, "\(key) '\(MappingReader.preview(value))' is not a language tag", hint: "use a BCP 47 tag such as en, fa or pt-BR")
-                }
-            }
+        case "language", "lang": fields.language = reader.languageTag(key, value) // `lang` as Jekyll themes write it
         case "image":
             fields.image = reader.requiredText(key, value)
             keyLocations[key] = reader.document.location(of: value) // errors about the file point at its name
