@@ -49,7 +49,9 @@ extension DefaultTheme {
 </section>
 {{/archive.years}}
 {{^archive.hasReviews}}
+{{^archive.hasArticles}}
 <p>No reviews yet.</p>
+{{/archive.hasArticles}}
 {{/archive.hasReviews}}
 {{/content}}
 {{/base}}
