@@ -184,7 +184,11 @@ public struct SiteAssembler: Sendable {
         for article in articles.sorted(by: { ($0.keyLocations["slug"] != nil ? 1 : 0, $0.source) < ($1.keyLocations["slug"] != nil ? 1 : 0, $1.source) }) {
             let key = article.slug.lowercased()
             let location = article.keyLocations["slug"] ?? SourceLocation(path: article.source)
-            if let other = first[key] {
+            if key == "page" {
+                // /posts/page/2/ is the second page of the list of articles.
+                diagnostics.error(location, "the article slug 'page' is taken by the pages of the list of articles, /posts/page/2/ and on",
+                                  hint: "give the article another file name or slug:", stage: .assemble)
+            } else if let other = first[key] {
                 diagnostics.error(location, other.slug == article.slug ? "two articles have the slug '\(article.slug)': this one and \(other.source)"
                                                                        : "the slug '\(article.slug)' differs only in case from '\(other.slug)' of \(other.source)",
                                   hint: "give one of them another slug: key or file name", stage: .assemble)
@@ -198,7 +202,7 @@ public struct SiteAssembler: Sendable {
     }
 
     /// Top-level folders the build writes itself; a page may not take them.
-    static let reservedTopLevel: Set<String> = Set(["reviews", "posts", "page", "ratings", "feed.xml", "sitemap.xml", "robots.txt", "404.html", "index.html", "_redirects"]
+    static let reservedTopLevel: Set<String> = Set(["reviews", Route.articlesFolder, "page", "ratings", "feed.xml", "sitemap.xml", "robots.txt", "404.html", "index.html", "_redirects"]
                                                    + TaxonomyDefinition.defaults.filter { !$0.onlyWhenUsed }.map(\.path))
 
     private func resolveRecommendations(of review: Review, index: [String: Int], drafts: [String: Review], articles: Set<String>,

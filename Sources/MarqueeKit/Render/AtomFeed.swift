@@ -99,7 +99,7 @@ enum AtomFeed {
         if let own = article.reviewer.flatMap({ config.authors[$0] }) {
             xml += "    <author><name>\(e(own.name))</name>\(own.url.map { "<uri>\(e($0))</uri>" } ?? "")</author>\n"
         }
-        xml += "    <category term=\"article\" scheme=\"\(e(links.absolute(Route(folder: ["posts"]))))\" label=\"Article\"/>\n"
+        xml += "    <category term=\"article\" scheme=\"\(e(links.absolute(Route.articles)))\" label=\"Article\"/>\n"
         for category in article.names(TaxonomyDefinition.ID.categories) {
             xml += "    <category term=\"\(e(category.text))\"/>\n"
         }

@@ -70,6 +70,11 @@ import Testing
         ])
     }
 
+    @Test func anArticleMayNotTakeTheListsPages() throws {
+        let (_, problems) = try assemble(TestSite(["content/posts/page.md": Self.article("Page", "2020-01-01")]))
+        #expect(problems == ["content/posts/page.md:1:1: error: the article slug 'page' is taken by the pages of the list of articles, /posts/page/2/ and on — give the article another file name or slug:"])
+    }
+
     @Test func aPageMayNotTakeTheArticlesFolder() throws {
         let (_, problems) = try assemble(TestSite(["content/pages/posts.md": "---\ntitle: Posts\n---\nHi.\n"]))
         #expect(problems == ["content/pages/posts.md:1:1: error: the page slug 'posts' is taken by the site's own /posts/ pages — rename the page or give it another slug:"])

@@ -93,6 +93,16 @@ import Testing
         #expect(archive.contains("<a href=\"/blog/posts/news/\">Site news</a>"))
     }
 
+    @Test func theArticlesHaveAListOfTheirOwn() throws {
+        let pages = try Self.build()
+        let list = try #require(pages["posts/index.html"])
+        #expect(list.contains("<h1 class=\"list-title\">Articles</h1>"))
+        #expect(list.range(of: ">Rain &amp; roofs</a></h2>")!.lowerBound < list.range(of: ">Site news</a></h2>")!.lowerBound)
+        #expect(!list.contains(">Baran</a></h2>"))
+        // A site without articles has no such list.
+        #expect(try TestSite(["content/reviews/a.md": TestSite.review()]).pages().keys.contains { $0.hasPrefix("posts/") } == false)
+    }
+
     @Test func theFeedMarksArticlesAsArticles() throws {
         let feed = try #require(try Self.build()["feed.xml"])
         let entries = feed.components(separatedBy: "<entry>").dropFirst()

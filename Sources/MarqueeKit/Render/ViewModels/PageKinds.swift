@@ -65,7 +65,7 @@ public enum PageKind: String, CaseIterable, Sendable {
         switch self {
         case .review: "a review's page (`/reviews/<slug>/`)"
         case .article: "an article's page (`/posts/<slug>/`): a dated post of `content/posts/` without a rating or credits"
-        case .home: "the home page and its further pages (`/`, `/page/2/`): the newest reviews and articles as cards"
+        case .home: "the home page and its further pages (`/`, `/page/2/`): the newest reviews and articles as cards; also the list of the articles alone (`/posts/`)"
         case .term: "a term's pages (`/directors/majid-majidi/`): its reviews and articles as cards, with the average rating"
         case .termList: "a taxonomy's index (`/directors/`): every term with its number of reviews"
         case .archive: "the list of all reviews by year (`/reviews/`)"
