@@ -166,6 +166,19 @@ import Testing
         #expect(!home.contains("<b onload"))
     }
 
+    @Test func anArticlesLanguageAndWriter() throws {
+        let pages = try TestSite([
+            "content/posts/x.md": "---\ntitle: X\ndate: 2020-01-01\nlanguage: fa\nreviewer: mina\n---\nBody.\n",
+        ], siteYML: TestSite.siteYML + "\nauthors:\n  mina: {name: Mina R., url: \"https://example.org/mina\"}\n").pages()
+        let page = try #require(pages["posts/x/index.html"])
+        #expect(page.contains("<html lang=\"fa\" dir=\"rtl\">"))
+        #expect(page.contains("By Mina R. <span"))
+        #expect(page.contains("\"author\":{\"@type\":\"Person\",\"name\":\"Mina R.\",\"url\":\"https://example.org/mina\"}"))
+        let feed = try #require(pages["feed.xml"])
+        #expect(feed.contains("<entry xml:lang=\"fa\">"))
+        #expect(feed.contains("<author><name>Mina R.</name><uri>https://example.org/mina</uri></author>"))
+    }
+
     @Test func twoBuildsAreTheSame() throws {
         #expect(try ArticlesTests.build() == (try ArticlesTests.build()))
     }
