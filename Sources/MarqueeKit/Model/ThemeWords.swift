@@ -9,16 +9,28 @@ public struct ThemeWord: Sendable, Hashable {
     public let english: String
     /// What it is for, in the README's list.
     public let note: String
-    /// Shown to templates as `words.<id>` (plain words; phrases with `{…}` are filled in by the
-    /// view models, which give templates the result).
-    public let inTemplates: Bool
+    /// Who fills it in.
+    public let use: Use
 
-    init(_ id: String, _ english: String, _ note: String, template: Bool = false) {
+    public enum Use: Sendable, Hashable {
+        /// The view models fill in its placeholders and give templates the result.
+        case model
+        /// Shown to templates as is, `words.<id>` (`{{words.card.read_more}}`).
+        case template
+        /// Placed around what the template itself puts at its placeholders (a link, a marked
+        /// value): templates get the text `before`, `between` and `after` them. Its placeholders
+        /// must all be there, in the English order.
+        case split
+    }
+
+    init(_ id: String, _ english: String, _ note: String, template: Bool = false, split: Bool = false) {
         self.id = id
         self.english = english
         self.note = note
-        inTemplates = template
+        use = split ? .split : template ? .template : .model
     }
+
+    var inTemplates: Bool { use != .model }
 
     /// The `{name}`s in `text`, in order.
     static func placeholders(in text: String) -> [String] {
@@ -48,9 +60,9 @@ extension ThemeWord {
         ThemeWord("menu.reviews", "Reviews", "the menu entry of the list of all reviews"),
         ThemeWord("menu.ratings", "Ratings", "the menu entry of the ratings page"),
         ThemeWord("not_found.title", "Page not found", "the 404 page's title"),
-        ThemeWord("not_found.text", "There is nothing at this address. Try the {home} or {archive}.", "the 404 page's message, with links"),
-        ThemeWord("not_found.home", "home page", "the text of the 404 page's link home"),
-        ThemeWord("not_found.archive", "all reviews", "the text of the 404 page's link to the archive"),
+        ThemeWord("not_found.text", "There is nothing at this address. Try the {home} or {archive}.", "the 404 page's message, with links", split: true),
+        ThemeWord("not_found.home", "home page", "the text of the 404 page's link home", template: true),
+        ThemeWord("not_found.archive", "all reviews", "the text of the 404 page's link to the archive", template: true),
         ThemeWord("not_found.recent", "Recent reviews", "the 404 page's list of the newest reviews", template: true),
         ThemeWord("pagination.label", "Pages", "the accessible name of the pagination", template: true),
         ThemeWord("pagination.newer", "Newer", "the link to the newer page", template: true),
@@ -77,12 +89,12 @@ extension ThemeWord {
         ThemeWord("review.draft", "Draft: not published", "the mark on a draft's page (reviews and pages)", template: true),
         ThemeWord("review.scheduled", "Scheduled: not published until {date}", "the mark on a future-dated review"),
         ThemeWord("review.by", "By {name}", "the byline of a review that names its reviewer"),
-        ThemeWord("review.reading_time", "{minutes} min read", "the reading time"),
+        ThemeWord("review.reading_time", "{minutes} min read", "the reading time", split: true),
         ThemeWord("review.contents", "Contents", "the table of contents' heading", template: true),
         ThemeWord("review.rating", "Rating", "the credits' rating line", template: true),
         ThemeWord("review.tags", "Tags:", "before the review's tags", template: true),
         ThemeWord("review.recommendations", "You'll love", "the heading of the recommendations", template: true),
-        ThemeWord("review.recommendation", "Liked {liked}? You'll love {other}", "one recommendation: the review's work, then the recommended one"),
+        ThemeWord("review.recommendation", "Liked {liked}? You'll love {other}", "one recommendation: the review's work, then the recommended one", split: true),
         ThemeWord("review.recommended_by", "Recommended from", "the heading of the reviews recommending this one", template: true),
         ThemeWord("review.about_author", "About the author", "the accessible name of the author box", template: true),
         ThemeWord("rating.text", "{value} out of {scale}", "a rating"),

@@ -5,6 +5,8 @@ public struct Translation: Hashable, Sendable {
     /// The table's language, the primary subtag (`fr` for `fr-CA`); `en` when none is shipped.
     public let language: String
     private let words: [String: String]
+    /// The ids the site's own file gives.
+    private let own: Set<String>
     private let digits: [Character]
     private let zeroIsSingular: Bool
 
@@ -17,6 +19,7 @@ public struct Translation: Hashable, Sendable {
         words.reserveCapacity(ThemeWord.all.count)
         for word in ThemeWord.all { words[word.id] = overrides[word.id] ?? shipped?[word.id] ?? word.english }
         self.words = words
+        own = Set(overrides.keys)
         let digits = Array(words["number.digits"] ?? "")
         self.digits = digits.count == 10 ? digits : Array("0123456789")
         zeroIsSingular = words["plural.rule"] == "zero-one"
@@ -35,6 +38,9 @@ public struct Translation: Hashable, Sendable {
         return primary == "en" || ThemeLanguages.tables[primary] != nil
     }
 
+    /// Whether the site's `i18n/<lang>.yml` gives this word (else it is a shipped text).
+    public func isSitesOwn(_ id: String) -> Bool { own.contains(id) }
+
     /// The word's text as the table gives it (placeholders not filled).
     public func word(_ id: String) -> String { words[id] ?? ThemeWord.byID[id]?.english ?? id }
 
@@ -49,6 +55,23 @@ public struct Translation: Hashable, Sendable {
         var result = text
         for (name, value) in values { result = result.replacingOccurrences(of: "{\(name)}", with: value) }
         return result
+    }
+
+    /// The text before, between and after `placeholders` (in that order); a missing one ends its
+    /// part where the next begins (the reader refuses such a text, this keeps the build going).
+    static func split(_ text: String, at placeholders: [String]) -> [String] {
+        var parts: [String] = []
+        var rest = text[...]
+        for name in placeholders {
+            if let range = rest.range(of: "{\(name)}") {
+                parts.append(String(rest[..<range.lowerBound]))
+                rest = rest[range.upperBound...]
+            } else {
+                parts.append("")
+            }
+        }
+        parts.append(String(rest))
+        return parts
     }
 
     /// Whether `count` takes the singular form: 1, and also 0 in French.

@@ -65,7 +65,12 @@ enum TranslationReader {
                 : ("number.digits must be the ten digits 0 to 9, found \(text.count) characters", "write them in order, such as 0123456789 or ۰۱۲۳۴۵۶۷۸۹")
         default:
             let known = ThemeWord.placeholders(in: word.english) + extraPlaceholders(of: word.id)
-            guard let unknown = ThemeWord.placeholders(in: text).first(where: { !known.contains($0) }) else { return nil }
+            let used = ThemeWord.placeholders(in: text)
+            if word.use == .split, used != known {
+                let order = known.map { "{\($0)}" }.joined(separator: " then ")
+                return ("'\(word.id)' must have \(order), each once, in that order", "the theme puts a link or a number at each; write, for example, '\(word.english)'")
+            }
+            guard let unknown = used.first(where: { !known.contains($0) }) else { return nil }
             let hint = known.isEmpty ? "'\(word.id)' takes no placeholders: write the text alone"
                 : "'\(word.id)' has \(known.map { "{\($0)}" }.joined(separator: ", "))"
             return ("'{\(unknown)}' is not a placeholder of '\(word.id)'", hint)

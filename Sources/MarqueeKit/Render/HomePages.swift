@@ -4,10 +4,12 @@ import MarqueeTemplates
 enum HomePages {
     static func jobs(_ context: RenderContext) -> [RenderJob] {
         let description = context.site.config.description ?? ""
+        let t = context.site.config.translation
+        let heading = t.word("home.title")
         return ReviewListPages.jobs(context, reviews: Array(context.site.reviews.indices), segments: [], kind: .home,
                                     origin: "home page") { number in
-            (title: number == 1 ? nil : "Latest reviews, page \(number)",
-             heading: number == 1 ? "Latest reviews" : "Latest reviews, page \(number)",
+            (title: number == 1 ? nil : t.phrase("list.page", ["title": heading, "number": t.number(String(number))]),
+             heading: number == 1 ? heading : t.phrase("list.page", ["title": heading, "number": t.number(String(number))]),
              description: description)
         } view: { frame, list, pagination in
             HomePageView(frame: frame, list: list, pagination: pagination).templateValue
@@ -35,7 +37,7 @@ enum ReviewListPages {
                 let frame = context.models.frame(PageMeta(title: head.title, description: head.description, route: route, kind: kind, section: section))
                 let list = ReviewListView(title: head.heading, reviews: slice.map { context.models.cards[$0] }, count: reviews.count)
                 let links = context.site.permalinks
-                return view(frame, list, pagination.view(page: number) { links.link(Route.listPage(segments, $0)) })
+                return view(frame, list, pagination.view(page: number, translation: site.config.translation) { links.link(Route.listPage(segments, $0)) })
             }
         }
     }

@@ -23,12 +23,14 @@ enum TaxonomyPages {
     static func indexView(_ taxonomy: Taxonomy, _ context: RenderContext) -> TaxonomyPageView {
         let links = context.site.permalinks
         let definition = taxonomy.definition
+        let t = context.site.config.translation
         let terms: [TermCountView] = taxonomy.terms.indices.map { i in
-            TermCountView(name: taxonomy.terms[i].name, url: links.link(taxonomy.route(ofTerm: i)), count: taxonomy.terms[i].reviews.count)
+            TermCountView(name: taxonomy.terms[i].name, url: links.link(taxonomy.route(ofTerm: i)), count: taxonomy.terms[i].reviews.count,
+                          countText: t.reviews(taxonomy.terms[i].reviews.count))
         }
         // By count, most reviewed first; ties keep the name order.
         let byCount = terms.indices.sorted { (taxonomy.terms[$1].reviews.count, $0) < (taxonomy.terms[$0].reviews.count, $1) }.map { terms[$0] }
-        let frame = context.models.frame(PageMeta(title: definition.title, description: "\(definition.title) of the reviews on \(context.site.config.title).",
+        let frame = context.models.frame(PageMeta(title: definition.title, description: t.phrase("taxonomy.description", ["taxonomy": definition.title, "site": context.site.config.title]),
                                                   route: taxonomy.indexRoute, kind: .termList))
         return TaxonomyPageView(frame: frame, taxonomy: TaxonomyView(id: definition.id, title: definition.title, singular: definition.singular,
                                                                      terms: terms, termsByCount: byCount))
@@ -38,17 +40,22 @@ enum TaxonomyPages {
         let term = taxonomy.terms[index]
         let definition = taxonomy.definition
         let scale = context.site.config.ratingScale
+        let t = context.site.config.translation
         let average = formatAverage(term.averageRating)
-        let count = term.reviews.count == 1 ? "1 review" : "\(term.reviews.count) reviews"
+        let count = t.reviews(term.reviews.count)
+        let (shownAverage, shownScale) = (t.number(average), t.number(String(scale)))
         let termView = TermView(name: term.name, taxonomy: definition.title, singular: definition.singular,
                                 taxonomyURL: context.site.permalinks.link(taxonomy.indexRoute), count: term.reviews.count,
-                                averageRating: average, scale: scale)
+                                averageRating: average, scale: scale, countText: count,
+                                averageText: t.phrase("term.average", ["average": shownAverage, "scale": shownScale, "reviews": count]),
+                                allText: t.phrase("term.all", ["taxonomy_lowercase": definition.title.lowercased(), "taxonomy": definition.title]))
         let segments = [definition.path, term.slug]
         return ReviewListPages.jobs(context, reviews: term.reviews, segments: segments, kind: .term,
                                       origin: "\(definition.path)/\(term.slug)/ (\(definition.singular.lowercased()) '\(term.name)')",
                                       section: taxonomy.indexRoute) { number in
-            let title = "\(definition.singular): \(term.name)" + (number > 1 ? ", page \(number)" : "")
-            return (title: title, heading: title, description: "Reviews filed under \(term.name): \(count), average rating \(average) out of \(scale).")
+            let name = t.phrase("term.title", ["singular": definition.singular, "name": term.name])
+            let title = number > 1 ? t.phrase("list.page", ["title": name, "number": t.number(String(number))]) : name
+            return (title: title, heading: title, description: t.phrase("term.description", ["name": term.name, "reviews": count, "average": shownAverage, "scale": shownScale]))
         } view: { frame, list, pagination in
             TermPageView(frame: frame, list: TermListView(list: list, term: termView), pagination: pagination).templateValue
         }

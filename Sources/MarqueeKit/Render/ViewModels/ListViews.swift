@@ -38,8 +38,10 @@ struct TermView: TemplateView {
     var count: Int
     var averageRating: String
     var scale: Int
-
-    var countText: String { count == 1 ? "1 review" : "\(count) reviews" }
+    /// "3 reviews", "Average rating 4.5 out of 5 across 3 reviews" and "All directors", in the site's language.
+    var countText: String
+    var averageText: String
+    var allText: String
 
     var templateObject: TemplateObject {
         TemplateObject([
@@ -51,7 +53,8 @@ struct TermView: TemplateView {
             "count": .int(count),
             "countText": .text(countText),
             "averageRating": .text(averageRating),
-            "averageText": .text("Average rating \(averageRating) out of \(scale) across \(countText)"),
+            "averageText": .text(averageText),
+            "allText": .text(allText),
         ])
     }
 
@@ -64,7 +67,8 @@ struct TermView: TemplateView {
         TemplateField("count", .number, "the number of reviews with this term"),
         TemplateField("countText", .text, "`1 review` or `3 reviews`"),
         TemplateField("averageRating", .text, "their average rating with at most one decimal (`4.5`, `4`)"),
-        TemplateField("averageText", .text, "`Average rating 4.5 out of 5 across 3 reviews`"),
+        TemplateField("averageText", .text, "`Average rating 4.5 out of 5 across 3 reviews` (`term.average`)"),
+        TemplateField("allText", .text, "`All directors`, the link to the taxonomy's page (`term.all`)"),
     ])
 }
 

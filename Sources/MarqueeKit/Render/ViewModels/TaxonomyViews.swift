@@ -36,13 +36,15 @@ struct TermCountView: TemplateView {
     var name: String
     var url: String
     var count: Int
+    /// "3 reviews", in the site's language.
+    var countText: String
 
     var templateObject: TemplateObject {
         TemplateObject([
             "name": .text(name),
             "url": .text(url),
             "count": .int(count),
-            "countText": .text(count == 1 ? "1 review" : "\(count) reviews"),
+            "countText": .text(countText),
         ])
     }
 
