@@ -75,6 +75,6 @@ struct WordsView: TemplateView {
             return TemplateField(name(of: word), .object(TemplateObjectType("split phrase", partNames(of: word).map {
                 TemplateField($0, .html, "the text \($0) \(placeholders)")
             })), about + "; the template puts \(placeholders) between its parts")
-        })), "the theme's words of \(group.name) pages and fragments, escaped: insert each with {{{ }}}")
+        })), "the theme's `\(group.name).…` words, escaped: insert each with {{{ }}}")
     })
 }
