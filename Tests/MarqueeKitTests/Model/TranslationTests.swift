@@ -97,7 +97,7 @@ import Testing
         renamed.title = "Cinéastes"
         #expect(fr.translating(renamed).title == "Cinéastes")
         let added = TaxonomyDefinition(id: "countries", keys: ["country"], title: "Pays", singular: "Pays")
-        #expect(fr.translating(added).reason(for: "Iran") == "Même pays : Iran")
+        #expect(fr.translating(added).reason(for: "Iran") == "Même pays\u{00A0}: Iran")
         #expect(added.reason(for: "Iran") == "Same pays: Iran")
     }
 }
