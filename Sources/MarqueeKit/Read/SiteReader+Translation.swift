@@ -29,9 +29,27 @@ extension SiteReader {
                 diagnostics.append(Self.readProblem(error, path: path, stage: .config))
             }
         }
+        reportUnreadTranslations(besides: path, language: config.language, &diagnostics)
         let translation = Translation(language: config.language, overrides: overrides)
         config.translation = translation
         config.taxonomies = config.taxonomies.map(translation.translating)
         return config
+    }
+
+    /// A warning for each file of `i18n/` the build does not read: another language's words (a
+    /// site has one language), or a file not named `<lang>.yml`.
+    private func reportUnreadTranslations(besides read: String, language: String, _ diagnostics: inout Diagnostics) {
+        guard let entries = try? fileSystem.entries(in: TranslationReader.folder) else { return }
+        for entry in entries where !entry.name.hasPrefix(".") {
+            let path = "\(TranslationReader.folder)/\(entry.name)"
+            guard path != read else { continue }
+            if entry.kind == .file, entry.name.hasSuffix(".yml") {
+                diagnostics.warning(SourceLocation(path: path), "\(path) is not read: the site's language is \(language)",
+                                    hint: "write the site's words in \(read), or set language: \(entry.name.dropLast(4)) in site.yml", stage: .config)
+            } else {
+                diagnostics.warning(SourceLocation(path: path), "\(path) is not read: the site's words belong in \(read)",
+                                    hint: "name the file after the site's language, as \(read)", stage: .config)
+            }
+        }
     }
 }

@@ -82,4 +82,13 @@ import Testing
         let site = TestSite(["content/reviews/a.md": TestSite.review(title: "A")], siteYML: Self.frenchSite)
         #expect(try site.render().get().warnings.isEmpty)
     }
+
+    @Test func filesOfI18nTheBuildDoesNotReadAreWarnings() throws {
+        let site = TestSite(["content/reviews/a.md": TestSite.review(title: "A"), "i18n/fr.yml": "card.read_more: Lire\n",
+                             "i18n/de.yml": "card.read_more: Lesen\n", "i18n/fr.yaml": "card.read_more: Lire\n"], siteYML: Self.frenchSite)
+        #expect(try site.render().get().warnings.map(\.description) == [
+            "i18n/de.yml:1:1: warning: i18n/de.yml is not read: the site's language is fr — write the site's words in i18n/fr.yml, or set language: de in site.yml",
+            "i18n/fr.yaml:1:1: warning: i18n/fr.yaml is not read: the site's words belong in i18n/fr.yml — name the file after the site's language, as i18n/fr.yml",
+        ])
+    }
 }
