@@ -9,6 +9,14 @@ public struct Translation: Hashable, Sendable {
     private let own: Set<String>
     private let digits: [Character]
     private let zeroIsSingular: Bool
+    /// `date.format` cut at its placeholders once, and the months: a date is shown for every
+    /// review on many pages.
+    private let dateFormat: [DatePart]
+    private let months: [String]
+
+    private enum DatePart: Hashable, Sendable {
+        case text(String), day, month, year
+    }
 
     /// The table for `language`'s primary subtag (English when none is shipped), with `overrides`.
     public init(language: String, overrides: [String: String] = [:]) {
@@ -23,6 +31,23 @@ public struct Translation: Hashable, Sendable {
         let digits = Array(words["number.digits"] ?? "")
         self.digits = digits.count == 10 ? digits : Array("0123456789")
         zeroIsSingular = words["plural.rule"] == "zero-one"
+        months = (1...12).map { words["date.month.\($0)"] ?? "" }
+        dateFormat = Self.parse(dateFormat: words["date.format"] ?? "{day} {month} {year}")
+    }
+
+    private static func parse(dateFormat: String) -> [DatePart] {
+        var parts: [DatePart] = []
+        var rest = dateFormat[...]
+        while !rest.isEmpty {
+            let next = [("{day}", DatePart.day), ("{month}", .month), ("{year}", .year)]
+                .compactMap { token, part in rest.range(of: token).map { ($0, part) } }
+                .min { $0.0.lowerBound < $1.0.lowerBound }
+            guard let (range, part) = next else { parts.append(.text(String(rest))); break }
+            if range.lowerBound > rest.startIndex { parts.append(.text(String(rest[..<range.lowerBound]))) }
+            parts.append(part)
+            rest = rest[range.upperBound...]
+        }
+        return parts
     }
 
     public static let english = Translation(language: "en")
@@ -88,7 +113,7 @@ public struct Translation: Hashable, Sendable {
     /// A number written with ASCII digits and `.` (`4.5`), in the language's digits and decimal
     /// separator (`4,5`, `۴٫۵`).
     public func number(_ ascii: String) -> String {
-        let decimal = word("number.decimal")
+        let decimal = words["number.decimal"] ?? "."
         if decimal == ".", digits.first == "0" { return ascii }
         var out = ""
         for character in ascii {
@@ -103,7 +128,16 @@ public struct Translation: Hashable, Sendable {
     /// writer's zone. (Machine-readable dates stay ISO: `PublicationDate.isoDay`, `rfc3339`.)
     public func date(_ date: PublicationDate) -> String {
         let l = date.local
-        return phrase("date.format", ["day": number(String(l.day)), "month": word("date.month.\(l.month)"), "year": number(String(l.year))])
+        var out = ""
+        for part in dateFormat {
+            switch part {
+            case .text(let text): out += text
+            case .day: out += number(String(l.day))
+            case .month: out += months[l.month - 1]
+            case .year: out += number(String(l.year))
+            }
+        }
+        return out
     }
 
     /// "4.5 out of 5", "4,5 sur 5".
