@@ -25,10 +25,12 @@ test:
 theme:
 	python3 scripts/embed-theme.py
 
-# Regenerate the README's template variables from the schema templates are checked against.
+# Regenerate the README's template variables from the schema templates are checked against, and
+# its list of the theme's words from their catalogue.
 reference:
 	$(SWIFT) build --product marquee
 	.build/debug/marquee templates --markdown | python3 scripts/update-reference.py
+	.build/debug/marquee templates --words | python3 scripts/update-reference.py words
 
 # Speed against Hugo on generated sites of 1,000, 10,000 and 100,000 reviews (see README, Performance).
 bench:

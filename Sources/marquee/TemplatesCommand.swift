@@ -11,6 +11,7 @@ struct TemplatesCommand: ParsableCommand {
           marquee templates               every kind of page and its variables
           marquee templates review        every variable of review pages
           marquee templates --markdown    the same, as the README's tables
+          marquee templates --words       the theme's words, for i18n/<lang>.yml, as the README's table
           marquee templates copy review   write the default templates/review.mustache
           marquee templates copy          write every template of the default theme
         """,
@@ -31,6 +32,9 @@ struct TemplatesListCommand: ParsableCommand {
     @Flag(name: .long, help: "Print Markdown tables, as in the README.")
     var markdown = false
 
+    @Flag(name: .long, help: "Print the ids of the theme's words (for i18n/<lang>.yml) as the README's Markdown table.")
+    var words = false
+
     func run() throws {
         let kinds = PageKind.referenceKinds
         if let kind, !kinds.contains(where: { $0.name == kind || $0.template == kind }) {
@@ -40,6 +44,10 @@ struct TemplatesListCommand: ParsableCommand {
                 ?? "the kinds are: \(names.joined(separator: ", "))"
             FileHandle.standardError.write(Data("error: there is no kind of page '\(kind)' — \(hint)\n".utf8))
             throw ExitCode(2)
+        }
+        if words {
+            print(ThemeWordsReference.markdown(), terminator: "")
+            return
         }
         if markdown, let kind {
             FileHandle.standardError.write(Data("error: --markdown prints every kind; leave out '\(kind)'\n".utf8))

@@ -20,6 +20,8 @@ public struct SiteConfig: Sendable {
     /// Always ends with "/", e.g. `https://example.org/blog/`.
     public var baseURL: String
     public var language: String = "en"
+    /// The theme's words in `language`: a shipped table or English, with the site's `i18n/<lang>.yml`.
+    public var translation = Translation.english
     public var timeZone: TimeZone
     public var timeZoneName: String = "UTC"
     public var author: Author?

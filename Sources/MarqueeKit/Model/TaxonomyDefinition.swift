@@ -29,6 +29,8 @@ public struct TaxonomyDefinition: Hashable, Sendable {
     public var suggestionWeight: Double = 1
     /// Why a suggestion was made, `{name}` standing for the shared term: "Also directed by {name}".
     public var suggestionReason: String?
+    /// Why an added taxonomy's shared term suggested a review, in the site's language (`reason.same`).
+    public var sameTermReason = "Same {singular_lowercase}: {name}"
 
     public init(id: String, keys: [String], path: String? = nil, title: String, singular: String,
                 isCredit: Bool = false, onlyWhenUsed: Bool = false, inMenu: Bool = false,
@@ -90,7 +92,9 @@ public struct TaxonomyDefinition: Hashable, Sendable {
 
     /// "Also directed by Majid Majidi"; an added taxonomy's "Same country: Iran".
     func reason(for name: String) -> String {
-        guard let suggestionReason else { return "Same \(singular.lowercased()): \(name)" }
+        guard let suggestionReason else {
+            return Translation.fill(sameTermReason, ["singular_lowercase": singular.lowercased(), "singular": singular, "name": name])
+        }
         return suggestionReason.replacingOccurrences(of: "{name}", with: name)
     }
 

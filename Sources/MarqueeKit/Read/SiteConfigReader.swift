@@ -8,7 +8,8 @@ struct SiteConfigReader {
                             "rating_scale", "paginate", "markdown", "feed", "taxonomies", "broken_links", "recommendations", "toc", "authors", "types"]
 
     /// `baseURLOverride` (from `--base-url`) wins over the file's `base_url`.
-    static func read(text: String?, baseURLOverride: String?) -> (SiteConfig?, [Diagnostic]) {
+    /// `ownTranslations`: the languages the site has an `i18n/<lang>.yml` for.
+    static func read(text: String?, baseURLOverride: String?, ownTranslations: Set<String> = []) -> (SiteConfig?, [Diagnostic]) {
         let start = SourceLocation(path: path)
         guard let text else {
             return (nil, [.error(start, "no site.yml in the site folder", hint: "create site.yml with at least 'title' and 'base_url' (or run 'marquee new site DIR')", stage: .config)])
@@ -43,6 +44,11 @@ struct SiteConfigReader {
                         reader.error(value, "language '\(MappingReader.preview(value))' is not a language tag", hint: "use a BCP 47 tag such as en, fr or hi-IN")
                     } else {
                         config.language = language
+                        let primary = Translation.primarySubtag(language)
+                        if !Translation.isShipped(language), !ownTranslations.contains(primary) {
+                            reader.warning(value, "no translation of the theme ships for '\(primary)': its words are in English",
+                                           hint: "the shipped languages are \(ThemeLanguages.shipped.joined(separator: ", ")); add your own words in \(TranslationReader.path(for: language)) (see the README, Languages and translations)")
+                        }
                     }
                 }
             case "timezone":

@@ -31,9 +31,10 @@ public struct SiteReader: Sendable {
                                  hint: "save it as UTF-8 in your editor", stage: .config)])
         }
         let (maybeConfig, configDiagnostics) = SiteConfigReader.read(
-            text: configData.flatMap { String(validatingUTF8Data: $0) }, baseURLOverride: baseURLOverride)
+            text: configData.flatMap { String(validatingUTF8Data: $0) }, baseURLOverride: baseURLOverride, ownTranslations: ownTranslations())
         var diagnostics = Diagnostics(configDiagnostics)
-        guard let config = maybeConfig else { return (nil, diagnostics.all) }
+        guard let readConfig = maybeConfig else { return (nil, diagnostics.all) }
+        let config = translating(readConfig, &diagnostics)
 
         reportUnreadContent(&diagnostics)
         let reviews = readReviews(config: config, &diagnostics)

@@ -8,10 +8,11 @@ enum ArchivePage {
 
     static func view(_ context: RenderContext) -> ArchivePageView {
         let site = context.site
+        let t = site.config.translation
         var groups: [ArchiveYearView] = []
         for post in site.allPosts {
             let year = site.date(of: post).year
-            if groups.last?.year != year { groups.append(ArchiveYearView(year: year, reviews: [])) }
+            if groups.last?.year != year { groups.append(ArchiveYearView(year: year, yearText: t.number(String(year)), reviews: [])) }
             switch post {
             case .review(let index):
                 groups[groups.count - 1].reviews.append(context.models.entries[index])
@@ -20,8 +21,11 @@ enum ArchivePage {
                 groups[groups.count - 1].items.append(ArchiveItemView(article: context.models.articleCards[index].card.entry))
             }
         }
-        let frame = context.models.frame(PageMeta(title: "All reviews", description: "Every review on \(site.config.title), by year.",
+        let frame = context.models.frame(PageMeta(title: t.word("archive.title"), description: t.phrase("archive.description", ["site": site.config.title]),
                                                   route: Route.archive, kind: .archive))
-        return ArchivePageView(frame: frame, archive: ArchiveView(years: groups, count: site.reviews.count, articleCount: site.articles.count))
+        let summary = site.articles.isEmpty ? t.phrase("archive.summary", ["reviews": t.reviews(site.reviews.count)])
+            : t.phrase("archive.summary_with_articles", ["reviews": t.reviews(site.reviews.count), "articles": t.articles(site.articles.count)])
+        return ArchivePageView(frame: frame, archive: ArchiveView(years: groups, count: site.reviews.count, articleCount: site.articles.count,
+                                                                     articlesText: t.articles(site.articles.count), summary: summary))
     }
 }

@@ -99,7 +99,7 @@ enum AtomFeed {
         if let own = article.reviewer.flatMap({ config.authors[$0] }) {
             xml += "    <author><name>\(e(own.name))</name>\(own.url.map { "<uri>\(e($0))</uri>" } ?? "")</author>\n"
         }
-        xml += "    <category term=\"article\" scheme=\"\(e(links.absolute(Route.articles)))\" label=\"Article\"/>\n"
+        xml += "    <category term=\"article\" scheme=\"\(e(links.absolute(Route.articles)))\" label=\"\(e(config.translation.word("card.article")))\"/>\n"
         for category in article.names(TaxonomyDefinition.ID.categories) {
             xml += "    <category term=\"\(e(category.text))\"/>\n"
         }
@@ -113,12 +113,13 @@ enum AtomFeed {
     /// <cite>Baran</cite> (2001) · Director: Majid Majidi</p>`.
     static func credits(of review: Review, in site: Site) -> String {
         let h = HTMLText.escape
-        var parts = ["Rating: \(h(review.rating.text)) out of \(review.rating.scale)"]
+        let t = site.config.translation
+        var parts = [h(t.phrase("feed.rating", ["rating": t.rating(review.rating)]))]
         parts.append("<cite>\(h(review.movie))</cite>" + (review.year.map { " (\($0))" } ?? ""))
         for builtIn in TaxonomyDefinition.defaults where builtIn.isCredit && builtIn.id != TaxonomyDefinition.ID.cast {
             let names = review.names(builtIn.id)
             guard !names.isEmpty else { continue }
-            let definition = site.taxonomies.first { $0.definition.id == builtIn.id }?.definition ?? builtIn
+            let definition = site.taxonomies.first { $0.definition.id == builtIn.id }?.definition ?? t.translating(builtIn)
             parts.append("\(h(definition.label(count: names.count))): " + names.map { h($0.text) }.joined(separator: ", "))
         }
         return "<p>" + parts.joined(separator: " · ") + "</p>"

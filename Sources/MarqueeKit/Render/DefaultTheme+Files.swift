@@ -6,10 +6,10 @@ extension DefaultTheme {
         "404": #"""
 {{<base}}
 {{$content}}
-<h1>Page not found</h1>
-<p>There is nothing at this address. Try the <a href="{{site.home}}">home page</a> or <a href="{{site.archive}}">all reviews</a>.</p>
+<h1>{{page.title}}</h1>
+<p>{{{words.not_found.text.before}}}<a href="{{site.home}}">{{{words.not_found.home}}}</a>{{{words.not_found.text.between}}}<a href="{{site.archive}}">{{{words.not_found.archive}}}</a>{{{words.not_found.text.after}}}</p>
 {{#hasRecent}}
-<h2>Recent reviews</h2>
+<h2>{{{words.not_found.recent}}}</h2>
 <ul>
   {{#recent}}
   <li><a href="{{url}}">{{title}}</a></li>
@@ -23,13 +23,13 @@ extension DefaultTheme {
         "archive": #"""
 {{<base}}
 {{$content}}
-<h1 class="list-title">All reviews</h1>
+<h1 class="list-title">{{page.title}}</h1>
 {{#archive.hasReviews}}
-<p class="list-meta">{{archive.count}} reviews{{#archive.hasArticles}} and {{archive.articlesText}}{{/archive.hasArticles}}, newest first.</p>
+<p class="list-meta">{{archive.summary}}</p>
 {{/archive.hasReviews}}
 {{#archive.years}}
 <section class="archive-year" aria-labelledby="{{id}}">
-  <h2 id="{{id}}">{{year}}</h2>
+  <h2 id="{{id}}">{{yearText}}</h2>
   <ul class="archive-list">
     {{#items}}
     {{#review}}
@@ -41,7 +41,7 @@ extension DefaultTheme {
     {{#article}}
     <li>
       <a href="{{url}}">{{title}}</a>
-      <span class="archive-meta"><span class="post-kind">Article</span> <span class="sep" aria-hidden="true">·</span> <time datetime="{{date.iso}}">{{date.display}}</time></span>
+      <span class="archive-meta"><span class="post-kind">{{{words.card.article}}}</span> <span class="sep" aria-hidden="true">·</span> <time datetime="{{date.iso}}">{{date.display}}</time></span>
     </li>
     {{/article}}
     {{/items}}
@@ -50,7 +50,7 @@ extension DefaultTheme {
 {{/archive.years}}
 {{^archive.hasReviews}}
 {{^archive.hasArticles}}
-<p>No reviews yet.</p>
+<p>{{{words.list.empty}}}</p>
 {{/archive.hasArticles}}
 {{/archive.hasReviews}}
 {{/content}}
@@ -61,30 +61,30 @@ extension DefaultTheme {
 <article class="review-card article-card">
   <h2 class="review-card-title"><a href="{{url}}">{{title}}</a></h2>
   <p class="review-card-meta">
-    <span class="post-kind">Article</span>
-    <span class="sep" aria-hidden="true">·</span> <time datetime="{{date.iso}}">{{date.display}}</time>{{#isDraft}} <span class="sep" aria-hidden="true">·</span> <strong class="draft-mark">Draft</strong>{{/isDraft}}{{#isScheduled}} <span class="sep" aria-hidden="true">·</span> <strong class="draft-mark">Scheduled</strong>{{/isScheduled}}
+    <span class="post-kind">{{{words.card.article}}}</span>
+    <span class="sep" aria-hidden="true">·</span> <time datetime="{{date.iso}}">{{date.display}}</time>{{#isDraft}} <span class="sep" aria-hidden="true">·</span> <strong class="draft-mark">{{{words.card.draft}}}</strong>{{/isDraft}}{{#isScheduled}} <span class="sep" aria-hidden="true">·</span> <strong class="draft-mark">{{{words.card.scheduled}}}</strong>{{/isScheduled}}
   </p>
   <div class="review-card-excerpt">
     {{{excerpt}}}
   </div>
-  <p class="review-card-more"><a href="{{url}}">Read the article<span class="visually-hidden">: {{title}}</span></a></p>
+  <p class="review-card-more"><a href="{{url}}">{{{words.card.read_article}}}<span class="visually-hidden">: {{title}}</span></a></p>
 </article>
 
 """#,
         "article": #"""
 {{<base}}
 {{$content}}
-<article class="review article">
+<article class="review article"{{#page.contentLanguage}} lang="{{.}}"{{/page.contentLanguage}}{{#page.contentDirection}} dir="{{.}}"{{/page.contentDirection}}>
   <header class="review-header">
     {{#article.isDraft}}
-    <p class="draft-mark">Draft: not published</p>
+    <p class="draft-mark">{{{words.review.draft}}}</p>
     {{/article.isDraft}}
     {{#article.isScheduled}}
-    <p class="draft-mark">Scheduled: not published until {{article.date.display}}</p>
+    <p class="draft-mark">{{article.scheduledText}}</p>
     {{/article.isScheduled}}
     <h1>{{article.title}}</h1>
     <p class="review-meta">
-      {{#article.hasOwnReviewer}}By {{article.reviewer.name}} <span class="sep" aria-hidden="true">·</span> {{/article.hasOwnReviewer}}<time datetime="{{article.date.iso}}">{{article.date.display}}</time>{{#article.updated}} <span class="sep" aria-hidden="true">·</span> Updated <time datetime="{{iso}}">{{display}}</time>{{/article.updated}} <span class="sep" aria-hidden="true">·</span> {{article.readingMinutes}} min read
+      {{#article.hasOwnReviewer}}{{article.byline}} <span class="sep" aria-hidden="true">·</span> {{/article.hasOwnReviewer}}<time datetime="{{article.date.iso}}">{{article.date.display}}</time>{{#article.updated}} <span class="sep" aria-hidden="true">·</span> {{{words.article.updated}}} <time datetime="{{iso}}">{{display}}</time>{{/article.updated}} <span class="sep" aria-hidden="true">·</span> {{{words.review.reading_time.before}}}{{article.readingMinutes}}{{{words.review.reading_time.after}}}
     </p>
   </header>
   {{#article.hasCategories}}
@@ -92,7 +92,7 @@ extension DefaultTheme {
   {{/article.hasCategories}}
   {{#article.hasToc}}
   <nav class="toc" aria-labelledby="toc-heading">
-    <h2 id="toc-heading">Contents</h2>
+    <h2 id="toc-heading">{{{words.review.contents}}}</h2>
     <ol>
       {{#article.toc}}
       <li><a href="{{url}}">{{title}}</a>{{#hasChildren}}<ol>{{#children}}<li><a href="{{url}}">{{title}}</a></li>{{/children}}</ol>{{/hasChildren}}</li>
@@ -107,11 +107,11 @@ extension DefaultTheme {
   <p class="review-tags">{{label}}: {{#terms}}{{^isFirst}}, {{/isFirst}}<a href="{{url}}">{{name}}</a>{{/terms}}</p>
   {{/article.otherTaxonomies}}
   {{#article.hasTags}}
-  <p class="review-tags">Tags: {{#article.tags}}{{^isFirst}}, {{/isFirst}}{{#url}}<a href="{{.}}" rel="tag">{{name}}</a>{{/url}}{{^url}}{{name}}{{/url}}{{/article.tags}}</p>
+  <p class="review-tags">{{{words.review.tags}}} {{#article.tags}}{{^isFirst}}, {{/isFirst}}{{#url}}<a href="{{.}}" rel="tag">{{name}}</a>{{/url}}{{^url}}{{name}}{{/url}}{{/article.tags}}</p>
   {{/article.hasTags}}
   {{#article.reviewer}}
 
-  <aside class="author-box" aria-label="About the author">
+  <aside class="author-box" aria-label="{{{words.review.about_author}}}">
     <p class="author-name">{{#hasURL}}<a href="{{url}}">{{name}}</a>{{/hasURL}}{{^hasURL}}{{name}}{{/hasURL}}</p>
     {{#bio}}
     <p class="author-bio">{{.}}</p>
@@ -126,7 +126,7 @@ extension DefaultTheme {
         "author-box": #"""
 {{#review.reviewer}}
 
-<aside class="author-box" aria-label="About the author">
+<aside class="author-box" aria-label="{{{words.review.about_author}}}">
   <p class="author-name">{{#hasURL}}<a href="{{url}}">{{name}}</a>{{/hasURL}}{{^hasURL}}{{name}}{{/hasURL}}</p>
   {{#bio}}
   <p class="author-bio">{{.}}</p>
@@ -175,7 +175,7 @@ extension DefaultTheme {
 {{$head}}{{/head}}
 </head>
 <body>
-<a class="skip-link" href="#content">Skip to content</a>
+<a class="skip-link" href="#content">{{{words.site.skip_to_content}}}</a>
 {{{site.headerHTML}}}
 <main id="content">
 {{$content}}{{/content}}
@@ -201,7 +201,7 @@ extension DefaultTheme {
   <dt>{{label}}</dt>
   <dd>{{#terms}}{{^isFirst}}, {{/isFirst}}<a href="{{url}}">{{name}}</a>{{/terms}}</dd>
   {{/review.otherTaxonomies}}
-  <dt>Rating</dt>
+  <dt>{{{words.review.rating}}}</dt>
   <dd>{{{review.rating.html}}}</dd>
 </dl>
 
@@ -214,7 +214,7 @@ extension DefaultTheme {
 {{{html}}}
 {{/list.items}}
 {{^list.items}}
-<p>No reviews yet.</p>
+<p>{{{words.list.empty}}}</p>
 {{/list.items}}
 {{>pagination}}
 {{/content}}
@@ -224,10 +224,10 @@ extension DefaultTheme {
         "page": #"""
 {{<base}}
 {{$content}}
-<article class="page">
+<article class="page"{{#page.contentLanguage}} lang="{{.}}"{{/page.contentLanguage}}{{#page.contentDirection}} dir="{{.}}"{{/page.contentDirection}}>
   <h1>{{content.title}}</h1>
   {{#content.isDraft}}
-  <p class="draft-mark">Draft: not published</p>
+  <p class="draft-mark">{{{words.review.draft}}}</p>
   {{/content.isDraft}}
   <div class="page-body">
     {{{content.body}}}
@@ -240,13 +240,13 @@ extension DefaultTheme {
         "pagination": #"""
 {{#pagination.isPaginated}}
 
-<nav class="pagination" aria-label="Pages">
+<nav class="pagination" aria-label="{{{words.pagination.label}}}">
   {{#pagination.previous}}
-  <a class="pagination-previous" rel="prev" href="{{.}}"><span aria-hidden="true">←</span> Newer</a>
+  <a class="pagination-previous" rel="prev" href="{{.}}"><span aria-hidden="true">←</span> {{{words.pagination.newer}}}</a>
   {{/pagination.previous}}
-  <span class="pagination-position">Page {{pagination.current}} of {{pagination.total}}</span>
+  <span class="pagination-position">{{pagination.position}}</span>
   {{#pagination.next}}
-  <a class="pagination-next" rel="next" href="{{.}}">Older <span aria-hidden="true">→</span></a>
+  <a class="pagination-next" rel="next" href="{{.}}">{{{words.pagination.older}}} <span aria-hidden="true">→</span></a>
   {{/pagination.next}}
 </nav>
 {{/pagination.isPaginated}}
@@ -277,16 +277,16 @@ extension DefaultTheme {
         "ratings": #"""
 {{<base}}
 {{$content}}
-<h1 class="list-title">Ratings</h1>
+<h1 class="list-title">{{{words.ratings.title}}}</h1>
 {{#ratings.hasReviews}}
 {{#ratings.chart}}
 {{>rating-chart}}
 {{/ratings.chart}}
 <div class="table-scroll">
 <table class="ratings-table">
-  <caption>All {{ratings.count}} reviews, best rated first</caption>
+  <caption>{{ratings.caption}}</caption>
   <thead>
-    <tr><th scope="col">{{ratings.workTitle}}</th><th scope="col">Year</th><th scope="col">{{ratings.makersTitle}}</th><th scope="col">Rating</th></tr>
+    <tr><th scope="col">{{ratings.workTitle}}</th><th scope="col">{{{words.ratings.year}}}</th><th scope="col">{{ratings.makersTitle}}</th><th scope="col">{{{words.ratings.rating}}}</th></tr>
   </thead>
   <tbody>
     {{#ratings.reviews}}
@@ -301,7 +301,7 @@ extension DefaultTheme {
 </div>
 {{/ratings.hasReviews}}
 {{^ratings.hasReviews}}
-<p>No reviews yet.</p>
+<p>{{{words.list.empty}}}</p>
 {{/ratings.hasReviews}}
 {{/content}}
 {{/base}}
@@ -311,11 +311,11 @@ extension DefaultTheme {
 {{#review.hasRecommendations}}
 
 <section class="recommendations" aria-labelledby="recommendations-heading">
-  <h2 id="recommendations-heading">You'll love</h2>
+  <h2 id="recommendations-heading">{{{words.review.recommendations}}}</h2>
   <ul>
     {{#review.recommendations}}
     <li class="recommendation{{#isSuggested}} recommendation-suggested{{/isSuggested}}">
-      Liked <cite>{{review.movie}}</cite>? You'll love <a href="{{url}}"{{#isExternal}} rel="external"{{/isExternal}}><cite>{{movie}}</cite></a>{{#hasRating}} {{{rating.html}}}{{/hasRating}}
+      {{{words.review.recommendation.before}}}<cite>{{review.movie}}</cite>{{{words.review.recommendation.between}}}<a href="{{url}}"{{#isExternal}} rel="external"{{/isExternal}}><cite>{{movie}}</cite></a>{{{words.review.recommendation.after}}}{{#hasRating}} {{{rating.html}}}{{/hasRating}}
       {{#reason}}
       <span class="recommendation-reason">{{.}}</span>
       {{/reason}}
@@ -332,35 +332,35 @@ extension DefaultTheme {
   <p class="review-card-meta">
     <cite>{{movie}}</cite>{{#year}} ({{.}}){{/year}}
     <span class="sep" aria-hidden="true">·</span> {{{rating.html}}}
-    <span class="sep" aria-hidden="true">·</span> <time datetime="{{date.iso}}">{{date.display}}</time>{{#isDraft}} <span class="sep" aria-hidden="true">·</span> <strong class="draft-mark">Draft</strong>{{/isDraft}}{{#isScheduled}} <span class="sep" aria-hidden="true">·</span> <strong class="draft-mark">Scheduled</strong>{{/isScheduled}}
+    <span class="sep" aria-hidden="true">·</span> <time datetime="{{date.iso}}">{{date.display}}</time>{{#isDraft}} <span class="sep" aria-hidden="true">·</span> <strong class="draft-mark">{{{words.card.draft}}}</strong>{{/isDraft}}{{#isScheduled}} <span class="sep" aria-hidden="true">·</span> <strong class="draft-mark">{{{words.card.scheduled}}}</strong>{{/isScheduled}}
   </p>
   <div class="review-card-excerpt">
     {{{excerpt}}}
   </div>
-  <p class="review-card-more"><a href="{{url}}">Read the review<span class="visually-hidden"> of {{movie}}</span></a></p>
+  <p class="review-card-more"><a href="{{url}}">{{{words.card.read_more}}}<span class="visually-hidden"> {{readMoreOf}}</span></a></p>
 </article>
 
 """#,
         "review": #"""
 {{<base}}
 {{$content}}
-<article class="review">
+<article class="review"{{#page.contentLanguage}} lang="{{.}}"{{/page.contentLanguage}}{{#page.contentDirection}} dir="{{.}}"{{/page.contentDirection}}>
   <header class="review-header">
     {{#review.isDraft}}
-    <p class="draft-mark">Draft: not published</p>
+    <p class="draft-mark">{{{words.review.draft}}}</p>
     {{/review.isDraft}}
     {{#review.isScheduled}}
-    <p class="draft-mark">Scheduled: not published until {{review.date.display}}</p>
+    <p class="draft-mark">{{review.scheduledText}}</p>
     {{/review.isScheduled}}
     <h1>{{review.title}}</h1>
     <p class="review-meta">
-      {{#review.hasOwnReviewer}}By {{review.reviewer.name}} <span class="sep" aria-hidden="true">·</span> {{/review.hasOwnReviewer}}<time datetime="{{review.date.iso}}">{{review.date.display}}</time> <span class="sep" aria-hidden="true">·</span> {{review.readingMinutes}} min read
+      {{#review.hasOwnReviewer}}{{review.byline}} <span class="sep" aria-hidden="true">·</span> {{/review.hasOwnReviewer}}<time datetime="{{review.date.iso}}">{{review.date.display}}</time> <span class="sep" aria-hidden="true">·</span> {{{words.review.reading_time.before}}}{{review.readingMinutes}}{{{words.review.reading_time.after}}}
     </p>
   </header>
 {{>credits}}
   {{#review.hasToc}}
   <nav class="toc" aria-labelledby="toc-heading">
-    <h2 id="toc-heading">Contents</h2>
+    <h2 id="toc-heading">{{{words.review.contents}}}</h2>
     <ol>
       {{#review.toc}}
       <li><a href="{{url}}">{{title}}</a>{{#hasChildren}}<ol>{{#children}}<li><a href="{{url}}">{{title}}</a></li>{{/children}}</ol>{{/hasChildren}}</li>
@@ -372,12 +372,12 @@ extension DefaultTheme {
     {{{review.body}}}
   </div>
   {{#review.hasTags}}
-  <p class="review-tags">Tags: {{#review.tags}}{{^isFirst}}, {{/isFirst}}{{#url}}<a href="{{.}}" rel="tag">{{name}}</a>{{/url}}{{^url}}{{name}}{{/url}}{{/review.tags}}</p>
+  <p class="review-tags">{{{words.review.tags}}} {{#review.tags}}{{^isFirst}}, {{/isFirst}}{{#url}}<a href="{{.}}" rel="tag">{{name}}</a>{{/url}}{{^url}}{{name}}{{/url}}{{/review.tags}}</p>
   {{/review.hasTags}}
 {{>recommendations}}
   {{#review.hasRecommendedBy}}
   <section class="recommended-by" aria-labelledby="recommended-by-heading">
-    <h2 id="recommended-by-heading">Recommended from</h2>
+    <h2 id="recommended-by-heading">{{{words.review.recommended_by}}}</h2>
     <ul>
       {{#review.recommendedBy}}
       <li><a href="{{url}}"><cite>{{movie}}</cite></a></li>
@@ -393,7 +393,7 @@ extension DefaultTheme {
 """#,
         "site-footer": #"""
 <footer class="site-footer">
-  <p>{{site.title}}{{#site.author}} · by {{name}}{{/site.author}} · <a href="{{site.feed}}">Atom feed</a></p>
+  <p>{{site.title}}{{#site.byAuthor}} · {{.}}{{/site.byAuthor}} · <a href="{{site.feed}}">{{{words.site.feed}}}</a></p>
 </footer>
 
 """#,
@@ -403,7 +403,7 @@ extension DefaultTheme {
   {{#site.description}}
   <p class="site-description">{{site.description}}</p>
   {{/site.description}}
-  <nav class="site-nav" aria-label="Site">
+  <nav class="site-nav" aria-label="{{{words.site.menu}}}">
     <ul>
       {{#site.nav}}
       <li><a href="{{url}}"{{#isCurrent}} aria-current="page"{{/isCurrent}}>{{title}}</a></li>
@@ -419,7 +419,7 @@ extension DefaultTheme {
 <h1 class="list-title">{{taxonomy.title}}</h1>
 {{#taxonomy.hasTerms}}
 <section aria-labelledby="by-name">
-  <h2 id="by-name">By name</h2>
+  <h2 id="by-name">{{{words.taxonomy.by_name}}}</h2>
   <ul class="term-list">
     {{#taxonomy.terms}}
     <li><a href="{{url}}">{{name}}</a> <span class="term-count">({{countText}})</span></li>
@@ -427,7 +427,7 @@ extension DefaultTheme {
   </ul>
 </section>
 <section aria-labelledby="by-count">
-  <h2 id="by-count">By number of reviews</h2>
+  <h2 id="by-count">{{{words.taxonomy.by_count}}}</h2>
   <ol class="term-list term-list-by-count">
     {{#taxonomy.termsByCount}}
     <li><a href="{{url}}">{{name}}</a> <span class="term-count">({{countText}})</span></li>
@@ -436,7 +436,7 @@ extension DefaultTheme {
 </section>
 {{/taxonomy.hasTerms}}
 {{^taxonomy.hasTerms}}
-<p>Nothing here yet.</p>
+<p>{{{words.taxonomy.empty}}}</p>
 {{/taxonomy.hasTerms}}
 {{/content}}
 {{/base}}
@@ -447,7 +447,7 @@ extension DefaultTheme {
 {{$content}}
 <h1 class="list-title">{{list.title}}</h1>
 {{#list.term}}
-<p class="list-meta">{{averageText}} <span class="sep" aria-hidden="true">·</span> <a href="{{taxonomyURL}}">All {{taxonomyLowercase}}</a></p>
+<p class="list-meta">{{averageText}} <span class="sep" aria-hidden="true">·</span> <a href="{{taxonomyURL}}">{{allText}}</a></p>
 {{/list.term}}
 {{#list.items}}
 {{{html}}}

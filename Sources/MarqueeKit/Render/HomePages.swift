@@ -4,10 +4,12 @@ import MarqueeTemplates
 enum HomePages {
     static func jobs(_ context: RenderContext) -> [RenderJob] {
         let description = context.site.config.description ?? ""
+        let t = context.site.config.translation
+        let heading = t.word("home.title")
         return ReviewListPages.jobs(context, posts: context.site.allPosts, segments: [], kind: .home,
                                     origin: "home page") { number in
-            (title: number == 1 ? nil : "Latest reviews, page \(number)",
-             heading: number == 1 ? "Latest reviews" : "Latest reviews, page \(number)",
+            (title: number == 1 ? nil : t.phrase("list.page", ["title": heading, "number": t.number(String(number))]),
+             heading: number == 1 ? heading : t.phrase("list.page", ["title": heading, "number": t.number(String(number))]),
              description: description)
         } view: { frame, list, pagination in
             HomePageView(frame: frame, list: list, pagination: pagination).templateValue
@@ -37,7 +39,7 @@ enum ReviewListPages {
                 let reviews = slice.compactMap { if case .review(let index) = $0 { context.models.cards[index] } else { nil } }
                 let list = ReviewListView(title: head.heading, reviews: reviews, count: reviewCount, items: context.models.items(slice))
                 let links = context.site.permalinks
-                return view(frame, list, pagination.view(page: number) { links.link(Route.listPage(segments, $0)) })
+                return view(frame, list, pagination.view(page: number, translation: site.config.translation) { links.link(Route.listPage(segments, $0)) })
             }
         }
     }

@@ -6,7 +6,7 @@ enum NotFoundPage {
     static func jobs(_ context: RenderContext) -> [RenderJob] {
         let route = Route(file: "404.html")
         return [.page(route, kind: .notFound, origin: "404 page") { context in
-            NotFoundPageView(frame: context.models.frame(PageMeta(title: "Page not found", description: "", route: route, kind: .notFound)),
+            NotFoundPageView(frame: context.models.frame(PageMeta(title: context.site.config.translation.word("not_found.title"), description: "", route: route, kind: .notFound)),
                              recent: Array(context.models.entries.prefix(5))).templateValue
         }]
     }

@@ -10,6 +10,7 @@ enum RatingsPage {
     static func view(_ context: RenderContext) -> RatingsPageView {
         let site = context.site
         let scale = site.config.ratingScale
+        let t = site.config.translation
         let keys = site.reviews.map { TaxonomyBuilder.fold($0.movie, accents: true) } // folded once, not per comparison
         let order = site.reviews.indices.sorted { a, b in
             let (x, y) = (site.reviews[a], site.reviews[b])
@@ -27,11 +28,14 @@ enum RatingsPage {
                                   makers: maker.map { context.models.nameLinks(review.names($0), $0) } ?? [])
         }
         let workLabels = Set(site.reviews.map { $0.workLabel ?? WorkType.film.label })
-        let workTitle = workLabels.count == 1 ? workLabels.first ?? WorkType.film.label : "Work"
-        let makersTitle = makerKinds.count > 1 ? "By"
-            : (site.taxonomies.first { $0.definition.id == makerKinds.first ?? ID.directors }?.definition ?? TaxonomyDefinition.builtIn(makerKinds.first ?? ID.directors))?.singular ?? "By"
-        let frame = context.models.frame(PageMeta(title: "Ratings", description: "Every rating on \(site.config.title) in one table, with how they are spread.",
+        let workTitle = workLabels.count == 1 ? t.workLabel(workLabels.first ?? WorkType.film.label, siteKinds: site.config.workTypes) : t.word("ratings.work")
+        let makersTitle = makerKinds.count > 1 ? t.word("ratings.by")
+            : (site.taxonomies.first { $0.definition.id == makerKinds.first ?? ID.directors }?.definition
+               ?? TaxonomyDefinition.builtIn(makerKinds.first ?? ID.directors).map(t.translating))?.singular ?? t.word("ratings.by")
+        let frame = context.models.frame(PageMeta(title: t.word("ratings.title"), description: t.phrase("ratings.description", ["site": site.config.title]),
                                                   route: Route.ratings, kind: .ratings))
-        return RatingsPageView(frame: frame, ratings: RatingsView(reviews: rows, scale: scale, chart: RatingChartView(site.reviews.map(\.rating), scale: scale), makersTitle: makersTitle, workTitle: workTitle))
+        return RatingsPageView(frame: frame, ratings: RatingsView(reviews: rows, scale: scale, chart: RatingChartView(site.reviews.map(\.rating), scale: scale, translation: t),
+                                                                  makersTitle: makersTitle, workTitle: workTitle,
+                                                                  caption: t.phrase("ratings.caption", ["reviews": t.reviews(rows.count)])))
     }
 }

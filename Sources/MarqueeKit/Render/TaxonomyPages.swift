@@ -26,13 +26,15 @@ enum TaxonomyPages {
     static func indexView(_ taxonomy: Taxonomy, _ context: RenderContext) -> TaxonomyPageView {
         let links = context.site.permalinks
         let definition = taxonomy.definition
+        let t = context.site.config.translation
         let terms: [TermCountView] = taxonomy.terms.indices.map { i in
             TermCountView(name: taxonomy.terms[i].name, url: links.link(taxonomy.route(ofTerm: i)), count: taxonomy.terms[i].reviews.count,
-                          articleCount: taxonomy.terms[i].articles.count)
+                          articleCount: taxonomy.terms[i].articles.count,
+                          countText: t.reviewsAndArticles(taxonomy.terms[i].reviews.count, taxonomy.terms[i].articles.count))
         }
         // By count, most posts first; ties keep the name order.
         let byCount = terms.indices.sorted { (terms[$1].count + terms[$1].articleCount, $0) < (terms[$0].count + terms[$0].articleCount, $1) }.map { terms[$0] }
-        let frame = context.models.frame(PageMeta(title: definition.title, description: "\(definition.title) of the reviews on \(context.site.config.title).",
+        let frame = context.models.frame(PageMeta(title: definition.title, description: t.phrase("taxonomy.description", ["taxonomy": definition.title, "site": context.site.config.title]),
                                                   route: taxonomy.indexRoute, kind: .termList))
         return TaxonomyPageView(frame: frame, taxonomy: TaxonomyView(id: definition.id, title: definition.title, singular: definition.singular,
                                                                      terms: terms, termsByCount: byCount))
@@ -42,19 +44,29 @@ enum TaxonomyPages {
         let term = taxonomy.terms[index]
         let definition = taxonomy.definition
         let scale = context.site.config.ratingScale
+        let t = context.site.config.translation
         let average = formatAverage(term.averageRating)
-        let count = term.reviews.count == 1 ? "1 review" : "\(term.reviews.count) reviews"
+        let count = t.reviews(term.reviews.count)
+        let (shownAverage, shownScale) = (t.number(average), t.number(String(scale)))
+        let articles = t.articles(term.articles.count)
+        // The average is of the reviews; articles are counted beside it, and a term of articles only has none.
+        let reviewsAverage = t.phrase("term.average", ["average": shownAverage, "scale": shownScale, "reviews": count])
+        let averageText = term.articles.isEmpty ? reviewsAverage
+            : term.reviews.isEmpty ? articles : t.phrase("term.average_and_articles", ["average": reviewsAverage, "articles": articles])
+        let reviewsDescription = t.phrase("term.description", ["name": term.name, "reviews": count, "average": shownAverage, "scale": shownScale])
+        let description = term.reviews.isEmpty ? t.phrase("term.description_articles", ["name": term.name, "articles": articles])
+            : term.articles.isEmpty ? reviewsDescription : t.phrase("term.description_and_articles", ["description": reviewsDescription, "articles": articles])
         let termView = TermView(name: term.name, taxonomy: definition.title, singular: definition.singular,
                                 taxonomyURL: context.site.permalinks.link(taxonomy.indexRoute), count: term.reviews.count,
-                                averageRating: average, scale: scale, articleCount: term.articles.count)
+                                averageRating: average, scale: scale, articleCount: term.articles.count, countText: count,
+                                articlesText: articles, averageText: averageText,
+                                allText: t.phrase("term.all", ["taxonomy_lowercase": definition.title.lowercased(), "taxonomy": definition.title]))
         let segments = [definition.path, term.slug]
         return ReviewListPages.jobs(context, posts: context.site.posts(reviews: term.reviews, articles: term.articles), segments: segments, kind: .term,
                                       origin: "\(definition.path)/\(term.slug)/ (\(definition.singular.lowercased()) '\(term.name)')",
                                       section: taxonomy.indexRoute) { number in
-            let title = "\(definition.singular): \(term.name)" + (number > 1 ? ", page \(number)" : "")
-            let description = term.reviews.isEmpty ? "Articles filed under \(term.name): \(termView.articlesText)."
-                : "Reviews filed under \(term.name): \(count), average rating \(average) out of \(scale)."
-                + (term.articles.isEmpty ? "" : " And \(termView.articlesText).")
+            let name = t.phrase("term.title", ["singular": definition.singular, "name": term.name])
+            let title = number > 1 ? t.phrase("list.page", ["title": name, "number": t.number(String(number))]) : name
             return (title: title, heading: title, description: description)
         } view: { frame, list, pagination in
             TermPageView(frame: frame, list: TermListView(list: list, term: termView), pagination: pagination).templateValue

@@ -65,12 +65,12 @@ public struct SourceStamp: Equatable, Sendable {
     }
 }
 
-/// Every file (and folder) a build reads from a site folder, stamped: `site.yml`, `content/`,
+/// Every file (and folder) a build reads from a site folder, stamped: `site.yml`, `content/`, `i18n/`,
 /// `templates/` and `static/`, skipping names that start with a dot as the reader does. Keys are
 /// relative to the site folder; folders end in "/" and carry their time and mode only. Symbolic
 /// links are listed as what they point to, marked as links (`SourceStamp.isLink`).
 public enum SourceStamps {
-    public static let watched = ["site.yml", "content", "templates", "static"]
+    public static let watched = ["site.yml", "content", "templates", "static", "i18n"]
 
     public typealias Listing = [(path: String, stamp: SourceStamp)]
 

@@ -73,6 +73,14 @@ import Testing
         #expect(markdown.standardOutput == TemplateVariablesReference.markdown(PageKind.referenceKinds))
     }
 
+    /// `marquee templates --words`: the ids of the theme's words, as the README lists them.
+    @Test func templatesListsTheThemesWords() throws {
+        let run = try marquee(["templates", "--words"], output: true)
+        #expect(run.status == 0)
+        #expect(run.standardOutput == ThemeWordsReference.markdown())
+        #expect(run.standardOutput.contains("| `card.read_more` | `Read the review` |"))
+    }
+
     @Test func anUnknownKindOfPageIsAUsageError() throws {
         let run = try marquee(["templates", "reveiw"], output: true)
         #expect(run.status == 2)

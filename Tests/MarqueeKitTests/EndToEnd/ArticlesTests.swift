@@ -171,7 +171,9 @@ import Testing
             "content/posts/x.md": "---\ntitle: X\ndate: 2020-01-01\nlanguage: fa\nreviewer: mina\n---\nBody.\n",
         ], siteYML: TestSite.siteYML + "\nauthors:\n  mina: {name: Mina R., url: \"https://example.org/mina\"}\n").pages()
         let page = try #require(pages["posts/x/index.html"])
-        #expect(page.contains("<html lang=\"fa\" dir=\"rtl\">"))
+        // The page is the site's (its menu and words are English); the article's own text is Persian.
+        #expect(page.contains("<html lang=\"en\">"))
+        #expect(page.contains("<article class=\"review article\" lang=\"fa\" dir=\"rtl\">"))
         #expect(page.contains("By Mina R. <span"))
         #expect(page.contains("\"author\":{\"@type\":\"Person\",\"name\":\"Mina R.\",\"url\":\"https://example.org/mina\"}"))
         let feed = try #require(pages["feed.xml"])

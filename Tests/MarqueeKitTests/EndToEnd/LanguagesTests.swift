@@ -3,16 +3,20 @@ import Testing
 @testable import MarqueeKit
 
 @Suite struct LanguagesTests {
-    @Test func aReviewInAnotherLanguageSaysSoInItsPageItsDataAndTheFeed() throws {
+    @Test func aReviewInAnotherLanguageSaysSoOnItsContentItsDataAndTheFeed() throws {
         let site = TestSite([
             "content/reviews/baran.md": TestSite.review(title: "باران", extra: "language: fa"),
             "content/reviews/amelie.md": TestSite.review(title: "Amélie", date: "2020-01-02", extra: "lang: fr"),
             "content/reviews/plain.md": TestSite.review(title: "Plain", date: "2020-01-03"),
         ])
         let pages = try site.pages()
-        #expect(pages["reviews/baran/index.html"]?.hasPrefix("<!DOCTYPE html>\n<html lang=\"fa\" dir=\"rtl\">") == true)
+        // The page is the site's (its menu and the theme's words are English); the review's own
+        // content says what language it is in, and which way it runs.
+        #expect(pages["reviews/baran/index.html"]?.hasPrefix("<!DOCTYPE html>\n<html lang=\"en\">") == true)
+        #expect(pages["reviews/baran/index.html"]?.contains(#"<article class="review" lang="fa" dir="rtl">"#) == true)
         #expect(pages["reviews/baran/index.html"]?.contains(#""inLanguage":"fa""#) == true)
-        #expect(pages["reviews/amelie/index.html"]?.hasPrefix("<!DOCTYPE html>\n<html lang=\"fr\">") == true)
+        #expect(pages["reviews/amelie/index.html"]?.hasPrefix("<!DOCTYPE html>\n<html lang=\"en\">") == true)
+        #expect(pages["reviews/amelie/index.html"]?.contains(#"<article class="review" lang="fr">"#) == true)
         #expect(pages["reviews/plain/index.html"]?.hasPrefix("<!DOCTYPE html>\n<html lang=\"en\">") == true)
         #expect(pages["index.html"]?.hasPrefix("<!DOCTYPE html>\n<html lang=\"en\">") == true)
         #expect(pages["feed.xml"]?.contains("<entry xml:lang=\"fa\">") == true)
@@ -35,7 +39,10 @@ import Testing
         #expect(failure.diagnostics.map(\.description) == ["content/pages/bad.md:3:7: error: lang '12' is not a language tag — use a BCP 47 tag such as en, fa or pt-BR"])
         var good = site
         good.files["content/pages/bad.md"] = nil
-        #expect(try good.pages()["darbareh/index.html"]?.hasPrefix("<!DOCTYPE html>\n<html lang=\"fa\" dir=\"rtl\">") == true)
+        // As a review: the page is the site's, its content in its own language.
+        let page = try #require(try good.pages()["darbareh/index.html"])
+        #expect(page.hasPrefix("<!DOCTYPE html>\n<html lang=\"en\">"))
+        #expect(page.contains(#"<article class="page" lang="fa" dir="rtl">"#))
     }
 
     @Test(arguments: [("fa", true), ("ar-EG", true), ("he", true), ("ur-PK", true), ("ku-Arab", true), ("az-Latn", false),

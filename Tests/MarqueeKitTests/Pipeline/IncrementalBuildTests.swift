@@ -168,6 +168,19 @@ import Testing
         try site.rebuild(["site.yml"], expect: .full) {
             try site.replace("title: Test Reviews", with: "title: Other Reviews", in: "site.yml")
         }
+        // The site's own words (i18n/<lang>.yml), added then changed: every page.
+        try site.rebuild(["i18n/en.yml"], expect: .full) {
+            try site.write("i18n/en.yml", "site.feed: Our feed\n")
+        }
+        #expect(try String(contentsOf: site.output.appendingPathComponent("index.html"), encoding: .utf8).contains("Our feed"))
+        try site.rebuild(["i18n/en.yml"], expect: .full) {
+            try site.write("i18n/en.yml", "site.feed: The feed\n")
+        }
+        // The site's language.
+        try site.rebuild(["site.yml"], expect: .full) {
+            try site.replace("title: Other Reviews", with: "title: Other Reviews\nlanguage: de", in: "site.yml")
+        }
+        #expect(try String(contentsOf: site.output.appendingPathComponent("index.html"), encoding: .utf8).contains("Zum Inhalt springen"))
         // A static file and a review's image.
         try site.rebuild(["static/notes.txt", "content/reviews/film-07/poster.svg"], expect: .full) {
             try site.write("static/notes.txt", "other notes\n")

@@ -41,7 +41,7 @@ import Testing
             """),
         "content/reviews/draft.md": TestSite.review(title: "A draft", date: "2019-04-01", rating: "3", extra: "draft: true\ndirector: Someone Else"),
         "content/reviews/later.md": TestSite.review(title: "Scheduled", date: "2031-01-01", rating: "2.5", extra: "category: Drama"),
-        "content/reviews/plain.md": TestSite.review(title: "Plain", date: "2018-01-01", rating: "0"),
+        "content/reviews/plain.md": TestSite.review(title: "Plain", date: "2018-01-01", rating: "0", extra: "language: fa"),
         "content/pages/about.md": """
             ---
             title: About
@@ -175,7 +175,7 @@ import Testing
     }
 
     @Test func aFieldMissingFromTheSchemaIsReported() {
-        var object = PaginationView(current: 1, total: 2, previous: nil, next: "/page/2/", first: "/", last: "/page/2/").templateObject
+        var object = PaginationView(current: 1, total: 2, position: "Page 1 of 2", previous: nil, next: "/page/2/", first: "/", last: "/page/2/").templateObject
         object["extra"] = .text("not declared")
         #expect(TemplateType.object(PaginationView.schema).problems(with: .object(object)) == ["extra: not in the schema of pagination"])
     }

@@ -5,12 +5,16 @@ struct ArchiveView: TemplateView {
     var years: [ArchiveYearView]
     var count: Int
     var articleCount = 0
+    /// "1 article", "3 articles", in the site's language.
+    var articlesText = ""
+    /// "12 reviews, newest first.", in the site's language.
+    var summary: String
 
     var templateObject: TemplateObject {
         TemplateObject([
             "years": .list(years), "count": .int(count), "hasReviews": .flag(count > 0),
             "articleCount": .int(articleCount), "hasArticles": .flag(articleCount > 0),
-            "articlesText": .text(articleCount == 1 ? "1 article" : "\(articleCount) articles"),
+            "articlesText": .text(articlesText), "summary": .text(summary),
         ])
     }
 
@@ -21,22 +25,26 @@ struct ArchiveView: TemplateView {
         TemplateField("articleCount", .number, "the number of articles"),
         TemplateField("hasArticles", .flag, "whether there are any articles"),
         TemplateField("articlesText", .text, "`1 article` or `3 articles`"),
+        TemplateField("summary", .text, "`12 reviews, newest first.` (`archive.summary`; `archive.summary_with_articles` on a site with articles)"),
     ])
 }
 
 /// One year of the archive.
 struct ArchiveYearView: TemplateView {
     var year: Int
+    /// The year in the site's digits.
+    var yearText: String
     var reviews: [EntryView]
     var items: [ArchiveItemView] = []
 
     var templateObject: TemplateObject {
-        TemplateObject(["year": .int(year), "reviews": .list(reviews), "count": .int(reviews.count), "id": .text("year-\(year)"),
+        TemplateObject(["year": .int(year), "yearText": .text(yearText), "reviews": .list(reviews), "count": .int(reviews.count), "id": .text("year-\(year)"),
                         "items": .list(items)])
     }
 
     static let schema = TemplateObjectType("archive year", [
         TemplateField("year", .number, "the year of publication"),
+        TemplateField("yearText", .text, "the year as the site's language writes numbers (`2014`, `۲۰۱۴`)"),
         TemplateField("reviews", EntryView.listType, "the reviews published that year, newest first, as entries"),
         TemplateField("count", .number, "the number of reviews that year"),
         TemplateField("id", .text, "an id for the year's heading: `year-2014`"),

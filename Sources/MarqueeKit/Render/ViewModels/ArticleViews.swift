@@ -12,13 +12,13 @@ struct ArticleEntryView: TemplateView {
     let isScheduled: Bool
     private(set) var templateObject = TemplateObject()
 
-    init(_ article: Article, links: Permalinks) {
+    init(_ article: Article, links: Permalinks, translation: Translation) {
         title = article.title
         url = links.link(Route.article(article.slug))
         permalink = links.absolute(Route.article(article.slug))
         slug = article.slug
-        date = DateView(date: article.date)
-        updated = article.updated.map { DateView(date: $0) }
+        date = DateView(date: article.date, translation: translation)
+        updated = article.updated.map { DateView(date: $0, translation: translation) }
         isDraft = article.isDraft
         isScheduled = article.isScheduled
         templateObject = TemplateObject([
@@ -50,15 +50,17 @@ struct ArticleCardFragmentView: TemplateView {
     var entry: ArticleEntryView
     var excerpt: String
     var tags: [NameLinkView]
+    var words: TemplateValue
 
     var templateObject: TemplateObject {
-        entry.templateObject.adding(["excerpt": .html(excerpt), "tags": .list(tags), "hasTags": .flag(!tags.isEmpty)])
+        entry.templateObject.adding(["excerpt": .html(excerpt), "tags": .list(tags), "hasTags": .flag(!tags.isEmpty), "words": words])
     }
 
     static let schema = ArticleEntryView.schema.extended(as: "article card", with: [
         TemplateField("excerpt", .html, "the excerpt as HTML (the text before `<!--more-->`, the summary, or the first paragraph); insert with {{{ }}}"),
         TemplateField("tags", NameLinkView.listType, "its tags (front matter `tags`), each with its term page"),
         TemplateField("hasTags", .flag, "whether `tags` has entries"),
+        TemplateField("words", WordsView.type, "the theme's words in the site's language"),
     ])
 }
 
@@ -117,9 +119,15 @@ struct ArticleView: TemplateView {
     var tableOfContents: [TableOfContentsEntry]
     var reviewer: AuthorView?
     var hasOwnReviewer: Bool
+    /// "By Mina R.", in the site's language; nil without a reviewer of its own.
+    var byline: String?
+    /// "Scheduled: not published until 3 May 2024", in the site's language.
+    var scheduledText: String
 
     var templateObject: TemplateObject {
         card.templateObject.adding([
+            "byline": .text(orAbsent: byline),
+            "scheduledText": .text(scheduledText),
             "categories": .list(categories),
             "hasCategories": .flag(!categories.isEmpty),
             "categoriesLabel": .text(categoriesLabel),
@@ -150,6 +158,8 @@ struct ArticleView: TemplateView {
         TemplateField("hasToc", .flag, "whether `toc` has entries"),
         TemplateField("reviewer", AuthorView.type, "who wrote it: the author of site.yml's `authors` its `reviewer:` names, else the site's `author`; empty when there is none"),
         TemplateField("hasOwnReviewer", .flag, "whether the article names its writer (`reviewer:`)"),
+        TemplateField("byline", .text, "`By Mina R.` (`review.by`), when the article names its writer; empty otherwise"),
+        TemplateField("scheduledText", .text, "`Scheduled: not published until 3 May 2024` (`review.scheduled`), for a future-dated article"),
     ])
 }
 

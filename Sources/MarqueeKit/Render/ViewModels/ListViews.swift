@@ -42,15 +42,12 @@ struct TermView: TemplateView {
     var averageRating: String
     var scale: Int
     var articleCount = 0
-
-    var countText: String { count == 1 ? "1 review" : "\(count) reviews" }
-    var articlesText: String { articleCount == 1 ? "1 article" : "\(articleCount) articles" }
-    /// The average of the reviews' ratings, and the articles beside them (a term of articles only has no average).
-    var averageText: String {
-        let average = "Average rating \(averageRating) out of \(scale) across \(countText)"
-        guard articleCount > 0 else { return average }
-        return count == 0 ? articlesText : "\(average), and \(articlesText)"
-    }
+    /// "3 reviews", "1 article", "Average rating 4.5 out of 5 across 3 reviews" (", and 1 article") and
+    /// "All directors", in the site's language.
+    var countText: String
+    var articlesText = ""
+    var averageText: String
+    var allText: String
 
     var templateObject: TemplateObject {
         TemplateObject([
@@ -65,6 +62,7 @@ struct TermView: TemplateView {
             "averageText": .text(averageText),
             "articleCount": .int(articleCount),
             "articlesText": .text(articlesText),
+            "allText": .text(allText),
         ])
     }
 
@@ -77,9 +75,10 @@ struct TermView: TemplateView {
         TemplateField("count", .number, "the number of reviews with this term"),
         TemplateField("countText", .text, "`1 review` or `3 reviews`"),
         TemplateField("averageRating", .text, "their average rating with at most one decimal (`4.5`, `4`)"),
-        TemplateField("averageText", .text, "`Average rating 4.5 out of 5 across 3 reviews` (`…, and 1 article`; `2 articles` for a term of articles only)"),
+        TemplateField("averageText", .text, "`Average rating 4.5 out of 5 across 3 reviews` (`term.average`; `…, and 1 article`, `term.average_and_articles`; `2 articles` for a term of articles only)"),
         TemplateField("articleCount", .number, "the number of articles with this term"),
         TemplateField("articlesText", .text, "`1 article` or `2 articles`"),
+        TemplateField("allText", .text, "`All directors`, the link to the taxonomy's page (`term.all`)"),
     ])
 }
 

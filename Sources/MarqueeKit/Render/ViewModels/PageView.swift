@@ -14,8 +14,13 @@ struct PageView: TemplateView {
     /// JSON-LD escaped for `<script>`, as HTML (marked as a container when recording); absent
     /// on pages without one.
     var jsonLD: TemplateValue
-    /// A BCP 47 tag: the page's own language, or the site's.
+    /// A BCP 47 tag: the site's language, for `<html lang>`. The site's chrome (header, menu,
+    /// footer, the theme's words) is in it on every page, so a review in another language says so
+    /// on its own content (`contentLanguage`), not on the whole document: the Nu checker and
+    /// screen readers then read each part in its language, and the theme's words need one table.
     var language: String
+    /// The page's own language (a review's `language:`) when it is not the site's; nil otherwise.
+    var contentLanguage: String?
 
     var templateObject: TemplateObject {
         TemplateObject([
@@ -32,7 +37,16 @@ struct PageView: TemplateView {
             "jsonLD": jsonLD,
             "language": .text(language),
             "isRightToLeft": .flag(LanguageDirection.isRightToLeft(language)),
+            "contentLanguage": .text(orAbsent: contentLanguage),
+            "contentDirection": .text(orAbsent: contentDirection),
         ])
+    }
+
+    /// `rtl` or `ltr` when the content's direction is not the site's; nil when it is the same.
+    var contentDirection: String? {
+        guard let contentLanguage else { return nil }
+        let rightToLeft = LanguageDirection.isRightToLeft(contentLanguage)
+        return rightToLeft == LanguageDirection.isRightToLeft(language) ? nil : rightToLeft ? "rtl" : "ltr"
     }
 
     static let schema = TemplateObjectType("page", [
@@ -47,8 +61,10 @@ struct PageView: TemplateView {
         TemplateField("image", .text, "the absolute URL of a review's `image`; empty on other pages and reviews without one"),
         TemplateField("twitterCard", .text, "`summary_large_image` when the page has an image, `summary` otherwise"),
         TemplateField("jsonLD", .html, "a review's schema.org JSON-LD, escaped for `<script>` (insert with {{{ }}}); empty on other pages"),
-        TemplateField("language", .text, "the page's language, a BCP 47 tag: a review's `language:`, else site.yml's `language`, for `<html lang>`"),
+        TemplateField("language", .text, "the site's language, a BCP 47 tag (site.yml's `language`), for `<html lang>`: the theme's words and the site's header and footer are in it"),
         TemplateField("isRightToLeft", .flag, "whether that language is written right to left (Arabic, Persian, Hebrew, Urdu, …), for `dir=\"rtl\"`"),
+        TemplateField("contentLanguage", .text, "a review's own `language:` when it is not the site's, for `lang` on its content (`<article>`); empty otherwise"),
+        TemplateField("contentDirection", .text, "`rtl` or `ltr` when that language is written the other way from the site's, for `dir` on the content; empty otherwise"),
     ])
 }
 
@@ -56,10 +72,12 @@ struct PageView: TemplateView {
 struct PageFrame {
     var site: PageSiteView
     var page: PageView
+    /// `WordsView`'s value, made once per build.
+    var words: TemplateValue
 
     /// The page's root object: `site`, `page` and the kind's own variables.
     func root(_ more: KeyValuePairs<String, TemplateValue>) -> TemplateObject {
-        TemplateObject(["site": site.templateValue, "page": page.templateValue]).adding(more)
+        TemplateObject(["site": site.templateValue, "page": page.templateValue, "words": words]).adding(more)
     }
 
     /// A page kind's root schema: `site`, `page`, then `more`.
@@ -67,6 +85,7 @@ struct PageFrame {
         TemplateObjectType(name, [
             TemplateField("site", PageSiteView.type, "the site: its title, links, menu, author, and the rendered header and footer"),
             TemplateField("page", PageView.type, "this page's title, description, address and social metadata"),
+            TemplateField("words", WordsView.type, "the theme's words in the site's language (see Languages and translations)"),
         ] + more)
     }
 }

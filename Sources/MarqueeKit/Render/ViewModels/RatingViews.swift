@@ -8,8 +8,11 @@ struct RatingBadgeView: TemplateView {
     var scale: Int
     var stars: [StarView]
     var halfSteps: Int
+    /// "4.5 out of 5" and "Rated 4.5 out of 5", in the site's language (digits and decimal separator too).
+    var text: String
+    var label: String
 
-    init(_ rating: Rating) {
+    init(_ rating: Rating, _ translation: Translation = .english) {
         let starCount = rating.scale <= 10 ? rating.scale : 5
         // Half stars shown, rounded to the nearest half star on a 5-star display for large scales.
         let shownHalves = rating.scale <= 10 ? rating.halfSteps
@@ -21,16 +24,16 @@ struct RatingBadgeView: TemplateView {
         value = rating.text
         scale = rating.scale
         halfSteps = rating.halfSteps
+        text = translation.rating(rating)
+        label = translation.phrase("rating.label", ["value": translation.number(rating.text), "scale": translation.number(String(rating.scale))])
     }
-
-    var text: String { "\(value) out of \(scale)" }
 
     var templateObject: TemplateObject {
         TemplateObject([
             "value": .text(value),
             "scale": .text(String(scale)),
             "text": .text(text),
-            "label": .text("Rated \(text)"),
+            "label": .text(label),
             "stars": .list(stars),
             "percent": .text(String(halfSteps * 50 / max(1, scale))),
         ])
@@ -39,8 +42,8 @@ struct RatingBadgeView: TemplateView {
     static let schema = TemplateObjectType("rating badge", [
         TemplateField("value", .text, "the rating as written, `4.5`"),
         TemplateField("scale", .text, "the top of the scale, as text: `5`"),
-        TemplateField("text", .text, "`4.5 out of 5`"),
-        TemplateField("label", .text, "`Rated 4.5 out of 5`, for `aria-label`"),
+        TemplateField("text", .text, "`4.5 out of 5` in the site's language (`4,5 sur 5`, `۴٫۵ از ۵`)"),
+        TemplateField("label", .text, "`Rated 4.5 out of 5`, for `aria-label`, in the site's language"),
         TemplateField("stars", StarView.listType, "one entry per star shown (five above a scale of 10), full, half or empty"),
         TemplateField("percent", .text, "the rating as a percentage of the scale, as text: `90`"),
     ])

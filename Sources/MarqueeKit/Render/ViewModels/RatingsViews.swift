@@ -11,10 +11,13 @@ struct RatingsView: TemplateView {
     var makersTitle: String
     /// The heading of the works' column: their kind's word when they are all of one ("Film"), else "Work".
     var workTitle: String
+    /// "All 12 reviews, best rated first", in the site's language.
+    var caption: String
 
     var templateObject: TemplateObject {
         TemplateObject([
             "reviews": .list(reviews),
+            "caption": .text(caption),
             "makersTitle": .text(makersTitle),
             "workTitle": .text(workTitle),
             "count": .int(reviews.count),
@@ -27,6 +30,7 @@ struct RatingsView: TemplateView {
     static let schema = TemplateObjectType("ratings", [
         TemplateField("reviews", RatingsRowView.listType, "every review, best rated first (ties by the work's name), as entries with directors"),
         TemplateField("count", .number, "the number of reviews"),
+        TemplateField("caption", .text, "`All 12 reviews, best rated first` (`ratings.caption`), the table's caption"),
         TemplateField("hasReviews", .flag, "whether there are any reviews"),
         TemplateField("scale", .number, "the top of the rating scale"),
         TemplateField("chart", RatingChartView.type, "the bar chart of how the ratings are spread, laid out for inline SVG"),
@@ -59,7 +63,7 @@ struct RatingChartView: TemplateView {
     var title: String
     var description: String
 
-    init(_ ratings: [Rating], scale: Int) {
+    init(_ ratings: [Rating], scale: Int, translation t: Translation = .english) {
         let steps = scale * 2 + 1
         var counts = Array(repeating: 0, count: steps)
         for rating in ratings where rating.halfSteps >= 0 && rating.halfSteps < steps { counts[rating.halfSteps] += 1 }
@@ -73,11 +77,12 @@ struct RatingChartView: TemplateView {
             let x = gap + step * (barWidth + gap)
             return ChartBarView(x: x, y: top + chartHeight - height, width: barWidth, height: height,
                                 labelX: x + barWidth / 2, labelY: top + chartHeight + 16, countY: top + chartHeight - height - 4,
-                                count: count, label: Rating(halfSteps: step, scale: scale).text)
+                                count: count, label: t.number(Rating(halfSteps: step, scale: scale).text),
+                                text: t.phrase("chart.bar", ["rating": t.number(Rating(halfSteps: step, scale: scale).text), "reviews": t.reviews(count)]))
         }
-        title = "How \(ratings.count) ratings are spread from 0 to \(scale)"
+        title = t.phrase("chart.title", ["count": t.number(String(ratings.count)), "scale": t.number(String(scale))])
         let summary = bars.filter { $0.count > 0 }.map(\.text).joined(separator: "; ")
-        description = summary.isEmpty ? "No ratings yet." : summary + "."
+        description = summary.isEmpty ? t.word("chart.empty") : summary + "."
     }
 
     var templateObject: TemplateObject {
@@ -112,8 +117,8 @@ struct ChartBarView: TemplateView {
     var countY: Int
     var count: Int
     var label: String
-
-    var text: String { "\(label): \(count == 1 ? "1 review" : "\(count) reviews")" }
+    /// "4.5: 3 reviews", in the site's language.
+    var text: String
 
     var templateObject: TemplateObject {
         TemplateObject([

@@ -3,12 +3,19 @@ import MarqueeTemplates
 /// A date as templates show it.
 struct DateView: TemplateView {
     var date: PublicationDate
+    /// The day for readers, in the site's language.
+    var display: String
+
+    init(date: PublicationDate, translation: Translation = .english) {
+        self.date = date
+        display = translation.date(date)
+    }
 
     var templateObject: TemplateObject {
         TemplateObject([
             "iso": .text(date.isoDay),
             "rfc3339": .text(date.rfc3339),
-            "display": .text(date.display),
+            "display": .text(display),
             "year": .int(date.year),
         ])
     }
@@ -16,7 +23,7 @@ struct DateView: TemplateView {
     static let schema = TemplateObjectType("date", [
         TemplateField("iso", .text, "the day, `2009-03-14`, for `<time datetime>`"),
         TemplateField("rfc3339", .text, "the moment, `2009-03-14T00:00:00+05:30`"),
-        TemplateField("display", .text, "the day for readers, `14 March 2009`"),
+        TemplateField("display", .text, "the day for readers, in the site's language: `14 March 2009`, `14 mars 2009`"),
         TemplateField("year", .number, "the year, `2009`"),
     ])
 }
@@ -38,14 +45,14 @@ struct EntryView: TemplateView {
     private(set) var templateObject = TemplateObject()
     private(set) var templateValue: TemplateValue = .absent
 
-    init(_ review: Review, links: Permalinks, rating: RatingView) {
+    init(_ review: Review, links: Permalinks, rating: RatingView, translation: Translation = .english) {
         title = review.title
         movie = review.movie
         year = review.year
         url = links.link(Route.review(review.slug))
         permalink = links.absolute(Route.review(review.slug))
         slug = review.slug
-        date = DateView(date: review.date)
+        date = DateView(date: review.date, translation: translation)
         self.rating = rating
         isDraft = review.isDraft
         isScheduled = review.isScheduled
@@ -87,11 +94,16 @@ struct CardFragmentView: TemplateView {
     var entry: EntryView
     /// HTML; marked for the build cache when it records (`BodyMarks.value`).
     var excerpt: TemplateValue
+    /// "of Baran", after "Read the review" for screen readers.
+    var readMoreOf: String
+    var words: TemplateValue
 
-    var templateObject: TemplateObject { entry.templateObject.adding(["excerpt": excerpt]) }
+    var templateObject: TemplateObject { entry.templateObject.adding(["excerpt": excerpt, "readMoreOf": .text(readMoreOf), "words": words]) }
 
     static let schema = EntryView.schema.extended(as: "card", with: [
         TemplateField("excerpt", .html, "the excerpt as HTML (the text before `<!--more-->`, or the first paragraph); insert with {{{ }}}"),
+        TemplateField("readMoreOf", .text, "`of Baran`, what follows `Read the review` for screen readers (`card.read_more_of`)"),
+        TemplateField("words", WordsView.type, "the theme's words in the site's language"),
     ])
 }
 
@@ -232,6 +244,10 @@ struct ReviewView: TemplateView {
     var workLabel = WorkType.film.label
     /// The language of `params.original_title` (`original_language:`), for `<bdi lang>`.
     var originalLanguage: String?
+    /// "By Mina R.", in the site's language; nil without a reviewer.
+    var byline: String?
+    /// "Scheduled: not published until 3 May 2024", in the site's language.
+    var scheduledText = ""
 
     var templateObject: TemplateObject {
         card.templateObject.adding([
@@ -264,6 +280,8 @@ struct ReviewView: TemplateView {
             "hasOwnReviewer": .flag(hasOwnReviewer),
             "workLabel": .text(workLabel),
             "originalLanguage": .text(orAbsent: originalLanguage),
+            "byline": .text(orAbsent: byline),
+            "scheduledText": .text(scheduledText),
         ])
     }
 
@@ -296,7 +314,9 @@ struct ReviewView: TemplateView {
         TemplateField("reviewer", AuthorView.type, "who wrote it: the author of site.yml's `authors` its `reviewer:` names, else the site's `author`; empty when there is none"),
         TemplateField("hasOwnReviewer", .flag, "whether the review names its reviewer (`reviewer:`)"),
         TemplateField("originalLanguage", .text, "the language of `params.original_title` (front matter `original_language`), for `<bdi lang>`; empty without one"),
-        TemplateField("workLabel", .text, "the credits' word for the kind of work its `type:` names: `Film` (the default), `Series`, `Book`, `Album`, `Game`, `Play`, `Restaurant`"),
+        TemplateField("workLabel", .text, "the credits' word for the kind of work its `type:` names: `Film` (the default), `Series`, `Book`, `Album`, `Game`, `Play`, `Restaurant` (in the site's language)"),
+        TemplateField("byline", .text, "`By Mina R.` (`review.by`), for the reviewer; empty when there is none"),
+        TemplateField("scheduledText", .text, "`Scheduled: not published until 3 May 2024` (`review.scheduled`), for a future-dated review"),
     ])
 }
 

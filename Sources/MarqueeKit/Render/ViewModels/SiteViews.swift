@@ -14,6 +14,8 @@ struct SiteView: TemplateView {
     var ratingScale: Int
     var nav: [NavItemView]
     var author: AuthorView?
+    /// "by Vivek S.", in the site's language; nil without an author.
+    var byAuthor: String?
 
     var templateObject: TemplateObject {
         TemplateObject([
@@ -29,6 +31,7 @@ struct SiteView: TemplateView {
             "ratingScale": .int(ratingScale),
             "nav": .list(nav),
             "author": .view(author),
+            "byAuthor": .text(orAbsent: byAuthor),
         ])
     }
 
@@ -45,6 +48,7 @@ struct SiteView: TemplateView {
         TemplateField("ratingScale", .number, "the top of the rating scale (site.yml `rating_scale`, default 5)"),
         TemplateField("nav", NavItemView.listType, "the menu: home, reviews, ratings, the listed taxonomies and the plain pages"),
         TemplateField("author", AuthorView.type, "the site's author (site.yml `author`); empty when it names none"),
+        TemplateField("byAuthor", .text, "`by Vivek S.`, the footer's credit in the site's language (`site.by`); empty without an author"),
     ])
 }
 
@@ -124,10 +128,12 @@ struct PageSiteView: TemplateView {
 /// What the `site-header` and `site-footer` fragments are rendered with.
 struct SiteFragmentView: TemplateView {
     var site: SiteView
+    var words: WordsView
 
-    var templateObject: TemplateObject { TemplateObject(["site": site.templateValue]) }
+    var templateObject: TemplateObject { TemplateObject(["site": site.templateValue, "words": words.templateValue]) }
 
     static let schema = TemplateObjectType("site fragment", [
         TemplateField("site", SiteView.type, "the site: its title, links, menu and author"),
+        TemplateField("words", WordsView.type, "the theme's words in the site's language"),
     ])
 }

@@ -37,14 +37,9 @@ struct TermCountView: TemplateView {
     var url: String
     var count: Int
     var articleCount = 0
-
-    /// "3 reviews"; "3 reviews, 1 article" when articles have it too; "2 articles" for articles only.
-    var countText: String {
-        let reviews = count == 1 ? "1 review" : "\(count) reviews"
-        guard articleCount > 0 else { return reviews }
-        let articles = articleCount == 1 ? "1 article" : "\(articleCount) articles"
-        return count == 0 ? articles : "\(reviews), \(articles)"
-    }
+    /// "3 reviews"; "3 reviews, 1 article" when articles have it too; "2 articles" for articles only; in the
+    /// site's language.
+    var countText: String
 
     var templateObject: TemplateObject {
         TemplateObject([

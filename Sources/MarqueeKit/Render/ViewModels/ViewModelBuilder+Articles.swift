@@ -5,8 +5,8 @@ import MarqueeTemplates
 extension ViewModelBuilder {
     func makeArticleCard(at index: Int, templates: TemplateSet) -> ArticleCardView {
         let article = site.articles[index]
-        let fragment = ArticleCardFragmentView(entry: ArticleEntryView(article, links: links), excerpt: article.excerpt.html,
-                                               tags: articleTerms(TaxonomyDefinition.ID.tags, of: index))
+        let fragment = ArticleCardFragmentView(entry: ArticleEntryView(article, links: links, translation: translation), excerpt: article.excerpt.html,
+                                               tags: articleTerms(TaxonomyDefinition.ID.tags, of: index), words: words.templateValue)
         // (Should it fail, the lists show nothing for it: the article's own page reports why.)
         let html = templates.render(fragment.templateValue, template: PageKind.articleCard.template) ?? ""
         return ArticleCardView(card: fragment, html: html)
@@ -43,7 +43,8 @@ extension ViewModelBuilder {
             return TaxonomyTermsView(id: taxonomy.definition.id, title: taxonomy.definition.title, singular: taxonomy.definition.singular, terms: terms)
         }
         let categoriesDefinition = site.taxonomies.first { $0.definition.id == ID.categories }?.definition ?? TaxonomyDefinition.builtIn(ID.categories)
-        let author = article.reviewer.flatMap { site.config.authors[$0] } ?? site.config.author
+        let ownReviewer = article.reviewer.flatMap { site.config.authors[$0] }
+        let author = ownReviewer ?? site.config.author
         return ArticleView(
             card: articleCards[index],
             categories: categories,
@@ -55,7 +56,9 @@ extension ViewModelBuilder {
             image: article.image.map { articleImageLink($0, of: article) },
             tableOfContents: article.tableOfContents ?? site.config.tableOfContents ? TableOfContentsEntry.entries(article.body.headings) : [],
             reviewer: author.map { AuthorView(name: $0.name, bio: $0.bio, url: $0.url) },
-            hasOwnReviewer: article.reviewer.flatMap { site.config.authors[$0] } != nil)
+            hasOwnReviewer: ownReviewer != nil,
+            byline: ownReviewer.map { translation.phrase("review.by", ["name": $0.name]) },
+            scheduledText: translation.phrase("review.scheduled", ["date": translation.date(article.date)]))
     }
 
     /// `image: x.jpg` sits beside a folder article; `image: /img/x.jpg` is under static/.

@@ -23,18 +23,25 @@ struct ViewModelBuilder {
     let siteViews: [String: PageSiteView]
     /// Marks on what comes from a review's body, while a build records its cache.
     let marks: BodyMarks
+    /// The theme's words in the site's language, and `words` as every page and fragment sees it.
+    let translation: Translation
+    let words: WordsView
 
     init(site: Site, templates: TemplateSet, marks: BodyMarks = .off) {
         self.site = site
         self.marks = marks
         links = site.permalinks
+        let translation = site.config.translation
+        let words = WordsView(translation)
+        self.translation = translation
+        self.words = words
         let siteView = Self.makeSiteView(site)
-        let footerHTML = templates.render(SiteFragmentView(site: siteView).templateValue, template: PageKind.siteFooter.template) ?? ""
+        let footerHTML = templates.render(SiteFragmentView(site: siteView, words: words).templateValue, template: PageKind.siteFooter.template) ?? ""
         var siteViews: [String: PageSiteView] = [:]
         for current in [""] + siteView.nav.map(\.url) {
             var forHeader = siteView
             for index in forHeader.nav.indices { forHeader.nav[index].isCurrent = forHeader.nav[index].url == current }
-            let headerHTML = templates.render(SiteFragmentView(site: forHeader).templateValue, template: PageKind.siteHeader.template) ?? ""
+            let headerHTML = templates.render(SiteFragmentView(site: forHeader, words: words).templateValue, template: PageKind.siteHeader.template) ?? ""
             siteViews[current] = PageSiteView(site: forHeader, headerHTML: headerHTML, footerHTML: footerHTML, currentNav: current)
         }
         self.siteView = siteView
@@ -42,15 +49,15 @@ struct ViewModelBuilder {
         // Badges: one per distinct rating, rendered once.
         var badges: [Int: RatingView] = [:]
         for review in site.reviews where badges[review.rating.halfSteps] == nil {
-            let badge = RatingBadgeView(review.rating)
+            let badge = RatingBadgeView(review.rating, translation)
             badges[review.rating.halfSteps] = RatingView(badge: badge, html: templates.render(badge.templateValue, template: PageKind.ratingBadge.template) ?? "")
         }
         let links = site.permalinks
         let made = ConcurrentMap.map(Array(site.reviews.indices)) { index in
             let review = site.reviews[index]
-            let rating = badges[review.rating.halfSteps] ?? RatingView(badge: RatingBadgeView(review.rating), html: "")
-            let entry = EntryView(review, links: links, rating: rating)
-            return (entry, Self.makeCard(review, at: index, entry: entry, templates: templates, marks: marks))
+            let rating = badges[review.rating.halfSteps] ?? RatingView(badge: RatingBadgeView(review.rating, translation), html: "")
+            let entry = EntryView(review, links: links, rating: rating, translation: translation)
+            return (entry, Self.makeCard(review, at: index, entry: entry, templates: templates, marks: marks, words: words))
         }
         entries = made.map(\.0)
         cards = made.map(\.1)
@@ -67,9 +74,9 @@ struct ViewModelBuilder {
             values.append((.ratingBadge, entry.rating.badge.templateValue))
         }
         for key in siteViews.keys.sorted() {
-            if let view = siteViews[key] { values.append((.siteHeader, SiteFragmentView(site: view.site).templateValue)) }
+            if let view = siteViews[key] { values.append((.siteHeader, SiteFragmentView(site: view.site, words: words).templateValue)) }
         }
-        values.append((.siteFooter, SiteFragmentView(site: siteView).templateValue))
+        values.append((.siteFooter, SiteFragmentView(site: siteView, words: words).templateValue))
         return values
     }
 
@@ -78,7 +85,7 @@ struct ViewModelBuilder {
     func replacingBody(ofReview index: Int, in site: Site, templates: TemplateSet) -> ViewModelBuilder {
         var copy = self
         copy.site = site
-        copy.cards[index] = Self.makeCard(site.reviews[index], at: index, entry: entries[index], templates: templates, marks: marks)
+        copy.cards[index] = Self.makeCard(site.reviews[index], at: index, entry: entries[index], templates: templates, marks: marks, words: words)
         return copy
     }
 
@@ -100,17 +107,19 @@ struct ViewModelBuilder {
             kind: meta.kind,
             image: meta.image,
             jsonLD: meta.jsonLD,
-            language: meta.language ?? site.config.language)
-        return PageFrame(site: siteVariables, page: page)
+            language: site.config.language,
+            contentLanguage: meta.language.flatMap { $0.lowercased() == site.config.language.lowercased() ? nil : $0 })
+        return PageFrame(site: siteVariables, page: page, words: words.templateValue)
     }
 
     private static func makeSiteView(_ site: Site) -> SiteView {
         let config = site.config
         let links = site.permalinks
+        let t = config.translation
         var nav: [NavItemView] = [
-            NavItemView(title: "Home", url: links.link(Route.home), isCurrent: false),
-            NavItemView(title: "Reviews", url: links.link(Route.archive), isCurrent: false),
-            NavItemView(title: "Ratings", url: links.link(Route.ratings), isCurrent: false),
+            NavItemView(title: t.word("menu.home"), url: links.link(Route.home), isCurrent: false),
+            NavItemView(title: t.word("menu.reviews"), url: links.link(Route.archive), isCurrent: false),
+            NavItemView(title: t.word("menu.ratings"), url: links.link(Route.ratings), isCurrent: false),
         ]
         for taxonomy in site.taxonomies where TaxonomyDefinition.builtIn(taxonomy.definition.id)?.inMenu ?? true {
             nav.append(NavItemView(title: taxonomy.definition.title, url: links.link(taxonomy.indexRoute), isCurrent: false))
@@ -130,12 +139,14 @@ struct ViewModelBuilder {
             stylesheet: links.link(Route(file: "style.css")),
             ratingScale: config.ratingScale,
             nav: nav,
-            author: config.author.map { AuthorView(name: $0.name, bio: $0.bio, url: $0.url) })
+            author: config.author.map { AuthorView(name: $0.name, bio: $0.bio, url: $0.url) },
+            byAuthor: config.author.map { t.phrase("site.by", ["name": $0.name]) })
     }
 
     /// A review as a list shows it: the entry, the excerpt, and the card rendered through its template.
-    static func makeCard(_ review: Review, at index: Int, entry: EntryView, templates: TemplateSet, marks: BodyMarks) -> CardView {
-        let fragment = CardFragmentView(entry: entry, excerpt: marks.value(.excerpt, of: review, at: index))
+    static func makeCard(_ review: Review, at index: Int, entry: EntryView, templates: TemplateSet, marks: BodyMarks, words: WordsView) -> CardView {
+        let fragment = CardFragmentView(entry: entry, excerpt: marks.value(.excerpt, of: review, at: index),
+                                        readMoreOf: words.translation.phrase("card.read_more_of", ["work": review.movie]), words: words.templateValue)
         // (Should it fail, every page showing the card renders nothing for it: the review's own
         // page, rendered through the same partials, reports why.)
         guard case .success(let (html, found)) = templates.fragment(fragment.templateValue, template: PageKind.card.template) else {
@@ -178,14 +189,14 @@ struct ViewModelBuilder {
         let credits: [TaxonomyTermsView] = TaxonomyDefinition.defaults.filter(\.isCredit).compactMap { builtIn in
             let names = review.names(builtIn.id)
             guard !names.isEmpty else { return nil }
-            let definition = site.taxonomies.first { $0.definition.id == builtIn.id }?.definition ?? builtIn
+            let definition = site.taxonomies.first { $0.definition.id == builtIn.id }?.definition ?? translation.translating(builtIn)
             return TaxonomyTermsView(id: builtIn.id, title: definition.title, singular: definition.singular, terms: nameLinks(names, builtIn.id))
         }
         // Added taxonomies (say `country`), for themes that list them generically.
         let added = site.taxonomies.filter { !$0.definition.isBuiltIn }.compactMap(terms)
         // Labels follow the taxonomies' names, so renaming categories to "Genres" renames the credit too.
         func label(_ id: String, _ count: Int) -> String {
-            (site.taxonomies.first { $0.definition.id == id }?.definition ?? TaxonomyDefinition.builtIn(id))?.label(count: count) ?? id
+            (site.taxonomies.first { $0.definition.id == id }?.definition ?? TaxonomyDefinition.builtIn(id).map(translation.translating))?.label(count: count) ?? id
         }
         typealias ID = TaxonomyDefinition.ID
         return ReviewView(
@@ -211,8 +222,10 @@ struct ViewModelBuilder {
             tableOfContents: review.tableOfContents ?? site.config.tableOfContents ? TableOfContentsEntry.entries(review.body.headings) : [],
             reviewer: Self.reviewer(of: review, in: site).map { AuthorView(name: $0.name, bio: $0.bio, url: $0.url) },
             hasOwnReviewer: review.reviewer.flatMap { site.config.authors[$0] } != nil,
-            workLabel: review.workLabel ?? WorkType.film.label,
-            originalLanguage: review.originalLanguage)
+            workLabel: translation.workLabel(review.workLabel ?? WorkType.film.label, siteKinds: site.config.workTypes),
+            originalLanguage: review.originalLanguage,
+            byline: Self.reviewer(of: review, in: site).map { translation.phrase("review.by", ["name": $0.name]) },
+            scheduledText: translation.phrase("review.scheduled", ["date": translation.date(review.date)]))
     }
 
     /// Who wrote a review: the author its `reviewer:` names, else the site's author.
