@@ -11,6 +11,16 @@ import Testing
         #expect(Translation(language: language).date(Self.may3) == expected)
     }
 
+    @Test func placeholdersAreFilledOnceEach() {
+        #expect(Translation.fill("Liked {liked}? You'll love {other}", ["liked": "Baran", "other": "Shwaas"]) == "Liked Baran? You'll love Shwaas")
+        // A value is text: a brace in it (a writer's title) is never filled in turn.
+        #expect(Translation.fill("{a} and {b}", ["a": "{b}", "b": "x"]) == "{b} and x")
+        // What names no value stays as written, lone braces too; other scripts pass through.
+        #expect(Translation.fill("{nope} { {x", ["x": "y"]) == "{nope} { {x")
+        #expect(Translation.fill("نوشتهٔ {name}", ["name": "مینا"]) == "نوشتهٔ مینا")
+        #expect(Translation.fill("no braces", ["x": "y"]) == "no braces")
+    }
+
     @Test func theMonthsAreTheLanguagesOwn() {
         let december = PublicationDate(secondsSince1970: 1_734_393_600, utcOffset: 0) // 2024-12-17
         #expect(Translation(language: "fr").date(december) == "17 décembre 2024")

@@ -69,11 +69,14 @@ struct ArticleCardView: TemplateView {
     let card: ArticleCardFragmentView
     let html: String
     let templateObject: TemplateObject
+    /// The card as one of `list.items` (`PostItemView`), made once: a card is on many list pages.
+    let itemValue: TemplateValue
 
     init(card: ArticleCardFragmentView, html: String) {
         self.card = card
         self.html = html
         templateObject = card.templateObject.adding(["html": .html(html)])
+        itemValue = PostItemView.value(html: .html(html), review: .absent, article: .object(templateObject))
     }
 
     static let schema = ArticleCardFragmentView.schema.extended(as: "listed article card", with: [
@@ -83,19 +86,19 @@ struct ArticleCardView: TemplateView {
 
 /// One item of a list that shows reviews and articles together (`list.items` on home and term
 /// pages): either a review's card or an article's, with its rendered HTML either way.
-struct PostItemView: TemplateView {
-    var review: CardView?
-    var article: ArticleCardView?
-
-    var templateObject: TemplateObject {
-        TemplateObject([
-            "html": review?.html ?? article.map { .html($0.html) } ?? .absent,
-            "isReview": .flag(review != nil),
-            "isArticle": .flag(article != nil),
-            "review": .view(review),
-            "article": .view(article),
-        ])
+/// Each card makes its item once (`CardView.itemValue`, `ArticleCardView.itemValue`).
+enum PostItemView {
+    static func value(html: TemplateValue, review: TemplateValue, article: TemplateValue) -> TemplateValue {
+        .object(TemplateObject([
+            "html": html,
+            "isReview": .flag(review != .absent),
+            "isArticle": .flag(article != .absent),
+            "review": review,
+            "article": article,
+        ]))
     }
+
+    static var listType: TemplateType { .list(.object(schema)) }
 
     static let schema = TemplateObjectType("post", [
         TemplateField("html", .html, "the item's card rendered (`review-card` or `article-card`); insert with {{{ }}}"),

@@ -6,7 +6,7 @@ struct ReviewListView: TemplateView {
     var reviews: [CardView]
     var count: Int
     /// The reviews and articles of this page, newest first.
-    var items: [PostItemView] = []
+    var items: [TemplateValue] = []
 
     var templateObject: TemplateObject {
         TemplateObject(["title": .text(title), "reviews": .list(reviews), "count": .int(count), "items": .list(items)])

@@ -117,6 +117,8 @@ struct CardView: TemplateView {
     /// Made once: a card is shown on many list pages.
     let templateObject: TemplateObject
     let templateValue: TemplateValue
+    /// The card as one of `list.items` (`PostItemView`), made once too.
+    let itemValue: TemplateValue
 
     init(card: CardFragmentView, html: TemplateValue, innerMarks: [MarkedRange] = []) {
         self.card = card
@@ -124,6 +126,7 @@ struct CardView: TemplateView {
         self.innerMarks = innerMarks
         templateObject = card.templateObject.adding(["html": html])
         templateValue = .object(templateObject)
+        itemValue = PostItemView.value(html: html, review: templateValue, article: .absent)
     }
 
     static let schema = CardFragmentView.schema.extended(as: "listed card", with: [

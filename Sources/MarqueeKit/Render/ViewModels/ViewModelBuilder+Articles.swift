@@ -13,11 +13,11 @@ extension ViewModelBuilder {
     }
 
     /// A list's items, each with its card.
-    func items(_ posts: [Post]) -> [PostItemView] {
+    func items(_ posts: [Post]) -> [TemplateValue] {
         posts.map { post in
             switch post {
-            case .review(let index): PostItemView(review: cards[index])
-            case .article(let index): PostItemView(article: articleCards[index])
+            case .review(let index): cards[index].itemValue
+            case .article(let index): articleCards[index].itemValue
             }
         }
     }
