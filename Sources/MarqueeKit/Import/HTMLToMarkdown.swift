@@ -1,0 +1,378 @@
+import Foundation
+
+/// Converts a post body's HTML tree to Markdown blocks where Markdown says the same thing
+/// (paragraphs, emphasis, links, lists, quotes, headings, images, line breaks), and keeps the rest
+/// as HTML that CommonMark passes through as it is.
+///
+/// `classic`: the body was written in WordPress's classic editor, whose text has no `<p>`:
+/// WordPress makes paragraphs when it shows it (its `wpautop`): a blank line ends a paragraph, a
+/// single newline is a line break. Block-editor bodies are HTML as they are shown.
+struct HTMLToMarkdown {
+    var classic: Bool
+    /// Rewrites a link or image address (old post URLs to the new pages).
+    var rewrite: (String) -> String
+    /// Obsolete elements met (`big`, `center`…), for the report: written as their HTML5 equivalent.
+    private(set) var modernised: Set<String> = []
+    private var sawMore = false
+
+    init(classic: Bool, rewrite: @escaping (String) -> String = { $0 }) {
+        self.classic = classic
+        self.rewrite = rewrite
+    }
+
+    static let blockElements: Set<String> = [
+        "address", "article", "aside", "blockquote", "center", "details", "dialog", "div", "dl", "fieldset", "figure",
+        "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "iframe", "li", "main", "nav", "noscript",
+        "ol", "p", "pre", "section", "table", "ul", "video", "audio", "object", "embed", "canvas", "script", "style",
+        "textarea", "dd", "dt", "figcaption", "summary", "menu", "listing",
+    ]
+    /// Containers whose own tag carries nothing once WordPress's theme is gone: their content is converted.
+    static let transparent: Set<String> = ["div", "section", "article", "header", "footer", "main", "aside", "nav", "span", "font"]
+    /// HTML block starts CommonMark knows (types 1 and 6); another block element is put in a `<div>`.
+    static let htmlBlockStarts: Set<String> = [
+        "pre", "script", "style", "textarea", "address", "article", "aside", "blockquote", "center", "details", "dialog", "div",
+        "dl", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr",
+        "iframe", "li", "main", "menu", "nav", "ol", "p", "section", "summary", "table", "ul",
+    ]
+
+    // Markers inside inline text until lines and paragraphs are split (private-use characters,
+    // removed from the body's own text first).
+    static let lineBreak: Character = "\u{E000}"
+    static let paragraphBreak: Character = "\u{E001}"
+    static let moreMarker: Character = "\u{E002}"
+
+    mutating func convert(_ nodes: [HTMLNode]) -> [MarkdownBlock] {
+        sawMore = false
+        return blocks(nodes.map(Self.modernise(_:)))
+    }
+
+    /// Obsolete HTML (which fails HTML5 validation) becomes its equivalent, before conversion.
+    private static func modernise(_ node: HTMLNode) -> HTMLNode {
+        guard case .element(let name, var attributes, let children) = node else {
+            if case .text(let text) = node {
+                return .text(String(text.filter { $0 != lineBreak && $0 != paragraphBreak && $0 != moreMarker }))
+            }
+            return node
+        }
+        let kids = children.map(modernise(_:))
+        switch name {
+        case "tt": return .element(name: "code", attributes: attributes, children: kids)
+        case "acronym": return .element(name: "abbr", attributes: attributes, children: kids)
+        case "strike": return .element(name: "s", attributes: attributes, children: kids)
+        case "big":
+            return .element(name: "span", attributes: [("style", "font-size: larger")] + attributes.filter { $0.0 != "style" }, children: kids)
+        case "center":
+            return .element(name: "div", attributes: [("style", "text-align: center")] + attributes.filter { $0.0 != "style" }, children: kids)
+        case "font":
+            return .element(name: "span", attributes: [], children: kids)
+        default:
+            // Presentational attributes HTML5 dropped from these elements.
+            if ["table", "td", "th", "tr", "img", "p", "div", "hr", "br", "ul", "ol", "li", "h1", "h2", "h3", "h4", "h5", "h6", "iframe"].contains(name) {
+                attributes.removeAll { ["align", "valign", "border", "cellpadding", "cellspacing", "bgcolor", "frameborder", "scrolling", "marginwidth", "marginheight", "hspace", "vspace", "clear", "noshade", "size", "nowrap", "summary", "type"].contains($0.0) && !(name == "ol" && $0.0 == "type") }
+            }
+            return .element(name: name, attributes: attributes, children: kids)
+        }
+    }
+
+    // MARK: Blocks
+
+    private mutating func blocks(_ nodes: [HTMLNode]) -> [MarkdownBlock] {
+        var result: [MarkdownBlock] = []
+        var run: [HTMLNode] = []
+        func isBlock(_ node: HTMLNode) -> Bool {
+            switch node {
+            case .element(let name, _, _): return Self.blockElements.contains(name)
+            case .comment(let text): return Self.isMore(text)
+            case .text: return false
+            }
+        }
+        for node in nodes {
+            if isBlock(node) {
+                result += paragraphs(run)
+                run = []
+                result += block(node)
+            } else {
+                run.append(node)
+            }
+        }
+        result += paragraphs(run)
+        return result
+    }
+
+    static func isMore(_ comment: String) -> Bool {
+        comment.trimmingCharacters(in: .whitespaces).lowercased().hasPrefix("more")
+    }
+
+    private mutating func block(_ node: HTMLNode) -> [MarkdownBlock] {
+        switch node {
+        case .comment(let text):
+            guard Self.isMore(text), !sawMore else { return [] }
+            sawMore = true
+            return [.more]
+        case .text:
+            return paragraphs([node])
+        case .element(let name, let attributes, let children):
+            switch name {
+            case "p":
+                return paragraphs(children)
+            case "h1", "h2", "h3", "h4", "h5", "h6":
+                let text = oneLine(inline(children, depth: 1))
+                guard !text.isEmpty else { return [] }
+                return [.other(String(repeating: "#", count: Int(String(name.last ?? "2")) ?? 2) + " " + text)]
+            case "blockquote":
+                let inner = MarkdownBlock.join(blocks(children))
+                guard !inner.isEmpty else { return [] }
+                return [.other(inner.split(separator: "\n", omittingEmptySubsequences: false)
+                    .map { $0.isEmpty ? ">" : "> " + $0 }.joined(separator: "\n"))]
+            case "ul", "ol":
+                return list(ordered: name == "ol", start: Int(attributes.first { $0.0 == "start" }?.1 ?? "") ?? 1, children)
+            case "hr":
+                return [.other("* * *")]
+            case "figure":
+                if let image = loneImage(children) { return paragraphs([image]) }
+                return [raw(node)]
+            case _ where Self.transparent.contains(name) && attributes.allSatisfy({ $0.0 == "class" || $0.0.hasPrefix("data-") }):
+                return blocks(children)
+            default:
+                return [raw(node)]
+            }
+        }
+    }
+
+    /// A figure holding only an image (or a linked image) and no caption is that image.
+    private func loneImage(_ children: [HTMLNode]) -> HTMLNode? {
+        let significant = children.filter {
+            if case .text(let text) = $0 { return !text.allSatisfy(\.isWhitespace) }
+            if case .comment = $0 { return false }
+            return true
+        }
+        guard significant.count == 1, let only = significant.first else { return nil }
+        if only.name == "img" { return only }
+        if only.name == "a", only.children.filter({ $0.name != nil }).count == 1, only.children.contains(where: { $0.name == "img" }),
+           only.textContent.allSatisfy(\.isWhitespace) { return only }
+        return nil
+    }
+
+    private func raw(_ node: HTMLNode) -> MarkdownBlock {
+        let html = RawHTML.block(rewritingLinks(node))
+        guard let name = node.name, !Self.htmlBlockStarts.contains(name) else { return .other(html) }
+        return .other("<div>\n\(html)\n</div>")
+    }
+
+    private func rewritingLinks(_ node: HTMLNode) -> HTMLNode {
+        guard case .element(let name, let attributes, let children) = node else { return node }
+        let fixed = attributes.map { key, value in
+            (key, key == "href" || key == "src" ? rewrite(value) : value)
+        }
+        return .element(name: name, attributes: fixed, children: children.map(rewritingLinks(_:)))
+    }
+
+    private mutating func list(ordered: Bool, start: Int, _ children: [HTMLNode]) -> [MarkdownBlock] {
+        var items: [[MarkdownBlock]] = []
+        var stray: [HTMLNode] = []
+        for child in children {
+            if child.name == "li" {
+                if !stray.isEmpty { items.append(paragraphs(stray)); stray = [] }
+                items.append(blocks(child.children))
+            } else if case .text(let text) = child, text.allSatisfy(\.isWhitespace) {
+                continue
+            } else if case .comment = child {
+                continue
+            } else {
+                stray.append(child)
+            }
+        }
+        if !stray.isEmpty { items.append(paragraphs(stray)) }
+        let loose = items.contains { $0.count > 1 }
+        var lines: [String] = []
+        for (index, item) in items.enumerated() {
+            let marker = ordered ? "\(start + index). " : "- "
+            let indent = String(repeating: " ", count: marker.count)
+            let text = MarkdownBlock.join(item)
+            let itemLines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            var rendered = marker + (itemLines.first.map(String.init) ?? "")
+            for line in itemLines.dropFirst() { rendered += "\n" + (line.isEmpty ? "" : indent + line) }
+            lines.append(rendered)
+        }
+        guard !lines.isEmpty else { return [] }
+        return [.other(lines.joined(separator: loose ? "\n\n" : "\n"))]
+    }
+
+    /// Inline content as paragraphs: split at the paragraph breaks of a classic body and at
+    /// `<!--more-->`, each paragraph split into its lines.
+    private mutating func paragraphs(_ nodes: [HTMLNode]) -> [MarkdownBlock] {
+        guard !nodes.isEmpty else { return [] }
+        let text = inline(nodes, depth: 0)
+        var result: [MarkdownBlock] = []
+        var current = ""
+        func flush() {
+            let lines = current.split(separator: Self.lineBreak, omittingEmptySubsequences: false)
+                .map { $0.trimmingCharacters(in: .whitespaces) }
+            var trimmed = Array(lines.drop { $0.isEmpty })
+            while trimmed.last?.isEmpty == true { trimmed.removeLast() }
+            if !trimmed.isEmpty { result.append(.paragraph(trimmed.map(MarkdownText.escapeLineStart))) }
+            current = ""
+        }
+        for character in text {
+            switch character {
+            case Self.paragraphBreak: flush()
+            case Self.moreMarker:
+                flush()
+                if !sawMore { sawMore = true; result.append(.more) }
+            default: current.append(character)
+            }
+        }
+        flush()
+        return result
+    }
+
+    private func oneLine(_ text: String) -> String {
+        String(text.map { $0 == Self.lineBreak || $0 == Self.paragraphBreak || $0 == Self.moreMarker ? " " : $0 })
+            .split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+    }
+
+    // MARK: Inline
+
+    private func inline(_ nodes: [HTMLNode], depth: Int) -> String {
+        var out = ""
+        var afterBreakElement = false
+        for node in nodes {
+            switch node {
+            case .text(let text):
+                out += whitespace(text, depth: depth, afterBreak: afterBreakElement)
+                afterBreakElement = false
+            case .comment(let text):
+                if Self.isMore(text), depth == 0 { out.append(Self.moreMarker) }
+            case .element(let name, _, _):
+                out += element(node, name: name, depth: depth)
+                afterBreakElement = name == "br"
+            }
+        }
+        return out
+    }
+
+    /// Text with HTML's white space rules; in a classic body, WordPress's: a blank line is a new
+    /// paragraph and a single newline a line break (not after a `<br>`: WordPress adds none there).
+    private func whitespace(_ text: String, depth: Int, afterBreak: Bool) -> String {
+        var out = ""
+        var newlines = 0
+        var space = false
+        var skipFirstNewline = afterBreak
+        func emitGap() {
+            if classic && newlines >= 2 && depth == 0 {
+                out.append(Self.paragraphBreak)
+            } else if classic && newlines >= 1 {
+                out.append(Self.lineBreak)
+            } else if space || newlines > 0 {
+                out += " "
+            }
+            newlines = 0
+            space = false
+        }
+        var word = ""
+        for character in text {
+            if character == "\n" || character == "\r\n" || character == "\r" {
+                if skipFirstNewline { skipFirstNewline = false; continue }
+                if !word.isEmpty { out += MarkdownText.escape(word); word = "" }
+                newlines += 1
+            } else if character == " " || character == "\t" {
+                if !word.isEmpty { out += MarkdownText.escape(word); word = "" }
+                space = true
+            } else {
+                skipFirstNewline = false
+                if newlines > 0 || space { emitGap() }
+                word.append(character)
+            }
+        }
+        if !word.isEmpty { out += MarkdownText.escape(word) }
+        if newlines > 0 || space { emitGap() }
+        return out
+    }
+
+    private func element(_ node: HTMLNode, name: String, depth: Int) -> String {
+        let children = node.children
+        switch name {
+        case "br":
+            return String(Self.lineBreak)
+        case "em", "i":
+            return emphasis("*", tag: name, node: node, depth: depth)
+        case "strong", "b":
+            return emphasis("**", tag: name, node: node, depth: depth)
+        case "a":
+            return link(node, depth: depth)
+        case "img":
+            return image(node)
+        case "code" where children.allSatisfy({ if case .text = $0 { return true }; return false }) && node.attribute("class") == nil:
+            let text = oneLine(node.textContent.replacingOccurrences(of: "\n", with: " "))
+            return text.isEmpty ? "" : MarkdownText.codeSpan(text)
+        case _ where Self.transparent.contains(name) && attributesAreOnly(["class"], node):
+            return inline(children, depth: depth + 1)
+        default:
+            guard case .element(_, let attributes, _) = node, RawHTML.isTagName(name) else { return inline(children, depth: depth + 1) }
+            if RawHTML.voidElements.contains(name) { return RawHTML.startTag(name, rewritten(attributes)) }
+            return RawHTML.startTag(name, rewritten(attributes)) + inline(children, depth: depth + 1) + "</\(name)>"
+        }
+    }
+
+    private func rewritten(_ attributes: [(String, String)]) -> [(String, String)] {
+        attributes.map { ($0.0, $0.0 == "href" || $0.0 == "src" ? rewrite($0.1) : $0.1) }
+    }
+
+    private func attributesAreOnly(_ keys: Set<String>, _ node: HTMLNode) -> Bool {
+        guard case .element(_, let attributes, _) = node else { return true }
+        return attributes.allSatisfy { keys.contains($0.0) || $0.0.hasPrefix("data-") }
+    }
+
+    /// `*…*` when its text starts and ends with a letter or digit (then the delimiters open and
+    /// close wherever they stand); otherwise the tag itself, around Markdown content.
+    private func emphasis(_ delimiter: String, tag: String, node: HTMLNode, depth: Int) -> String {
+        let content = inline(node.children, depth: depth + 1)
+        let isGap: (Character) -> Bool = { $0 == " " || $0 == Self.lineBreak || $0 == Self.paragraphBreak }
+        let leading = String(content.prefix(while: isGap)).replacingOccurrences(of: String(Self.paragraphBreak), with: " ")
+        let rest = content.dropFirst(leading.count)
+        let trailing = String(rest.reversed().prefix(while: isGap).reversed())
+        let core = String(rest.dropLast(trailing.count))
+        guard !core.isEmpty else { return leading + trailing }
+        let plain = { (c: Character?) -> Bool in
+            guard let c, let scalar = c.unicodeScalars.first else { return false }
+            return MarkdownText.isWordCharacter(scalar)
+        }
+        let fits = plain(core.first) && plain(core.last) && !core.contains(Self.lineBreak) && !attributesExist(node)
+        let open = fits ? delimiter : RawHTML.startTag(tag, attributes(of: node))
+        let close = fits ? delimiter : "</\(tag)>"
+        return leading + open + core + close + trailing
+    }
+
+    private func attributesExist(_ node: HTMLNode) -> Bool {
+        if case .element(_, let attributes, _) = node { return !attributes.isEmpty }
+        return false
+    }
+
+    private func attributes(of node: HTMLNode) -> [(String, String)] {
+        if case .element(_, let attributes, _) = node { return attributes }
+        return []
+    }
+
+    private func link(_ node: HTMLNode, depth: Int) -> String {
+        let content = oneLine(inline(node.children, depth: depth + 1))
+        guard let href = node.attribute("href")?.trimmingCharacters(in: .whitespacesAndNewlines), !href.isEmpty else {
+            // A named anchor (`<a id=…>`, `<a name=…>`) is kept: old links may point at it.
+            if node.attribute("id") != nil || node.attribute("name") != nil {
+                return RawHTML.startTag("a", attributes(of: node)) + content + "</a>"
+            }
+            return content
+        }
+        if href.lowercased().hasPrefix("javascript:") { return content }
+        let target = rewrite(href)
+        let title = node.attribute("title").map { " " + MarkdownText.title($0) } ?? ""
+        let text = content.isEmpty ? MarkdownText.escape(target) : content
+        return "[\(text)](\(MarkdownText.destination(target))\(title))"
+    }
+
+    private func image(_ node: HTMLNode) -> String {
+        guard let source = node.attribute("src"), !source.isEmpty else { return "" }
+        let alt = MarkdownText.escape(oneLine(node.attribute("alt") ?? ""))
+        let title = node.attribute("title").map { " " + MarkdownText.title($0) } ?? ""
+        return "![\(alt)](\(MarkdownText.destination(rewrite(source)))\(title))"
+    }
+}

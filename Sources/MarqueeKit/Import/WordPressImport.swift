@@ -1,0 +1,320 @@
+import Foundation
+
+public struct WordPressImportOptions: Sendable {
+    /// A post meta key that holds the rating (`--rating-key`), read before the body's lines.
+    public var ratingKey: String?
+    /// The site's rating scale: ratings written on another ("8/10") are put on it.
+    public var ratingScale: Int
+
+    public init(ratingKey: String? = nil, ratingScale: Int = 5) {
+        self.ratingKey = ratingKey
+        self.ratingScale = ratingScale
+    }
+}
+
+public struct ImportedFile: Sendable, Equatable {
+    public var path: String
+    public var text: String
+}
+
+/// `marquee import wordpress`: a WordPress export becomes a Marquee site's files. Pure: values in
+/// (the read export), files and a report out; `ImportWriter` puts them on disk.
+public enum WordPressImport {
+    public static func plan(_ export: WXRExport, options: WordPressImportOptions = WordPressImportOptions()) -> (files: [ImportedFile], report: ImportReport) {
+        var report = ImportReport()
+        var addresses = OldAddresses(export: export)
+        let attachments = Self.attachments(export)
+        var entries: [ImportedEntry] = []
+        var usedSlugs: Set<String> = []
+
+        // 1. What each item is, its slug and its old address.
+        for item in export.items {
+            let kind = ImportKind.of(item)
+            let draft: Bool, section: ImportedEntry.Section
+            switch kind {
+            case .skipped(let reason): report.skip(reason); continue
+            case .post(let isDraft): (draft, section) = (isDraft, .post)
+            case .page(let isDraft): (draft, section) = (isDraft, .page)
+            }
+            let title = Self.plainText(item.title)
+            let slug = Self.slug(for: item, title: title, page: section == .page, used: &usedSlugs)
+            let entry = ImportedEntry(item: item, title: title, slug: slug, section: section, draft: draft,
+                                      date: ImportDate.frontMatter(local: item.postDate, gmt: item.postDateGMT))
+            if !item.password.isEmpty { report.note(title, "password-protected in WordPress: imported as a draft, so it is not published in the clear") }
+            if item.status == "private" { report.note(title, "private in WordPress: imported as a draft") }
+            addresses.add(item, entry: entries.count)
+            entries.append(entry)
+        }
+
+        // 2. Bodies, with internal links as placeholders until every entry's section is known.
+        var linkTargets: [(entry: Int, original: String)] = []
+        for index in entries.indices {
+            let item = entries[index].item
+            let rewrite: (String) -> String = { url in
+                guard let target = addresses.target(of: url) else { return url }
+                linkTargets.append((target, url))
+                return "\u{E010}\(linkTargets.count - 1)\u{E011}"
+            }
+            var shortcodes = Shortcodes(attachment: { attachments.byID[$0] }, attachedImages: attachments.byParent[item.postID] ?? [])
+            let html = shortcodes.expand(item.content)
+            var converter = HTMLToMarkdown(classic: !item.content.contains("<!-- wp:"), rewrite: rewrite)
+            entries[index].blocks = converter.convert(HTMLTree.parse(html))
+            for name in shortcodes.unknown { report.note(entries[index].title, "the shortcode [\(name)] has no HTML equivalent and was left as text") }
+            if !converter.modernised.isEmpty {
+                report.note(entries[index].title, "obsolete HTML (\(converter.modernised.sorted().joined(separator: ", "))) written as its HTML5 equivalent")
+            }
+            var metaRating: ImportedRating?
+            if let key = options.ratingKey, let value = item.metaValue(key)?.trimmed, !value.isEmpty {
+                metaRating = ImportedRating.parse(bare: value, scale: options.ratingScale)
+                if metaRating == nil { report.note(entries[index].title, "the \(key) post meta '\(value)' is not a rating") }
+            }
+            entries[index].lines = ReviewLines.find(in: entries[index].blocks, scale: options.ratingScale, ratingFromMeta: metaRating)
+            if entries[index].section == .post, let rating = entries[index].lines.rating {
+                entries[index].section = .review
+                if rating.rounded {
+                    report.note(entries[index].title, "the rating '\(rating.written)' is \(ImportedFiles.number(rating.value)) on the site's scale of \(options.ratingScale) after rounding to a half step")
+                }
+                entries[index].blocks = Self.removing(entries[index].lines.positions, from: entries[index].blocks)
+            } else if let unread = entries[index].lines.unreadRating {
+                report.note(entries[index].title, "the rating '\(unread)' could not be read: imported as an article; write rating: in its front matter to make it a review")
+            }
+            Self.terms(item, into: &entries[index])
+            entries[index].categories = Self.merged(entries[index].categories, entries[index].section == .review ? entries[index].lines.categories : [])
+            let excerpt = Self.plainText(item.excerpt)
+            if !excerpt.isEmpty { entries[index].summary = excerpt }
+        }
+
+        // 3. Links, aliases, recommendations, authors and comments, now that every page's address is known.
+        var newPaths = Set(entries.map { $0.path.lowercased() })
+        var aliasSeen: Set<String> = []
+        for index in entries.indices {
+            if let old = addresses.permalinkPath(entries[index].item.link), !newPaths.contains(old.lowercased()),
+               !old.contains("?"), !old.contains("#"), aliasSeen.insert(old.lowercased()).inserted {
+                entries[index].aliases = [old]
+                report.aliases += 1
+            }
+        }
+        newPaths.formUnion(aliasSeen)
+        Self.resolveLinks(&entries, targets: linkTargets, report: &report)
+        Self.resolveRecommendations(&entries, addresses: addresses, report: &report)
+        let (main, others) = Self.authors(export, entries: &entries)
+        var files: [ImportedFile] = []
+        for index in entries.indices {
+            var entry = entries[index]
+            if let thumbnail = entry.item.metaValue("_thumbnail_id"), let image = attachments.byID[thumbnail] {
+                report.note(entry.title, "its featured image \(image.url) was not copied (images are not imported yet): copy it and set image:")
+            }
+            Self.comments(of: &entry, report: &report)
+            switch entry.section {
+            case .review: report.reviews += 1; if entry.draft { report.reviewDrafts += 1 }
+            case .post: report.articles += 1; if entry.draft { report.articleDrafts += 1 }
+            case .page: report.pages += 1; if entry.draft { report.pageDrafts += 1 }
+            }
+            if entry.date == nil, entry.section != .page {
+                entry.date = "2000-01-01"
+                report.note(entry.title, "has no date in the export: dated 2000-01-01; set date:")
+            }
+            files.append(ImportedFile(path: entry.file, text: ImportedFiles.content(entry)))
+            if !entry.comments.isEmpty {
+                report.comments += entry.comments.count
+                files.append(ImportedFile(path: entry.commentsFile, text: ImportedFiles.comments(entry)))
+            }
+        }
+        let title = plainText(export.title)
+        files.append(ImportedFile(path: "site.yml", text: ImportedSiteConfig.text(export: export, title: title, description: plainText(export.description),
+                                                                                main: main, others: others, ratingScale: options.ratingScale)))
+        return (files, report)
+    }
+
+    // MARK: Steps
+
+    struct Attachments {
+        var byID: [String: Shortcodes.Attachment] = [:]
+        var byParent: [String: [Shortcodes.Attachment]] = [:]
+    }
+
+    static func attachments(_ export: WXRExport) -> Attachments {
+        var result = Attachments()
+        for item in export.items where item.postType == "attachment" && !item.attachmentURL.isEmpty {
+            let attachment = Shortcodes.Attachment(url: item.attachmentURL, alt: item.metaValue("_wp_attachment_image_alt") ?? plainText(item.title))
+            result.byID[item.postID] = attachment
+            if !item.postParent.isEmpty, item.postParent != "0" { result.byParent[item.postParent, default: []].append(attachment) }
+        }
+        return result
+    }
+
+    /// Text as a reader sees it: titles, term names and excerpts hold HTML entities and tags in WordPress.
+    static func plainText(_ html: String) -> String {
+        guard html.contains("<") || html.contains("&") else {
+            return html.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        }
+        return HTMLTree.parse(html).map(\.textContent).joined().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+
+    /// Slugs that name a folder of the site's own: a page may not take them.
+    static let reservedSlugs: Set<String> = ["reviews", "posts", "page", "categories", "directors", "writers", "years", "tags", "ratings",
+                                            "cast", "authors", "artists", "feed.xml", "sitemap.xml", "robots.txt", "404.html", "index.html"]
+
+    static func slug(for item: WXRItem, title: String, page: Bool, used: inout Set<String>) -> String {
+        var slug = (item.postName.removingPercentEncoding ?? item.postName).trimmed
+        if slug.hasSuffix("__trashed") { slug = String(slug.dropLast(9)) }
+        if Slug.problem(with: slug) != nil { slug = Slug.make(from: slug) }
+        if slug.isEmpty { slug = Slug.make(from: title) }
+        if slug.count > 120 { slug = String(slug.prefix(120)) }
+        if slug.isEmpty || Slug.problem(with: slug) != nil { slug = "post-\(item.postID.isEmpty ? "untitled" : item.postID)" }
+        if page && reservedSlugs.contains(slug.lowercased()) { slug += "-page" }
+        var candidate = slug
+        var number = 2
+        while used.contains(candidate.lowercased()) {
+            candidate = "\(slug)-\(number)"
+            number += 1
+        }
+        used.insert(candidate.lowercased())
+        return candidate
+    }
+
+    static func terms(_ item: WXRItem, into entry: inout ImportedEntry) {
+        var categories: [String] = [], tags: [String] = []
+        for term in item.terms {
+            let name = plainText(term.name)
+            guard !name.isEmpty, name.contains(where: { $0.isLetter || $0.isNumber }) else { continue }
+            switch term.domain {
+            case "category" where term.nicename.lowercased() != "uncategorized" && name.lowercased() != "uncategorized":
+                categories.append(name)
+            case "post_tag", "tag":
+                tags.append(name)
+            default:
+                break
+            }
+        }
+        entry.categories = merged(categories, [])
+        entry.tags = merged(tags, [])
+    }
+
+    /// Names in order, each once (Marquee takes names that differ only in case as one).
+    static func merged(_ first: [String], _ second: [String]) -> [String] {
+        var seen: Set<String> = []
+        return (first + second).filter { seen.insert(Slug.make(from: $0)).inserted }
+    }
+
+    static func removing(_ positions: [(block: Int, line: Int)], from blocks: [MarkdownBlock]) -> [MarkdownBlock] {
+        var result: [MarkdownBlock] = []
+        for (index, block) in blocks.enumerated() {
+            guard case .paragraph(let lines) = block else { result.append(block); continue }
+            let gone = Set(positions.filter { $0.block == index }.map(\.line))
+            let kept = lines.enumerated().filter { !gone.contains($0.offset) }.map(\.element)
+            if !kept.isEmpty { result.append(.paragraph(kept)) }
+        }
+        return result
+    }
+
+    /// Placeholders become the new page's path, or the old address again when that page is not
+    /// published (a link to a draft would be a broken link on the new site).
+    static func resolveLinks(_ entries: inout [ImportedEntry], targets: [(entry: Int, original: String)], report: inout ImportReport) {
+        guard !targets.isEmpty else { return }
+        func resolve(_ text: String, title: String) -> String {
+            guard text.contains("\u{E010}") else { return text }
+            var out = ""
+            var rest = Substring(text)
+            while let open = rest.firstIndex(of: "\u{E010}"), let close = rest[open...].firstIndex(of: "\u{E011}") {
+                out += rest[..<open]
+                if let number = Int(rest[rest.index(after: open)..<close]), number < targets.count {
+                    let target = entries[targets[number].entry]
+                    if target.draft {
+                        out += targets[number].original
+                        report.note(title, "links to “\(target.title)”, a draft: the link still leads to the old blog")
+                    } else {
+                        out += target.path
+                    }
+                }
+                rest = rest[rest.index(after: close)...]
+            }
+            return out + rest
+        }
+        for index in entries.indices {
+            let title = entries[index].title
+            entries[index].blocks = entries[index].blocks.map { block in
+                switch block {
+                case .paragraph(let lines): return .paragraph(lines.map { resolve($0, title: title) })
+                case .other(let text): return .other(resolve(text, title: title))
+                case .more: return .more
+                }
+            }
+        }
+    }
+
+    /// "Liked X? You'll love Y": the slug of the review titled Y, else Y's link, else left in the text.
+    static func resolveRecommendations(_ entries: inout [ImportedEntry], addresses: OldAddresses, report: inout ImportReport) {
+        var byTitle: [String: Int] = [:]
+        for (index, entry) in entries.enumerated() where entry.section == .review && !entry.draft {
+            for name in [entry.title, entry.lines.work ?? "", entry.slug] where !name.isEmpty {
+                let key = Slug.make(from: name)
+                if byTitle[key] == nil { byTitle[key] = index }
+            }
+        }
+        for index in entries.indices where entries[index].section == .review {
+            guard let liked = entries[index].lines.liked else { continue }
+            var found: ImportedEntry.Recommendation?
+            if let target = byTitle[Slug.make(from: liked.target)], target != index {
+                found = .slug(entries[target].slug)
+            } else if let url = liked.url, url.hasPrefix("/reviews/"),
+                      let target = entries.firstIndex(where: { $0.path == url && $0.section == .review && !$0.draft }), target != index {
+                found = .slug(entries[target].slug)
+            } else if let url = liked.url, Shortcodes.isWebURL(url), addresses.target(of: url) == nil {
+                found = .external(title: liked.target, url: url)
+            }
+            guard let found else {
+                report.note(entries[index].title, "“\(liked.text)”: no published review is titled “\(liked.target)” and the line links nowhere: left in the text; write recommend: yourself")
+                continue
+            }
+            entries[index].recommend = found
+            entries[index].blocks = removing([(liked.block, liked.line)], from: entries[index].blocks)
+        }
+    }
+
+    /// The author of most posts is the site's `author`; the others become `authors:`, and their
+    /// posts name them with `reviewer:`.
+    static func authors(_ export: WXRExport, entries: inout [ImportedEntry]) -> (ImportedSiteConfig.Author?, [ImportedSiteConfig.Author]) {
+        var counts: [String: Int] = [:]
+        for entry in entries where entry.section != .page { counts[entry.item.creator.trimmed, default: 0] += 1 }
+        let logins = export.authors.map(\.login)
+        let order = logins + counts.keys.sorted().filter { !logins.contains($0) }
+        guard let mainLogin = order.max(by: { (counts[$0] ?? 0, -(order.firstIndex(of: $0) ?? 0)) < (counts[$1] ?? 0, -(order.firstIndex(of: $1) ?? 0)) }) else {
+            return (nil, [])
+        }
+        func name(_ login: String) -> String { export.authors.first { $0.login == login }.map { plainText($0.name) } ?? login }
+        var others: [ImportedSiteConfig.Author] = []
+        var ids: [String: String] = [:]
+        for login in order where login != mainLogin && (counts[login] ?? 0) > 0 {
+            var id = String(Slug.make(from: login).unicodeScalars.filter { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_") })
+            if id.isEmpty { id = "author" }
+            var candidate = id, number = 2
+            while ids.values.contains(candidate) { candidate = "\(id)-\(number)"; number += 1 }
+            ids[login] = candidate
+            others.append(.init(id: candidate, name: name(login)))
+        }
+        for index in entries.indices { entries[index].reviewer = ids[entries[index].item.creator.trimmed] }
+        return (.init(id: mainLogin, name: name(mainLogin)), others)
+    }
+
+    /// Approved readers' comments only: never pending, spam or trashed ones, pingbacks or trackbacks.
+    static func comments(of entry: inout ImportedEntry, report: inout ImportReport) {
+        var kept: [WXRComment] = []
+        for comment in entry.item.comments {
+            let type = comment.type.trimmed
+            if type == "pingback" || type == "trackback" { report.skip("\(type)s"); continue }
+            if !type.isEmpty && type != "comment" { report.skip("comments of type \(type)"); continue }
+            switch comment.approved.trimmed {
+            case "1": kept.append(comment)
+            case "spam": report.skip("spam comments")
+            case "trash": report.skip("trashed comments")
+            default: report.skip("pending comments")
+            }
+        }
+        if entry.section == .page && !kept.isEmpty {
+            report.skip("comments on pages", kept.count)
+            kept = []
+        }
+        entry.comments = kept
+    }
+}
