@@ -32,6 +32,8 @@ struct OldAddresses {
         guard let components = URLComponents(string: link.trimmed), components.query == nil, let host = components.host?.lowercased(),
               hosts.contains(host) else { return nil }
         var path = components.percentEncodedPath
+        // An export's links can hold "//" (a page under a parent whose path ends in a slash).
+        while path.contains("//") { path = path.replacingOccurrences(of: "//", with: "/") }
         guard path.hasPrefix(basePath) || path + "/" == basePath else { return nil }
         path = "/" + path.dropFirst(basePath.count)
         return path == "/" ? nil : path
@@ -52,6 +54,7 @@ struct OldAddresses {
             return nil
         }
         var path = components.percentEncodedPath
+        while path.contains("//") { path = path.replacingOccurrences(of: "//", with: "/") }
         if path.hasPrefix(basePath) { path = "/" + path.dropFirst(basePath.count) }
         return byPath[Self.key(path)]
     }
