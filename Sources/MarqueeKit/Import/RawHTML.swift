@@ -10,8 +10,16 @@ enum RawHTML {
     /// A whole element as an HTML block. CommonMark ends most HTML blocks at a blank line, so the
     /// result has none: newlines in `<pre>`/`<textarea>` text are written `&#10;` (the browser reads
     /// them back as newlines) and other runs of white space with a newline become one newline.
+    ///
+    /// A `<pre>` that is the block itself keeps its newlines: CommonMark's block that starts with
+    /// `<pre` ends only at `</pre>`, blank lines and all, and the writer reads it as it was.
     static func block(_ node: HTMLNode) -> String {
         var out = ""
+        if case .element("pre", let attributes, let children) = node {
+            out = startTag("pre", attributes)
+            for child in children { write(child, into: &out, preformatted: true, oneLine: false) }
+            return out.replacingOccurrences(of: "&#10;", with: "\n") + "</pre>"
+        }
         write(node, into: &out, preformatted: false, oneLine: false)
         return out.split(separator: "\n", omittingEmptySubsequences: false)
             .filter { !$0.allSatisfy { $0 == " " || $0 == "\t" } }
@@ -27,11 +35,11 @@ enum RawHTML {
         return out + ">"
     }
 
-    private static func write(_ node: HTMLNode, into out: inout String, preformatted: Bool, oneLine: Bool) {
+    private static func write(_ node: HTMLNode, into out: inout String, preformatted: Bool, oneLine: Bool, newline: String = "&#10;") {
         switch node {
         case .text(let text):
             if preformatted {
-                out += escapeText(text).replacingOccurrences(of: "\n", with: "&#10;")
+                out += newline == "\n" ? escapeText(text) : escapeText(text).replacingOccurrences(of: "\n", with: newline)
             } else {
                 out += collapseNewlines(escapeText(text), oneLine: oneLine)
             }
@@ -39,7 +47,7 @@ enum RawHTML {
             break // WordPress's block comments and other comments carry nothing a reader sees
         case .element(let name, let attributes, let children):
             guard isTagName(name) else {
-                for child in children { write(child, into: &out, preformatted: preformatted, oneLine: oneLine) }
+                for child in children { write(child, into: &out, preformatted: preformatted, oneLine: oneLine, newline: newline) }
                 return
             }
             out += startTag(name, attributes)
@@ -48,7 +56,7 @@ enum RawHTML {
                 out += children.map(\.textContent).joined()
             } else {
                 let keep = preformatted || name == "pre" || name == "textarea" || name == "listing"
-                for child in children { write(child, into: &out, preformatted: keep, oneLine: oneLine) }
+                for child in children { write(child, into: &out, preformatted: keep, oneLine: oneLine, newline: newline) }
             }
             out += "</\(name)>"
         }

@@ -268,7 +268,12 @@ public enum WordPressImport {
                 continue
             }
             entries[index].recommend = found
-            entries[index].blocks = removing([(liked.block, liked.line)], from: entries[index].blocks)
+            // Found again by its text: the review lines taken out before moved the blocks.
+            for (blockIndex, block) in entries[index].blocks.enumerated() {
+                guard case .paragraph(let lines) = block, let lineIndex = lines.firstIndex(where: { ReviewLines.plain($0) == liked.text }) else { continue }
+                entries[index].blocks = removing([(blockIndex, lineIndex)], from: entries[index].blocks)
+                break
+            }
         }
     }
 
