@@ -13,6 +13,8 @@ struct HTMLToMarkdown {
     var rewrite: (String) -> String
     /// Obsolete elements met (`big`, `center`…), for the report: written as their HTML5 equivalent.
     private(set) var modernised: Set<String> = []
+    /// What is invalid HTML in the HTML kept as it was ("a <dl> without <dd>"), for the report.
+    private(set) var invalid: Set<String> = []
     private var sawMore = false
 
     init(classic: Bool, rewrite: @escaping (String) -> String = { $0 }) {
@@ -43,18 +45,26 @@ struct HTMLToMarkdown {
 
     mutating func convert(_ nodes: [HTMLNode]) -> [MarkdownBlock] {
         sawMore = false
-        return blocks(nodes.map(Self.modernise(_:)))
+        var names: Set<String> = []
+        let modern = nodes.map { Self.modernise($0, &names) }
+        modernised = names
+        return blocks(modern)
     }
 
     /// Obsolete HTML (which fails HTML5 validation) becomes its equivalent, before conversion.
-    private static func modernise(_ node: HTMLNode) -> HTMLNode {
+    private static func modernise(_ node: HTMLNode, _ modernisedNames: inout Set<String>) -> HTMLNode {
         guard case .element(let name, var attributes, let children) = node else {
             if case .text(let text) = node {
                 return .text(String(text.filter { $0 != lineBreak && $0 != paragraphBreak && $0 != moreMarker }))
             }
             return node
         }
-        let kids = children.map(modernise(_:))
+        var kids: [HTMLNode] = []
+        for child in children { kids.append(modernise(child, &modernisedNames)) }
+        switch name {
+        case "tt", "acronym", "strike", "big", "center", "font": modernisedNames.insert(name)
+        default: break
+        }
         switch name {
         case "tt": return .element(name: "code", attributes: attributes, children: kids)
         case "acronym": return .element(name: "abbr", attributes: attributes, children: kids)
@@ -67,6 +77,8 @@ struct HTMLToMarkdown {
             return .element(name: "span", attributes: [], children: kids)
         default:
             // Presentational attributes HTML5 dropped from these elements.
+            // HTML5 requires alt on an image; an empty one says it is decoration, as WordPress's empty alt did.
+            if name == "img", !attributes.contains(where: { $0.0 == "alt" }) { attributes.append(("alt", "")) }
             if ["table", "td", "th", "tr", "img", "p", "div", "hr", "br", "ul", "ol", "li", "h1", "h2", "h3", "h4", "h5", "h6", "iframe"].contains(name) {
                 attributes.removeAll { ["align", "valign", "border", "cellpadding", "cellspacing", "bgcolor", "frameborder", "scrolling", "marginwidth", "marginheight", "hspace", "vspace", "clear", "noshade", "size", "nowrap", "summary", "type"].contains($0.0) && !(name == "ol" && $0.0 == "type") }
             }
@@ -153,10 +165,25 @@ struct HTMLToMarkdown {
         return nil
     }
 
-    private func raw(_ node: HTMLNode) -> MarkdownBlock {
+    private mutating func raw(_ node: HTMLNode) -> MarkdownBlock {
+        invalid.formUnion(Self.problems(in: node))
         let html = RawHTML.block(rewritingLinks(node))
         guard let name = node.name, !Self.htmlBlockStarts.contains(name) else { return .other(html) }
         return .other("<div>\n\(html)\n</div>")
+    }
+
+    /// The mistakes of content models an export most often holds, found where the HTML is kept.
+    static func problems(in node: HTMLNode) -> Set<String> {
+        guard case .element(let name, _, let children) = node else { return [] }
+        var found: Set<String> = []
+        let elements = children.compactMap(\.name)
+        if name == "dl", elements.contains("dt") || elements.isEmpty, !elements.contains("dd") { found.insert("a <dl> without <dd>") }
+        if name == "ul" || name == "ol", elements.contains(where: { $0 != "li" && $0 != "script" && $0 != "template" }) { found.insert("a <\(name)> with children other than <li>") }
+        if name == "table", elements.contains(where: { !["caption", "colgroup", "thead", "tbody", "tfoot", "tr", "script", "template"].contains($0) }) {
+            found.insert("a <table> holding other elements than rows")
+        }
+        for child in children { found.formUnion(problems(in: child)) }
+        return found
     }
 
     private func rewritingLinks(_ node: HTMLNode) -> HTMLNode {
@@ -183,19 +210,25 @@ struct HTMLToMarkdown {
             }
         }
         if !stray.isEmpty { items.append(paragraphs(stray)) }
-        let loose = items.contains { $0.count > 1 }
+        let loose = items.contains { $0.filter { if case .list = $0 { return false }; return true }.count > 1 }
         var lines: [String] = []
         for (index, item) in items.enumerated() {
             let marker = ordered ? "\(start + index). " : "- "
             let indent = String(repeating: " ", count: marker.count)
-            let text = MarkdownBlock.join(item)
+            var text = ""
+            for (position, block) in item.enumerated() {
+                if position > 0 {
+                    if case .list = block, !loose { text += "\n" } else { text += "\n\n" }
+                }
+                text += block.markdown
+            }
             let itemLines = text.split(separator: "\n", omittingEmptySubsequences: false)
             var rendered = marker + (itemLines.first.map(String.init) ?? "")
             for line in itemLines.dropFirst() { rendered += "\n" + (line.isEmpty ? "" : indent + line) }
             lines.append(rendered)
         }
         guard !lines.isEmpty else { return [] }
-        return [.other(lines.joined(separator: loose ? "\n\n" : "\n"))]
+        return [.list(lines.joined(separator: loose ? "\n\n" : "\n"))]
     }
 
     /// Inline content as paragraphs: split at the paragraph breaks of a classic body and at

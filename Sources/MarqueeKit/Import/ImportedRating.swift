@@ -21,7 +21,7 @@ struct ImportedRating: Equatable, Sendable {
     /// The value and the top of its scale; nil when the text is not a rating.
     private static func read(_ text: String) -> (Double, Double)? {
         let stars = text.filter { $0 == "★" || $0 == "☆" || $0 == "½" || $0 == "⯪" || $0 == "✩" || $0 == "✭" }
-        if !stars.isEmpty {
+        if stars.contains(where: { $0 != "½" }) {
             let rest = text.filter { !stars.contains($0) && !$0.isWhitespace }
             guard rest.isEmpty || rest.allSatisfy({ "()/.".contains($0) }) else { return nil }
             let full = Double(stars.filter { $0 == "★" || $0 == "✭" }.count)

@@ -4,13 +4,15 @@ enum MarkdownBlock: Equatable, Sendable {
     case paragraph([String])
     /// Markdown or an HTML block, written as it is.
     case other(String)
+    /// A list, apart so that a tight list item can hold one without a blank line.
+    case list(String)
     /// `<!--more-->`, the end of the excerpt, on a line of its own.
     case more
 
     var markdown: String {
         switch self {
         case .paragraph(let lines): return lines.joined(separator: "\\\n")
-        case .other(let text): return text
+        case .other(let text), .list(let text): return text
         case .more: return "<!--more-->"
         }
     }

@@ -159,6 +159,7 @@ struct Shortcodes {
         case "audio", "video":
             let keys = tag.name == "audio" ? ["src", "mp3", "m4a", "ogg", "wav", "wma"] : ["src", "mp4", "m4v", "webm", "ogv", "wmv", "flv"]
             let source = keys.lazy.compactMap { tag.value($0) }.first { !$0.isEmpty }
+                ?? tag.attributes.first { $0.key.isEmpty && Self.isWebURL($0.value) }?.value
                 ?? content?.trimmingCharacters(in: .whitespacesAndNewlines).nonEmpty
             guard let source, Self.isWebURL(source) else { return nil }
             if tag.name == "video", let embed = Self.videoEmbed(source) { return embed }

@@ -1,3 +1,4 @@
+import CLibXML2
 import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
@@ -28,22 +29,24 @@ public enum WXRReader {
         return .success(delegate.export)
     }
 
-    /// libxml2's error codes as words (Foundation on Linux gives only "operation could not be completed").
+    /// The parser's error as words: Foundation passes libxml2's error number through (and on
+    /// Linux says only "the operation could not be completed").
     static func describe(_ error: Error?) -> String {
         guard let error = error as NSError? else { return "unknown error" }
-        switch XMLParser.ErrorCode(rawValue: error.code) {
-        case .prematureDocumentEndError?: return "the file ends before the document does (is it cut short?)"
-        case .tagNameMismatchError?: return "a closing tag does not match the element it closes"
-        case .ltRequiredError?, .gtRequiredError?: return "a tag is not closed with '>'"
-        case .undeclaredEntityError?: return "an entity that XML does not define (only &amp; &lt; &gt; &quot; &apos; and numeric ones)"
-        case .invalidCharacterError?: return "a character XML cannot hold"
-        case .attributeNotStartedError?, .attributeNotFinishedError?, .attributeHasNoValueError?: return "a malformed attribute"
-        case .emptyDocumentError?, .documentStartError?: return "the file holds no XML document"
-        case .notWellBalancedError?: return "the elements are not well nested"
-        case .extraContentError?: return "text after the end of the document"
-        case .unfinishedTagError?: return "an unfinished tag"
-        case .cdataNotFinishedError?: return "a CDATA section is not closed"
-        case .commentNotFinishedError?: return "a comment is not closed"
+        switch xmlParserErrors(rawValue: UInt32(clamping: max(0, error.code))) {
+        case XML_ERR_DOCUMENT_END, XML_ERR_DOCUMENT_EMPTY: return "the file ends before the document does (is it cut short?)"
+        case XML_ERR_TAG_NAME_MISMATCH: return "a closing tag does not match the element it closes"
+        case XML_ERR_TAG_NOT_FINISHED: return "an element is not closed before the file ends"
+        case XML_ERR_LT_REQUIRED, XML_ERR_GT_REQUIRED: return "a tag is not closed with '>'"
+        case XML_ERR_ENTITYREF_SEMICOL_MISSING, XML_ERR_NAME_REQUIRED: return "an '&' that starts no entity (write &amp;)"
+        case XML_ERR_UNDECLARED_ENTITY, XML_WAR_UNDECLARED_ENTITY: return "an entity XML does not define (only &amp; &lt; &gt; &quot; &apos; and numeric ones)"
+        case XML_ERR_INVALID_CHAR, XML_ERR_INVALID_DEC_CHARREF, XML_ERR_INVALID_HEX_CHARREF, XML_ERR_INVALID_CHARREF: return "a character XML cannot hold"
+        case XML_ERR_ATTRIBUTE_NOT_STARTED, XML_ERR_ATTRIBUTE_NOT_FINISHED, XML_ERR_ATTRIBUTE_WITHOUT_VALUE, XML_ERR_ATTRIBUTE_REDEFINED: return "a malformed attribute"
+        case XML_ERR_DOCUMENT_START: return "the file holds no XML document"
+        case XML_ERR_NOT_WELL_BALANCED: return "the elements are not well nested"
+        case XML_ERR_EXTRA_CONTENT: return "text after the end of the document"
+        case XML_ERR_CDATA_NOT_FINISHED: return "a CDATA section is not closed"
+        case XML_ERR_COMMENT_NOT_FINISHED: return "a comment is not closed"
         default: return "XML error \(error.code)"
         }
     }

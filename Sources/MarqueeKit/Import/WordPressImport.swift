@@ -36,8 +36,12 @@ public enum WordPressImport {
             case .post(let isDraft): (draft, section) = (isDraft, .post)
             case .page(let isDraft): (draft, section) = (isDraft, .page)
             }
-            let title = Self.plainText(item.title)
+            var title = Self.plainText(item.title)
             let slug = Self.slug(for: item, title: title, page: section == .page, used: &usedSlugs)
+            if title.isEmpty {
+                title = "Untitled"
+                report.note("", "the post at line \(item.line) of the export (\(slug)) has no title: titled “Untitled”; give it one")
+            }
             let entry = ImportedEntry(item: item, title: title, slug: slug, section: section, draft: draft,
                                       date: ImportDate.frontMatter(local: item.postDate, gmt: item.postDateGMT))
             if !item.password.isEmpty { report.note(title, "password-protected in WordPress: imported as a draft, so it is not published in the clear") }
@@ -60,6 +64,9 @@ public enum WordPressImport {
             var converter = HTMLToMarkdown(classic: !item.content.contains("<!-- wp:"), rewrite: rewrite)
             entries[index].blocks = converter.convert(HTMLTree.parse(html))
             for name in shortcodes.unknown { report.note(entries[index].title, "the shortcode [\(name)] has no HTML equivalent and was left as text") }
+            if !converter.invalid.isEmpty {
+                report.note(entries[index].title, "the export's own HTML is invalid here (\(converter.invalid.sorted().joined(separator: "; "))): kept as it was; fix it in \(entries[index].file)")
+            }
             if !converter.modernised.isEmpty {
                 report.note(entries[index].title, "obsolete HTML (\(converter.modernised.sorted().joined(separator: ", "))) written as its HTML5 equivalent")
             }
@@ -237,6 +244,7 @@ public enum WordPressImport {
                 switch block {
                 case .paragraph(let lines): return .paragraph(lines.map { resolve($0, title: title) })
                 case .other(let text): return .other(resolve(text, title: title))
+                case .list(let text): return .list(resolve(text, title: title))
                 case .more: return .more
                 }
             }

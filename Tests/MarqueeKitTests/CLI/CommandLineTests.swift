@@ -42,6 +42,18 @@ import Testing
         #expect(try marquee(["chekc"]).standardError == "error: unknown command 'chekc' — did you mean 'check'?\n")
     }
 
+    @Test func importOfABadExportExitsWithOneAndWritesNothing() throws {
+        let folder = Paths.temporaryFolder("cli-import")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data("<rss>\n<channel>\n</rss>\n".utf8).write(to: folder.appendingPathComponent("bad.xml"))
+        let run = try marquee(["import", "wordpress", "bad.xml", "--into", "site"], in: folder)
+        #expect(run.status == 1)
+        #expect(run.standardError.hasPrefix("bad.xml:3:"))
+        #expect(run.standardError.hasSuffix("import failed: nothing was written\n"))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("site").path))
+    }
+
     /// A word near no command keeps the parser's own message.
     @Test func aWordNearNoCommandGetsTheParsersMessage() throws {
         let run = try marquee(["publish"])
