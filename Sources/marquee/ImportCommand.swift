@@ -21,6 +21,7 @@ struct ImportWordPressCommand: ParsableCommand {
 
         Examples:
           marquee import wordpress blog.WordPress.2026-12-03.xml --into blog
+          marquee import wordpress export.xml --into blog --media backup/wp-content/uploads
           marquee import wordpress export.xml --rating-key _review_rating --rating-scale 10
         """
     )
@@ -30,6 +31,9 @@ struct ImportWordPressCommand: ParsableCommand {
 
     @Option(name: .long, help: ArgumentHelp("The site folder to write into (created when missing).", valueName: "dir"))
     var into: String = "."
+
+    @Option(name: .long, help: ArgumentHelp("A copy of the old blog's wp-content/uploads: the images posts use are copied into the site.", valueName: "dir"))
+    var media: String?
 
     @Option(name: .customLong("rating-key"), help: ArgumentHelp("A post meta key that holds each review's rating.", valueName: "key"))
     var ratingKey: String?
@@ -42,13 +46,20 @@ struct ImportWordPressCommand: ParsableCommand {
 
     func validate() throws {
         guard (1...100).contains(ratingScale) else { throw ValidationError("--rating-scale must be from 1 to 100") }
+        if let media {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: media, isDirectory: &isFolder), isFolder.boolValue else {
+                throw ValidationError("--media \(media) is not a folder: give a copy of the old blog's wp-content/uploads")
+            }
+        }
     }
 
     func run() throws {
         let folder = URL(fileURLWithPath: into)
         let console = Console(siteFolder: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
         let started = Date()
-        switch WordPressImport.run(export: export, into: folder, options: WordPressImportOptions(ratingKey: ratingKey, ratingScale: ratingScale), force: force) {
+        switch WordPressImport.run(export: export, into: folder, options: WordPressImportOptions(ratingKey: ratingKey, ratingScale: ratingScale,
+                                                                        media: media.map { ImportMedia.folderLookup(URL(fileURLWithPath: $0)) }), force: force) {
         case .success(let report):
             console.say(report.text(export: export, into: into))
             console.say(String(format: "Done in %.2f s. Next: cd %@ && marquee serve", Date().timeIntervalSince(started), into))

@@ -7,13 +7,21 @@ import Foundation
 public enum ImportWriter {
     public static let manifestPath = ".marquee/import-manifest"
 
-    public static func write(_ files: [ImportedFile], into folder: URL, force: Bool, report: inout ImportReport) -> Result<Void, Diagnostic> {
+    public static func write(_ files: [ImportedFile], copies: [ImportedCopy] = [], into folder: URL, force: Bool, report: inout ImportReport) -> Result<Void, Diagnostic> {
         let manager = FileManager.default
         var manifest = readManifest(folder)
         do {
-            for file in files {
+            var outputs: [(path: String, bytes: Data)] = files.map { ($0.path, Data($0.text.utf8)) }
+            for copy in copies {
+                guard let bytes = manager.contents(atPath: copy.source) else {
+                    report.note(copy.path, "cannot read \(copy.source): not copied")
+                    continue
+                }
+                outputs.append((copy.path, bytes))
+            }
+            for file in outputs {
                 let url = folder.appendingPathComponent(file.path)
-                let bytes = Data(file.text.utf8)
+                let bytes = file.bytes
                 if let existing = manager.contents(atPath: url.path) {
                     if existing == bytes { report.unchanged.append(file.path); manifest[file.path] = hash(bytes); continue }
                     let untouched = manifest[file.path] == hash(existing)

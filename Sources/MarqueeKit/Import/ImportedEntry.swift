@@ -17,6 +17,13 @@ struct ImportedEntry {
     var reviewer: String?
     var recommend: Recommendation?
     var comments: [WXRComment] = []
+    /// `image:` (the featured image, copied with `--media`) and its alt text.
+    var image: String?
+    var imageAlt: String?
+    /// Uploads the body uses that were not copied, by file name, for the report.
+    var missingMedia: [String] = []
+    /// A review with copied files beside it: `content/reviews/<slug>/index.md`.
+    var isFolder = false
 
     enum Recommendation: Equatable {
         case slug(String)
@@ -34,7 +41,7 @@ struct ImportedEntry {
 
     var file: String {
         switch section {
-        case .review: return "content/reviews/\(slug).md"
+        case .review: return isFolder ? "content/reviews/\(slug)/index.md" : "content/reviews/\(slug).md"
         case .post: return "content/posts/\(slug).md"
         case .page: return "content/pages/\(slug).md"
         }

@@ -33,6 +33,10 @@ enum ImportedFiles {
         }
         if entry.section != .page, let reviewer = entry.reviewer { lines.append("reviewer: \(YAMLWriter.scalar(reviewer))") }
         if let summary = entry.summary, !summary.isEmpty { lines.append("summary: \(YAMLWriter.scalar(summary))") }
+        if entry.section != .page, let image = entry.image {
+            lines.append("image: \(YAMLWriter.scalar(image))")
+            if let alt = entry.imageAlt { lines.append("image_alt: \(YAMLWriter.scalar(alt))") }
+        }
         if !entry.aliases.isEmpty {
             lines.append("aliases:")
             for alias in entry.aliases { lines.append("  - \(YAMLWriter.scalar(alias))") }

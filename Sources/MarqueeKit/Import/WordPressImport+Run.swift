@@ -11,7 +11,7 @@ extension WordPressImport {
         case .success(let read): export = read
         case .failure(let diagnostic): return .failure(diagnostic)
         }
-        var (files, report) = plan(export, options: options)
+        var (files, copies, report) = planWithMedia(export, options: options)
         if let existing = try? String(contentsOf: folder.appendingPathComponent("site.yml"), encoding: .utf8),
            !ImportWriter.readManifest(folder).keys.contains("site.yml") {
             files.removeAll { $0.path == "site.yml" }
@@ -19,7 +19,7 @@ extension WordPressImport {
                 report.note("site.yml", "the folder's own site.yml was kept: its authors: must name the reviewers the imported posts give (see the site.yml an import writes into an empty folder)")
             }
         }
-        switch ImportWriter.write(files, into: folder, force: force, report: &report) {
+        switch ImportWriter.write(files, copies: copies, into: folder, force: force, report: &report) {
         case .success: return .success(report)
         case .failure(let diagnostic): return .failure(diagnostic)
         }

@@ -5,10 +5,14 @@ public struct WordPressImportOptions: Sendable {
     public var ratingKey: String?
     /// The site's rating scale: ratings written on another ("8/10") are put on it.
     public var ratingScale: Int
+    /// With `--media`: a file of the uploads by its path under `uploads/` → the full path to copy
+    /// from, or nil when the copy does not have it.
+    public var media: (@Sendable (String) -> String?)?
 
-    public init(ratingKey: String? = nil, ratingScale: Int = 5) {
+    public init(ratingKey: String? = nil, ratingScale: Int = 5, media: (@Sendable (String) -> String?)? = nil) {
         self.ratingKey = ratingKey
         self.ratingScale = ratingScale
+        self.media = media
     }
 }
 
@@ -17,10 +21,21 @@ public struct ImportedFile: Sendable, Equatable {
     public var text: String
 }
 
+/// A file of the old blog's uploads copied into the site.
+public struct ImportedCopy: Sendable, Equatable {
+    public var path: String
+    public var source: String
+}
+
 /// `marquee import wordpress`: a WordPress export becomes a Marquee site's files. Pure: values in
 /// (the read export), files and a report out; `ImportWriter` puts them on disk.
 public enum WordPressImport {
     public static func plan(_ export: WXRExport, options: WordPressImportOptions = WordPressImportOptions()) -> (files: [ImportedFile], report: ImportReport) {
+        let (files, _, report) = planWithMedia(export, options: options)
+        return (files, report)
+    }
+
+    public static func planWithMedia(_ export: WXRExport, options: WordPressImportOptions) -> (files: [ImportedFile], copies: [ImportedCopy], report: ImportReport) {
         var report = ImportReport()
         var addresses = OldAddresses(export: export)
         let attachments = Self.attachments(export)
@@ -51,12 +66,17 @@ public enum WordPressImport {
         }
 
         // 2. Bodies, with internal links as placeholders until every entry's section is known.
-        var linkTargets: [(entry: Int, original: String)] = []
+        var linkTargets: [LinkTarget] = []
         for index in entries.indices {
             let item = entries[index].item
             let rewrite: (String) -> String = { url in
-                guard let target = addresses.target(of: url) else { return url }
-                linkTargets.append((target, url))
+                if let upload = ImportMedia.uploadPath(of: url) {
+                    linkTargets.append(.media(upload, original: url))
+                } else if let target = addresses.target(of: url) {
+                    linkTargets.append(.page(target, original: url))
+                } else {
+                    return url
+                }
                 return "\u{E010}\(linkTargets.count - 1)\u{E011}"
             }
             var shortcodes = Shortcodes(attachment: { attachments.byID[$0] }, attachedImages: attachments.byParent[item.postID] ?? [])
@@ -102,14 +122,27 @@ public enum WordPressImport {
             }
         }
         newPaths.formUnion(aliasSeen)
-        Self.resolveLinks(&entries, targets: linkTargets, report: &report)
+        var copies: [String: String] = [:]
+        Self.resolveLinks(&entries, targets: linkTargets, media: options.media, copies: &copies, report: &report)
         Self.resolveRecommendations(&entries, addresses: addresses, report: &report)
         let (main, others) = Self.authors(export, entries: &entries)
         var files: [ImportedFile] = []
         for index in entries.indices {
             var entry = entries[index]
-            if let thumbnail = entry.item.metaValue("_thumbnail_id"), let image = attachments.byID[thumbnail] {
-                report.note(entry.title, "its featured image \(image.url) was not copied (images are not imported yet): copy it and set image:")
+            if let thumbnail = entry.item.metaValue("_thumbnail_id"), let image = attachments.byID[thumbnail], entry.section != .page {
+                if let upload = ImportMedia.uploadPath(of: image.url), let source = options.media?(upload) {
+                    let (path, url) = Self.mediaPlace(upload, source: source, for: entry, copies: &copies)
+                    entry.image = entry.section == .review ? (path.components(separatedBy: "/").last ?? url) : "/" + path.dropFirst("static/".count)
+                    if !image.alt.isEmpty { entry.imageAlt = image.alt }
+                } else {
+                    report.note(entry.title, "its featured image \(image.url) was not copied\(options.media == nil ? " (pass --media with a copy of wp-content/uploads)" : ": it is not in the --media folder"); copy it and set image:")
+                }
+            }
+            if !entry.missingMedia.isEmpty {
+                let names = entry.missingMedia.count <= 3 ? ": " + entry.missingMedia.joined(separator: ", ") : ""
+                report.note(entry.title, options.media == nil
+                    ? "uses \(entry.missingMedia.count == 1 ? "an image" : "\(entry.missingMedia.count) images") of the old blog, still linked there (pass --media with a copy of wp-content/uploads to copy them)"
+                    : "\(entry.missingMedia.count == 1 ? "a file" : "\(entry.missingMedia.count) files") of the old blog not in the --media folder, still linked there\(names)")
             }
             Self.comments(of: &entry, report: &report)
             switch entry.section {
@@ -121,6 +154,7 @@ public enum WordPressImport {
                 entry.date = "2000-01-01"
                 report.note(entry.title, "has no date in the export: dated 2000-01-01; set date:")
             }
+            entry.isFolder = entry.section == .review && copies.keys.contains { $0.hasPrefix("content/reviews/\(entry.slug)/") }
             files.append(ImportedFile(path: entry.file, text: ImportedFiles.content(entry)))
             if !entry.comments.isEmpty {
                 report.comments += entry.comments.count
@@ -130,10 +164,41 @@ public enum WordPressImport {
         let title = plainText(export.title)
         files.append(ImportedFile(path: "site.yml", text: ImportedSiteConfig.text(export: export, title: title, description: plainText(export.description),
                                                                                 main: main, others: others, ratingScale: options.ratingScale)))
-        return (files, report)
+        let copyList = copies.sorted { $0.key < $1.key }.map { ImportedCopy(path: $0.key, source: $0.value) }
+        return (files, copyList, report)
     }
 
     // MARK: Steps
+
+    enum LinkTarget {
+        case page(Int, original: String)
+        case media(String, original: String)
+    }
+
+    /// Where a copied upload goes and the address the entry links it by: beside a review (which
+    /// becomes a folder review), else under `static/uploads/`, by a relative address that works
+    /// from the page itself (Marquee resolves the Markdown ones for lists and the feed).
+    /// A resized copy missing from `--media` is replaced by its original, under the original's name.
+    static func mediaPlace(_ wanted: String, source: String, for entry: ImportedEntry, copies: inout [String: String]) -> (path: String, url: String) {
+        let upload = source.hasSuffix("/" + wanted) ? wanted : ImportMedia.originalName(of: wanted) ?? wanted
+        let encoded = upload.split(separator: "/").map { Permalinks.encode(String($0)) }.joined(separator: "/")
+        switch entry.section {
+        case .review:
+            // By its own name beside the review; with its year and month when two share a name.
+            var name = String(upload.split(separator: "/").last ?? "")
+            if let other = copies["content/reviews/\(entry.slug)/\(name)"], other != source {
+                name = upload.split(separator: "/").map(String.init).joined(separator: "-")
+            }
+            copies["content/reviews/\(entry.slug)/\(name)"] = source
+            return ("content/reviews/\(entry.slug)/\(name)", Permalinks.encode(name))
+        case .post:
+            copies["static/uploads/\(upload)"] = source
+            return ("static/uploads/\(upload)", "../../uploads/\(encoded)")
+        case .page:
+            copies["static/uploads/\(upload)"] = source
+            return ("static/uploads/\(upload)", "../uploads/\(encoded)")
+        }
+    }
 
     struct Attachments {
         var byID: [String: Shortcodes.Attachment] = [:]
@@ -216,38 +281,53 @@ public enum WordPressImport {
     }
 
     /// Placeholders become the new page's path, or the old address again when that page is not
-    /// published (a link to a draft would be a broken link on the new site).
-    static func resolveLinks(_ entries: inout [ImportedEntry], targets: [(entry: Int, original: String)], report: inout ImportReport) {
+    /// published (a link to a draft would be a broken link on the new site); uploads the copied
+    /// file's address, or the old one when there is no copy.
+    static func resolveLinks(_ entries: inout [ImportedEntry], targets: [LinkTarget], media: ((String) -> String?)?,
+                             copies: inout [String: String], report: inout ImportReport) {
         guard !targets.isEmpty else { return }
-        func resolve(_ text: String, title: String) -> String {
-            guard text.contains("\u{E010}") else { return text }
-            var out = ""
-            var rest = Substring(text)
-            while let open = rest.firstIndex(of: "\u{E010}"), let close = rest[open...].firstIndex(of: "\u{E011}") {
-                out += rest[..<open]
-                if let number = Int(rest[rest.index(after: open)..<close]), number < targets.count {
-                    let target = entries[targets[number].entry]
-                    if target.draft {
-                        out += targets[number].original
-                        report.note(title, "links to “\(target.title)”, a draft: the link still leads to the old blog")
-                    } else {
-                        out += target.path
-                    }
-                }
-                rest = rest[rest.index(after: close)...]
-            }
-            return out + rest
-        }
         for index in entries.indices {
             let title = entries[index].title
+            let owner = entries[index]
+            var missing: [String] = []
+            func resolve(_ text: String) -> String {
+                guard text.contains("\u{E010}") else { return text }
+                var out = ""
+                var rest = Substring(text)
+                while let open = rest.firstIndex(of: "\u{E010}"), let close = rest[open...].firstIndex(of: "\u{E011}") {
+                    out += rest[..<open]
+                    if let number = Int(rest[rest.index(after: open)..<close]), number < targets.count {
+                        switch targets[number] {
+                        case .page(let target, let original):
+                            if entries[target].draft {
+                                out += original
+                                report.note(title, "links to “\(entries[target].title)”, a draft: the link still leads to the old blog")
+                            } else {
+                                out += entries[target].path
+                            }
+                        case .media(let upload, let original):
+                            if let source = media?(upload) {
+                                out += mediaPlace(upload, source: source, for: owner, copies: &copies).url
+                            } else {
+                                out += original
+                                let name = String(upload.split(separator: "/").last ?? "")
+                                if !missing.contains(name) { missing.append(name) }
+                            }
+                        }
+                    }
+                    rest = rest[rest.index(after: close)...]
+                }
+                return out + rest
+            }
             entries[index].blocks = entries[index].blocks.map { block in
                 switch block {
-                case .paragraph(let lines): return .paragraph(lines.map { resolve($0, title: title) })
-                case .other(let text): return .other(resolve(text, title: title))
-                case .list(let text): return .list(resolve(text, title: title))
+                case .paragraph(let lines): return .paragraph(lines.map(resolve))
+                case .other(let text): return .other(resolve(text))
+                case .list(let text): return .list(resolve(text))
                 case .more: return .more
                 }
             }
+            entries[index].missingMedia = missing
         }
     }
 

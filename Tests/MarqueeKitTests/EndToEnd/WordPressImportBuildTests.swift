@@ -38,6 +38,23 @@ import Testing
         #expect(pages["reviews/baran/index.html"] == nil) // a draft
     }
 
+    @Test func withMediaTheFilmBlogBuildsWithItsImages() throws {
+        let folder = Paths.temporaryFolder("import")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let options = WordPressImportOptions(media: ImportMedia.folderLookup(WordPressImportTests.uploads))
+        let report = try WordPressImport.run(export: WXRReaderTests.filmBlog.path, into: folder, options: options, force: false).get()
+        #expect(report.written.contains("content/reviews/children-of-heaven/shoes.jpg") && report.written.contains("static/uploads/2012/06/shelf.jpg"))
+        let output = Paths.temporaryFolder("import-out")
+        defer { try? FileManager.default.removeItem(at: output) }
+        var build = BuildOptions(sourceDirectory: folder, outputDirectory: output)
+        build.baseURLOverride = "https://example.org/blog/"
+        guard case .success = Build.run(build) else { Issue.record("the imported site did not build"); return }
+        let page = try String(contentsOf: output.appendingPathComponent("reviews/children-of-heaven/index.html"), encoding: .utf8)
+        #expect(page.contains("src=\"/blog/reviews/children-of-heaven/shoes.jpg\""))
+        #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("reviews/children-of-heaven/shoes.jpg").path))
+        #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("uploads/2012/06/shelf.jpg").path))
+    }
+
     @Test func theThemeUnitTestDataImportsWellUnderASecond() throws {
         let data = try Data(contentsOf: Self.exports[0])
         let start = Date()

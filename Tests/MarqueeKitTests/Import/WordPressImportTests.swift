@@ -29,6 +29,8 @@ import Testing
 
             A brother loses his sister's only pair of shoes, and the two of them share his for the rest of the film: she runs to school in the morning, he runs the other way at noon.
 
+            ![The shoes](https://sofa.example.net/films/wp-content/uploads/2009/03/shoes-300x200.jpg)
+
             The race near the end is *the* best ten minutes I have seen this year.
 
             <!--more-->
@@ -139,22 +141,52 @@ import Testing
         #expect(files["site.yml"]?.contains("title: \"Sofa & Screen\"\ndescription: Films watched twice, reviewed once\nbase_url: https://sofa.example.net/films\nlanguage: en-GB\n") == true)
         #expect(files["site.yml"]?.contains("author: Vivek S.\nauthors:\n  mina-r:\n    name: Mina R.\n") == true)
         #expect((report.reviews, report.reviewDrafts, report.articles, report.pages, report.aliases) == (3, 1, 1, 1, 3))
-        #expect(report.skipped["attachments"] == 1 && report.skipped["menu items"] == 1 && report.skipped["posts in the trash"] == 1)
+        #expect(report.skipped["attachments"] == 2 && report.skipped["menu items"] == 1 && report.skipped["posts in the trash"] == 1)
         #expect(report.text(export: "film-blog.xml", into: "blog") == """
             Imported film-blog.xml into blog:
               3 reviews (1 draft), 1 article, 1 page, 2 comments, 3 old addresses
             Skipped:
-              1 attachments
+              2 attachments
               1 menu items
               1 pending comments
               1 pingbacks
               1 posts in the trash
               1 spam comments
-            Needs your attention (2):
+            Needs your attention (5):
               “Why I still buy DVDs”: the shortcode [pullquote] has no HTML equivalent and was left as text
               “Baran”: “Liked Baran? You'll love Kandahar”: no published review is titled “Kandahar” and the line links nowhere: left in the text; write recommend: yourself
+              “Children of Heaven”: its featured image https://sofa.example.net/films/wp-content/uploads/2009/03/shoes.jpg was not copied (pass --media with a copy of wp-content/uploads); copy it and set image:
+              “Children of Heaven”: uses an image of the old blog, still linked there (pass --media with a copy of wp-content/uploads to copy them)
+              “Why I still buy DVDs”: uses an image of the old blog, still linked there (pass --media with a copy of wp-content/uploads to copy them)
             Files: 0 written
             """)
+    }
+
+    static let uploads = Paths.packageRoot.appendingPathComponent("Tests/MarqueeKitTests/Fixtures/import/uploads")
+
+    @Test func withMediaAReviewBecomesAFolderWithItsImagesAndFeaturedImage() throws {
+        let export = try WXRReaderTests.export(WXRReaderTests.filmBlog)
+        let (files, copies, report) = WordPressImport.planWithMedia(export, options: .init(media: ImportMedia.folderLookup(Self.uploads)))
+        let review = try #require(files.first { $0.path == "content/reviews/children-of-heaven/index.md" })
+        #expect(review.text.contains("\nimage: shoes.jpg\nimage_alt: A pair of worn pink shoes\n"))
+        // The resized copy is not in the uploads: its original stands in, under its own name.
+        #expect(review.text.contains("\n![The shoes](shoes.jpg)\n"))
+        #expect(files.contains { $0.path == "content/reviews/children-of-heaven.comments.yml" })
+        #expect(files.first { $0.path == "content/posts/why-i-still-buy-dvds.md" }?.text.contains("[![A shelf of DVDs](../../uploads/2012/06/shelf.jpg)](../../uploads/2012/06/shelf.jpg)") == true)
+        #expect(copies == [
+            ImportedCopy(path: "content/reviews/children-of-heaven/shoes.jpg", source: Self.uploads.path + "/2009/03/shoes.jpg"),
+            ImportedCopy(path: "static/uploads/2012/06/shelf.jpg", source: Self.uploads.path + "/2012/06/shelf.jpg"),
+        ])
+        #expect(!report.attention.contains { $0.message.contains("image") })
+    }
+
+    @Test func uploadAddressesAndResizedNames() {
+        #expect(ImportMedia.uploadPath(of: "https://x.org/blog/wp-content/uploads/2012/06/a%20b.jpg?w=300") == "2012/06/a b.jpg")
+        #expect(ImportMedia.uploadPath(of: "https://blog.files.wordpress.com/2008/06/canola2.jpg") == "2008/06/canola2.jpg")
+        #expect(ImportMedia.uploadPath(of: "https://x.org/wp-content/uploads/../../etc/passwd") == nil)
+        #expect(ImportMedia.uploadPath(of: "https://x.org/2012/06/post/") == nil)
+        #expect(ImportMedia.originalName(of: "2012/06/photo-300x200.jpg") == "2012/06/photo.jpg")
+        #expect(ImportMedia.originalName(of: "2012/06/photo-large.jpg") == nil)
     }
 
     @Test func ratingsFromAPostMetaKeyOnAnotherScale() throws {
