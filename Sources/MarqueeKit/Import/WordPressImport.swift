@@ -112,16 +112,22 @@ public enum WordPressImport {
         }
 
         // 3. Links, aliases, recommendations, authors and comments, now that every page's address is known.
-        var newPaths = Set(entries.map { $0.path.lowercased() })
+        let newPaths = Set(entries.map { $0.path.lowercased() })
         var aliasSeen: Set<String> = []
         for index in entries.indices {
-            if let old = addresses.permalinkPath(entries[index].item.link), !newPaths.contains(old.lowercased()),
-               !old.contains("?"), !old.contains("#"), aliasSeen.insert(old.lowercased()).inserted {
+            guard let old = addresses.permalinkPath(entries[index].item.link), !newPaths.contains(old.lowercased()),
+                  !old.contains("?"), !old.contains("#") else { continue }
+            // An old address inside a folder the new site writes (/tags/…) would be a second page there.
+            let first = old.split(separator: "/").first.map { String($0).lowercased() } ?? ""
+            if reservedSlugs.contains(first) {
+                report.note(entries[index].title, "its old address \(old) is inside the new site's /\(first)/: no alias was made for it")
+                continue
+            }
+            if aliasSeen.insert(old.lowercased()).inserted {
                 entries[index].aliases = [old]
                 report.aliases += 1
             }
         }
-        newPaths.formUnion(aliasSeen)
         var copies: [String: String] = [:]
         Self.resolveLinks(&entries, targets: linkTargets, media: options.media, copies: &copies, report: &report)
         Self.resolveRecommendations(&entries, addresses: addresses, report: &report)

@@ -199,6 +199,15 @@ import Testing
         #expect(files.first { $0.path == "site.yml" }?.text.contains("\nrating_scale: 10\n") == true)
     }
 
+    @Test func anOldAddressInsideAFolderOfTheNewSiteGetsNoAlias() throws {
+        var export = try WXRReaderTests.export(WXRReaderTests.filmBlog)
+        let index = try #require(export.items.firstIndex { $0.postName == "shwaas" })
+        export.items[index].link = "https://sofa.example.net/films/tags/shwaas/"
+        let (files, report) = WordPressImport.plan(export)
+        #expect(files.first { $0.path == "content/reviews/shwaas.md" }?.text.contains("aliases:") == false)
+        #expect(report.attention.contains(.init(title: "Shwaas", message: "its old address /tags/shwaas/ is inside the new site's /tags/: no alias was made for it")))
+    }
+
     @Test func datesKeepTheOffsetTheWriterSaw() {
         #expect(ImportDate.frontMatter(local: "2011-01-18 13:36:14", gmt: "2011-01-18 08:06:14") == "2011-01-18T13:36:14+05:30")
         #expect(ImportDate.frontMatter(local: "2011-01-18 01:00:00", gmt: "2011-01-18 06:00:00") == "2011-01-18T01:00:00-05:00")
