@@ -6,7 +6,7 @@ extension HTMLToMarkdown {
     func inline(_ nodes: [HTMLNode], depth: Int) -> String {
         var out = ""
         var afterBreakElement = false
-        for node in nodes {
+        for (index, node) in nodes.enumerated() {
             switch node {
             case .text(let text):
                 out += whitespace(text, depth: depth, afterBreak: afterBreakElement)
@@ -14,7 +14,16 @@ extension HTMLToMarkdown {
             case .comment(let text):
                 if Self.isMore(text), depth == 0 { out.append(Self.moreMarker) }
             case .element(let name, _, _):
-                out += element(node, name: name, depth: depth)
+                // What stands either side, for emphasis: at the edge of a paragraph, a space.
+                let before: Character? = out.last ?? (depth == 0 ? " " : nil)
+                var after: Character?
+                switch index + 1 < nodes.count ? nodes[index + 1] : nil {
+                case .text(let next)?: after = next.first
+                case .element("br", _, _)?: after = " "
+                case nil: after = depth == 0 ? " " : nil
+                default: after = nil
+                }
+                out += element(node, name: name, depth: depth, before: before, after: after)
                 afterBreakElement = name == "br"
             }
         }
@@ -59,15 +68,15 @@ extension HTMLToMarkdown {
         return out
     }
 
-    func element(_ node: HTMLNode, name: String, depth: Int) -> String {
+    func element(_ node: HTMLNode, name: String, depth: Int, before: Character? = nil, after: Character? = nil) -> String {
         let children = node.children
         switch name {
         case "br":
             return String(Self.lineBreak)
         case "em", "i":
-            return emphasis("*", tag: name, node: node, depth: depth)
+            return emphasis("*", tag: name, node: node, depth: depth, before: before, after: after)
         case "strong", "b":
-            return emphasis("**", tag: name, node: node, depth: depth)
+            return emphasis("**", tag: name, node: node, depth: depth, before: before, after: after)
         case "a":
             return link(node, depth: depth)
         case "img":
@@ -93,9 +102,11 @@ extension HTMLToMarkdown {
         return attributes.allSatisfy { keys.contains($0.0) || $0.0.hasPrefix("data-") }
     }
 
-    /// `*…*` when its text starts and ends with a letter or digit (then the delimiters open and
-    /// close wherever they stand); otherwise the tag itself, around Markdown content.
-    func emphasis(_ delimiter: String, tag: String, node: HTMLNode, depth: Int) -> String {
+    /// `*…*` where CommonMark reads the delimiters as opening and closing there: text that starts
+    /// and ends with a letter or digit, or punctuation with a space or punctuation beside it
+    /// (`*Paragraph, image.*` at the end of a paragraph); otherwise the tag itself, around Markdown
+    /// content (`a<strong>“b”</strong>c`). `before`/`after`: the characters beside it, nil when unknown.
+    func emphasis(_ delimiter: String, tag: String, node: HTMLNode, depth: Int, before: Character?, after: Character?) -> String {
         let content = inline(node.children, depth: depth + 1)
         let isGap: (Character) -> Bool = { $0 == " " || $0 == Self.lineBreak || $0 == Self.paragraphBreak }
         let leading = String(content.prefix(while: isGap)).replacingOccurrences(of: String(Self.paragraphBreak), with: " ")
@@ -107,7 +118,14 @@ extension HTMLToMarkdown {
             guard let c, let scalar = c.unicodeScalars.first else { return false }
             return MarkdownText.isWordCharacter(scalar)
         }
-        let fits = plain(core.first) && plain(core.last) && !core.contains(Self.lineBreak) && !attributesExist(node)
+        let loose = { (c: Character?) -> Bool in
+            guard let c, c != "*", let scalar = c.unicodeScalars.first else { return false }
+            return c == Self.lineBreak || c == Self.paragraphBreak || c == Self.moreMarker || scalar.properties.isWhitespace
+                || scalar.properties.generalCategory.isPunctuationOrSymbol
+        }
+        let opens = plain(core.first) || loose(leading.isEmpty ? before : " ")
+        let closes = plain(core.last) || loose(trailing.isEmpty ? after : " ")
+        let fits = opens && closes && !core.contains(Self.lineBreak) && !attributesExist(node)
         let open = fits ? delimiter : RawHTML.startTag(tag, attributes(of: node))
         let close = fits ? delimiter : "</\(tag)>"
         return leading + open + core + close + trailing
@@ -144,5 +162,17 @@ extension HTMLToMarkdown {
         let alt = MarkdownText.escape(oneLine(node.attribute("alt") ?? ""))
         let title = node.attribute("title").map { " " + MarkdownText.title($0) } ?? ""
         return "![\(alt)](\(MarkdownText.destination(rewrite(source)))\(title))"
+    }
+}
+
+extension Unicode.GeneralCategory {
+    var isPunctuationOrSymbol: Bool {
+        switch self {
+        case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation, .finalPunctuation,
+             .otherPunctuation, .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol:
+            return true
+        default:
+            return false
+        }
     }
 }

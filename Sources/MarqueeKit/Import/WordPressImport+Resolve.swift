@@ -91,8 +91,16 @@ extension WordPressImport {
     /// posts name them with `reviewer:`.
     static func authors(_ export: WXRExport, entries: inout [ImportedEntry]) -> (ImportedSiteConfig.Author?, [ImportedSiteConfig.Author]) {
         var counts: [String: Int] = [:]
-        for entry in entries where entry.section != .page { counts[entry.item.creator.trimmed, default: 0] += 1 }
         let logins = export.authors.map(\.login)
+        // An export can hold a creator spelt with stray characters (">themereviewteam" in
+        // WordPress's own test data): it is the login it spells.
+        func login(_ creator: String) -> String {
+            let trimmed = creator.trimmed
+            if logins.contains(trimmed) { return trimmed }
+            let letters = trimmed.filter { $0.isLetter || $0.isNumber || "._@-".contains($0) }
+            return logins.contains(letters) ? letters : trimmed
+        }
+        for entry in entries where entry.section != .page { counts[login(entry.item.creator), default: 0] += 1 }
         let order = logins + counts.keys.sorted().filter { !logins.contains($0) }
         guard let mainLogin = order.max(by: { (counts[$0] ?? 0, -(order.firstIndex(of: $0) ?? 0)) < (counts[$1] ?? 0, -(order.firstIndex(of: $1) ?? 0)) }) else {
             return (nil, [])
@@ -108,7 +116,7 @@ extension WordPressImport {
             ids[login] = candidate
             others.append(.init(id: candidate, name: name(login)))
         }
-        for index in entries.indices { entries[index].reviewer = ids[entries[index].item.creator.trimmed] }
+        for index in entries.indices { entries[index].reviewer = ids[login(entries[index].item.creator)] }
         return (.init(id: mainLogin, name: name(mainLogin)), others)
     }
 

@@ -29,6 +29,10 @@ import Testing
             == #"*a* **bold words** [link](https://x.org/a%20b "T \"q\" \\") ![A \[b\]](/i.png) ``x`y``"#)
         // Emphasis whose text starts or ends with punctuation keeps its tag: `*` might not close there.
         #expect(markdown("a<strong>“quoted”</strong>b <em> spaced </em>") == "a<strong>“quoted”</strong>b  *spaced*")
+        // Punctuation at its edge with a space or the paragraph's end beside it: `*` still opens and closes.
+        #expect(markdown("Blocks: <em>Paragraph, image.</em>") == "Blocks: *Paragraph, image.*")
+        #expect(markdown("<strong>“Quoted”</strong>, he said") == "**“Quoted”**, he said")
+        #expect(html(markdown("Blocks: <em>Paragraph, image.</em> <strong>“Quoted”</strong>, he said")) == "<p>Blocks: <em>Paragraph, image.</em> <strong>“Quoted”</strong>, he said</p>\n")
     }
 
     @Test func textThatLooksLikeMarkdownIsEscaped() {
