@@ -42,14 +42,17 @@ public struct SiteAssembler: Sendable {
         }
         published.sort { ($1.date, $0.slug) < ($0.date, $1.slug) }
         let pages = content.pages.filter { !$0.isDraft || options.includeDrafts }.sorted { $0.slug < $1.slug }
+        let articles = publishedArticles(content.articles, &diagnostics)
 
         checkUniqueSlugs(published, pages, &diagnostics)
+        checkArticleSlugs(articles, published, &diagnostics)
 
         var index: [String: Int] = [:]
         for (position, review) in published.enumerated() where index[review.slug] == nil {
             index[review.slug] = position
         }
-        let explicit = published.map { resolveRecommendations(of: $0, index: index, drafts: drafts, &diagnostics) }
+        let articleSlugs = Set(articles.map(\.slug))
+        let explicit = published.map { resolveRecommendations(of: $0, index: index, drafts: drafts, articles: articleSlugs, &diagnostics) }
         var recommendedBy = Array(repeating: [Int](), count: published.count)
         for (source, list) in explicit.enumerated() {
             for recommendation in list {
@@ -59,8 +62,10 @@ public struct SiteAssembler: Sendable {
             }
         }
 
-        checkImages(published, staticFiles: Set(content.staticFiles), &diagnostics)
-        let builder = TaxonomyBuilder(reviews: published)
+        checkImages(published.map { ($0.image, $0.bundleFiles, $0.location(of: "image"), "content/reviews/\($0.slug)/", "review") }
+                    + articles.map { ($0.image, $0.bundleFiles, $0.location(of: "image"), "content/posts/\($0.slug)/", "article") },
+                    staticFiles: Set(content.staticFiles), &diagnostics)
+        let builder = TaxonomyBuilder(reviews: published, articles: articles)
         // Each taxonomy on its own core; their diagnostics in the order of the taxonomies.
         let built = ConcurrentMap.map(content.config.taxonomies) { definition -> (Taxonomy, [Diagnostic]) in
             var found = Diagnostics()
@@ -77,7 +82,7 @@ public struct SiteAssembler: Sendable {
         let site = Site(config: content.config, permalinks: Permalinks(baseURL: content.config.baseURL), reviews: published,
                         pages: pages, recommendations: recommendations, recommendedBy: recommendedBy,
                         staticFiles: content.staticFiles, templates: content.templates, reviewIndex: index,
-                        taxonomies: taxonomies)
+                        taxonomies: taxonomies, articles: articles)
         return (diagnostics.hasErrors ? nil : site, diagnostics.all)
     }
 
@@ -130,30 +135,77 @@ public struct SiteAssembler: Sendable {
         }
     }
 
-    /// `image:` names a file beside a folder review ("poster.jpg") or under static/ ("/img/poster.jpg").
-    private func checkImages(_ reviews: [Review], staticFiles: Set<String>, _ diagnostics: inout Diagnostics) {
-        for review in reviews {
-            guard let image = review.image else { continue }
+    /// `image:` names a file beside a folder review or article ("poster.jpg") or under static/
+    /// ("/img/poster.jpg"). Each post is given as its image, its folder's files, where `image:` is,
+    /// its folder and what it is ("review").
+    private func checkImages(_ posts: [(image: String?, bundle: [String], location: SourceLocation, folder: String, what: String)],
+                             staticFiles: Set<String>, _ diagnostics: inout Diagnostics) {
+        for post in posts {
+            guard let image = post.image else { continue }
             let exists: Bool
             if image.hasPrefix("/") {
                 exists = staticFiles.contains(String(image.dropFirst()))
             } else {
-                exists = !image.split(separator: "/").contains("..") && review.bundleFiles.contains(image)
+                exists = !image.split(separator: "/").contains("..") && post.bundle.contains(image)
             }
             if !exists {
                 let hint = image.hasPrefix("/")
                     ? "put the file at static\(image), or fix the path"
-                    : "put the file beside the review in content/reviews/\(review.slug)/ (a folder review), or write /path under static/"
-                diagnostics.error(review.location(of: "image"), "image '\(Slug.printable(image))' does not exist", hint: hint, stage: .assemble)
+                    : "put the file beside the \(post.what) in \(post.folder) (a folder \(post.what)), or write /path under static/"
+                diagnostics.error(post.location, "image '\(Slug.printable(image))' does not exist", hint: hint, stage: .assemble)
+            }
+        }
+    }
+
+    /// The articles a build publishes, newest first (ties by slug): drafts and future ones follow
+    /// the reviews' rules.
+    private func publishedArticles(_ articles: [Article], _ diagnostics: inout Diagnostics) -> [Article] {
+        var published: [Article] = []
+        for article in articles where !article.isDraft || options.includeDrafts {
+            if article.date.secondsSince1970 > options.now && !options.includeFuture {
+                diagnostics.warning(article.location(of: "date"), "'\(article.title)' is dated \(article.date.rfc3339), in the future, and is not published",
+                                    hint: "it appears once that time has passed; build with --future to include it now", stage: .assemble)
+            } else {
+                var article = article
+                article.isScheduled = article.date.secondsSince1970 > options.now
+                published.append(article)
+            }
+        }
+        return published.sorted { ($1.date, $0.slug) < ($0.date, $1.slug) }
+    }
+
+    /// Slugs name posts across the site: two articles may not share one (nor differ only in case,
+    /// one folder on macOS and Windows), and an article may not take a review's.
+    private func checkArticleSlugs(_ articles: [Article], _ reviews: [Review], _ diagnostics: inout Diagnostics) {
+        var reviewOfSlug: [String: Review] = [:]
+        for review in reviews where reviewOfSlug[review.slug.lowercased()] == nil { reviewOfSlug[review.slug.lowercased()] = review }
+        var first: [String: Article] = [:]
+        // One that chose its slug with a `slug:` key comes second, so the error points at that key.
+        for article in articles.sorted(by: { ($0.keyLocations["slug"] != nil ? 1 : 0, $0.source) < ($1.keyLocations["slug"] != nil ? 1 : 0, $1.source) }) {
+            let key = article.slug.lowercased()
+            let location = article.keyLocations["slug"] ?? SourceLocation(path: article.source)
+            if key == "page" {
+                // /posts/page/2/ is the second page of the list of articles.
+                diagnostics.error(location, "the article slug 'page' is taken by the pages of the list of articles, /posts/page/2/ and on",
+                                  hint: "give the article another file name or slug:", stage: .assemble)
+            } else if let other = first[key] {
+                diagnostics.error(location, other.slug == article.slug ? "two articles have the slug '\(article.slug)': this one and \(other.source)"
+                                                                       : "the slug '\(article.slug)' differs only in case from '\(other.slug)' of \(other.source)",
+                                  hint: "give one of them another slug: key or file name", stage: .assemble)
+            } else if let review = reviewOfSlug[key] {
+                diagnostics.error(location, "the article slug '\(article.slug)' is also the slug of the review \(review.source)",
+                                  hint: "give the article another file name or slug: (a slug names one post of the site)", stage: .assemble)
+            } else {
+                first[key] = article
             }
         }
     }
 
     /// Top-level folders the build writes itself; a page may not take them.
-    static let reservedTopLevel: Set<String> = Set(["reviews", "page", "ratings", "feed.xml", "sitemap.xml", "robots.txt", "404.html", "index.html", "_redirects"]
+    static let reservedTopLevel: Set<String> = Set(["reviews", Route.articlesFolder, "page", "ratings", "feed.xml", "sitemap.xml", "robots.txt", "404.html", "index.html", "_redirects"]
                                                    + TaxonomyDefinition.defaults.filter { !$0.onlyWhenUsed }.map(\.path))
 
-    private func resolveRecommendations(of review: Review, index: [String: Int], drafts: [String: Review],
+    private func resolveRecommendations(of review: Review, index: [String: Int], drafts: [String: Review], articles: Set<String>,
                                         _ diagnostics: inout Diagnostics) -> [Recommendation] {
         var result: [Recommendation] = []
         for reference in review.recommendations {
@@ -169,6 +221,9 @@ public struct SiteAssembler: Sendable {
                     let why = draft.isDraft ? "a draft" : "dated in the future"
                     diagnostics.error(location, "recommends '\(slug)', which is \(why) and will not be published",
                                       hint: "publish \(draft.source) first, or remove it from recommend", stage: .assemble)
+                } else if articles.contains(slug) {
+                    diagnostics.error(location, "recommends '\(slug)', which is an article, not a review",
+                                      hint: "recommend: names reviews; link to the article in the body instead, such as [its title](/posts/\(slug)/)", stage: .assemble)
                 } else {
                     let suggestion = MappingReader.suggestion(for: slug, among: Array(index.keys))
                     diagnostics.error(location, "recommends '\(slug)', but no review has that slug",

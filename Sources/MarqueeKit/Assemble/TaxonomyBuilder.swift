@@ -1,27 +1,33 @@
 import Foundation
 
-/// Groups the published reviews into each taxonomy's terms. Names that differ only in case, accents
+/// Groups the published reviews and articles into each taxonomy's terms. Names that differ only in case, accents
 /// or spacing are one term ("Asghar Farhadi", "asghar  farhadi"; "Agnès Varda", "Agnes Varda"), shown
 /// with the spelling used most; two really different names that would share a URL ("C++" and "C")
 /// are an error naming both places.
 struct TaxonomyBuilder {
     let reviews: [Review]
+    var articles: [Article] = []
 
     func build(_ definition: TaxonomyDefinition, _ diagnostics: inout Diagnostics) -> Taxonomy {
         struct Draft {
             var spellings: [String: Int] = [:]
             var firstSpelling: [String: Name] = [:]
             var reviews: [Int] = []
+            var articles: [Int] = []
             var total = 0
         }
         var drafts: [String: Draft] = [:]
         var slugsOfReview: [[String]] = Array(repeating: [], count: reviews.count)
+        var slugsOfArticle: [[String]] = Array(repeating: [], count: articles.count)
         var reported = Set<String>()
         // The same names recur across thousands of reviews: slug and fold each spelling once.
         var identities: [String: (slug: String, folded: String)] = [:]
 
-        for (index, review) in reviews.enumerated() {
-            for name in Self.names(of: review, in: definition) {
+        // Reviews first, then articles (which have no rating to add to a term's average).
+        let posts = reviews.indices.map { (Post.review($0), Self.names(of: reviews[$0], in: definition)) }
+            + articles.indices.map { (Post.article($0), definition.readsNames ? articles[$0].names(definition.id) : []) }
+        for (post, names) in posts {
+            for name in names {
                 let identity = identities[name.text] ?? (Slug.make(from: name.text), Self.fold(name.text, accents: true))
                 identities[name.text] = identity
                 let (slug, folded) = identity
@@ -43,10 +49,15 @@ struct TaxonomyBuilder {
                 }
                 if spellings?[folded] == nil { drafts[slug, default: Draft()].firstSpelling[folded] = name }
                 drafts[slug, default: Draft()].spellings[name.text, default: 0] += 1
-                if drafts[slug]?.reviews.last != index {
+                switch post {
+                case .review(let index) where drafts[slug]?.reviews.last != index:
                     drafts[slug, default: Draft()].reviews.append(index)
-                    drafts[slug, default: Draft()].total += review.rating.halfSteps
+                    drafts[slug, default: Draft()].total += reviews[index].rating.halfSteps
                     slugsOfReview[index].append(slug)
+                case .article(let index) where drafts[slug]?.articles.last != index:
+                    drafts[slug, default: Draft()].articles.append(index)
+                    slugsOfArticle[index].append(slug)
+                default: break
                 }
             }
         }
@@ -54,7 +65,7 @@ struct TaxonomyBuilder {
         var terms = drafts.map { slug, draft in
             // The spelling used most, then the alphabetically first, so the choice never depends on order.
             let name = draft.spellings.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key ?? slug
-            return Term(slug: slug, name: name, reviews: draft.reviews, ratingHalfStepsTotal: draft.total)
+            return Term(slug: slug, name: name, reviews: draft.reviews, ratingHalfStepsTotal: draft.total, articles: draft.articles)
         }
         let isYears = !definition.readsNames
         let keyed = terms.map { (key: isYears ? $0.name : identities[$0.name]?.folded ?? Self.fold($0.name, accents: true), term: $0) } // folded once
@@ -66,6 +77,7 @@ struct TaxonomyBuilder {
         for (index, term) in terms.enumerated() { position[term.slug] = index }
         let termsOfReview = slugsOfReview.map { $0.compactMap { position[$0] } }
         var taxonomy = Taxonomy(definition: definition, terms: terms, termsOfReview: termsOfReview, termIndex: position)
+        taxonomy.termsOfArticle = slugsOfArticle.map { $0.compactMap { position[$0] } }
         for (name, identity) in identities { taxonomy.termOfName[name] = position[identity.slug] }
         taxonomy.makeTermRoutes()
         return taxonomy

@@ -32,7 +32,7 @@ extension BuildCache {
                         unreadable: unreadable.contains(index), nonEmptyParts: nonEmptyParts(of: review), files: filesOfReview[index])
         }
         clock.lap("  reviews")
-        return BuildCache(key: key(for: options), nextDate: content.reviews.map(\.date.secondsSince1970).filter { $0 > options.now }.min(),
+        return BuildCache(key: key(for: options), nextDate: (content.reviews.map(\.date) + content.articles.map(\.date)).map(\.secondsSince1970).filter { $0 > options.now }.min(),
                           builtAt: options.now, warnings: warnings,
                           inputs: EntryTable(inputs), reviews: EntryTable(reviews), files: EntryTable(files), pagesBuilt: plan.jobs.filter(\.isPage).count,
                           baseURL: site.config.baseURL)

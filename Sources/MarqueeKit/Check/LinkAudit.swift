@@ -117,8 +117,10 @@ struct LinkAudit {
             for (link, problem) in problems {
                 if !gathered {
                     for review in site.reviews { record(review.source, review.body, &typedAt, &firstTyped, &bodies) }
+                    for article in site.articles { record(article.source, article.body, &typedAt, &firstTyped, &bodies) }
                     for page in site.pages { record(page.source, page.body, &typedAt, &firstTyped, &bodies) }
                     for review in site.reviews { ownLinks[review.source] = site.permalinks.link(Route.review(review.slug)) }
+                    for article in site.articles { ownLinks[article.source] = site.permalinks.link(Route.article(article.slug)) }
                     for page in site.pages { ownLinks[page.source] = site.permalinks.link(Route.page(page.slug)) }
                     gathered = true
                 }

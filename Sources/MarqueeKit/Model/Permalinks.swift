@@ -40,6 +40,12 @@ public struct Route: Hashable, Sendable, Comparable {
     public static let ratings = Route(folder: ["ratings"])
     public static func review(_ slug: String) -> Route { Route(folder: ["reviews", slug]) }
     public static func page(_ slug: String) -> Route { Route(folder: [slug]) }
+    /// An article of `content/posts/`: /posts/<slug>/.
+    public static func article(_ slug: String) -> Route { Route(folder: [articlesFolder, slug]) }
+    /// The folder of the articles, and of the list of them.
+    public static let articlesFolder = "posts"
+    /// The list of the articles: /posts/.
+    public static let articles = Route(folder: [articlesFolder])
 
     /// Page 1 of a list is the list's own folder; page N is `<folder>/page/N/`.
     public static func listPage(_ segments: [String], _ number: Int) -> Route {

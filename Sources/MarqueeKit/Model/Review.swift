@@ -102,6 +102,8 @@ public struct Page: Sendable {
     public var isDraft = false
     public var params: [String: ParamValue] = [:]
     public var body: RenderedMarkdown
+    /// The language the page is written in (`language:`, a BCP 47 tag), when it is not the site's.
+    public var language: String?
     /// Old addresses of the page (`aliases:`), each written as a page that redirects here.
     public var aliases: [Alias] = []
 }

@@ -34,6 +34,8 @@ public struct Site: Sendable {
     public let reviewIndex: [String: Int]
     /// In the order of `config.taxonomies`.
     public let taxonomies: [Taxonomy]
+    /// The published articles (`content/posts/`), newest first; ties broken by slug.
+    public internal(set) var articles: [Article] = []
 
     public func review(slug: String) -> Review? {
         reviewIndex[slug].map { reviews[$0] }

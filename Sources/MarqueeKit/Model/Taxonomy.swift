@@ -7,6 +7,8 @@ public struct Term: Hashable, Sendable {
     public var reviews: [Int]
     /// Sum of the reviews' ratings in half steps, for the average shown on the term page.
     public var ratingHalfStepsTotal: Int
+    /// Indexes into `Site.articles` filed under it, newest first (they have no rating).
+    public var articles: [Int] = []
 
     public var averageRating: Double {
         reviews.isEmpty ? 0 : Double(ratingHalfStepsTotal) / Double(reviews.count) / 2
@@ -20,6 +22,8 @@ public struct Taxonomy: Sendable {
     public var terms: [Term]
     /// `termsOfReview[i]`: indexes into `terms` of review i's terms, in the order the writer gave them.
     public var termsOfReview: [[Int]]
+    /// `termsOfArticle[i]`: the same for article i.
+    public var termsOfArticle: [[Int]] = []
     /// Slug → index into `terms`.
     public var termIndex: [String: Int]
     /// Each spelling used in front matter → index into `terms` (saves making slugs again while rendering).

@@ -52,7 +52,7 @@ public final class IncrementalBuild: @unchecked Sendable {
         /// Review index → the jobs that show its body.
         var jobsShowingBody: [Int: [Int]]
         var now: Int64
-        /// Dates of reviews read but dated after `now`: passing one changes what is published or marked.
+        /// Dates of reviews and articles read but dated after `now`: passing one changes what is published or marked.
         var pendingDates: [Int64]
     }
 
@@ -146,7 +146,7 @@ public final class IncrementalBuild: @unchecked Sendable {
         }
         last = State(plan: plan, pages: checked ?? [:], warnings: warnings, parsed: parsed, reviewIndexBySource: reviewIndexBySource,
                      jobsShowingBody: jobsShowingBody, now: now,
-                     pendingDates: content.reviews.map(\.date.secondsSince1970).filter { $0 > now })
+                     pendingDates: (content.reviews.map(\.date) + content.articles.map(\.date)).map(\.secondsSince1970).filter { $0 > now })
         lastStats = Stats(kind: .full, rendered: plan.jobs.count, rewritten: changed, removed: removed)
         return .success(BuildReport(pagesWritten: plan.jobs.filter(\.isPage).count, filesWritten: changed.count,
                                     diagnostics: warnings, baseURL: site.config.baseURL))

@@ -85,6 +85,16 @@ struct MappingReader {
         return value
     }
 
+    /// A `language:` value: a BCP 47 tag (`fa`, `pt-BR`), for `<html lang>` and the feed's `xml:lang`.
+    mutating func languageTag(_ key: String, _ node: Node) -> String? {
+        guard let language = requiredText(key, node) else { return nil }
+        guard SiteConfigReader.isLanguageTag(language) else {
+            error(node, "\(key) '\(MappingReader.preview(node))' is not a language tag", hint: "use a BCP 47 tag such as en, fa or pt-BR")
+            return nil
+        }
+        return language
+    }
+
     /// A `slug:` value: a path segment of the site, which becomes a folder of the output.
     /// Checked as written, untrimmed of control characters: one there is an error, not cleaned up.
     mutating func slug(_ node: Node, example: String) -> String? {

@@ -24,6 +24,7 @@ struct PageReader {
         var converter = ParamConverter()
         var sawTitle = false
         var aliases: [Alias] = []
+        var language: String?
         for (keyNode, value) in file.mapping {
             let key = keyNode.scalarText ?? ""
             switch key {
@@ -32,6 +33,7 @@ struct PageReader {
             case "draft": draft = reader.bool(key, value) ?? false
             case "slug": slug = reader.slug(value, example: "about")
             case "aliases": aliases += AliasReader.read(value, baseURL: baseURL, &reader)
+            case "language", "lang": language = reader.languageTag(key, value) // `lang` as Jekyll themes write it
             default:
                 if let param = converter.convert(value) { params[key] = param } else {
                     reader.error(value, "'\(key)' takes this file's params past \(ParamConverter.maximumValues.groupedDigits) values, the most one file may hold", hint: "keep front matter values small; larger data belongs in a file of its own")
@@ -48,6 +50,7 @@ struct PageReader {
         var page = Page(source: path, slug: slug ?? defaultSlug, title: title, summary: summary, isDraft: draft,
                         params: params, body: markdown.render(file.body, documentPath: basePath + Route.page(slug ?? defaultSlug).url).shiftingLinks(by: file.bodyFirstLine - 1))
         page.aliases = aliases
+        page.language = language
         ForeignTags.report(page.body, path: path, &reader)
         return (page, reader.diagnostics.all)
     }

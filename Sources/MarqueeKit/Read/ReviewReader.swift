@@ -5,11 +5,14 @@ import Yams
 struct ReviewReader {
     let config: SiteConfig
     let markdown: MarkdownRenderer
-    let dates: DateParser
-    /// `config.taxonomiesOfKey`, made once (it is asked for every key).
-    let taxonomiesOfKey: [String: [String]]
+    /// The keys it shares with articles.
+    let posts: PostKeysReader
+
+    /// The keys only a review takes (an article refuses each: `ArticleReader`).
+    static let ownKeys = ["movie", "work", "year", "rating", "recommend", "type", "original_language"]
 
     /// The keys Marquee reads itself: its own, and every built-in taxonomy's (`TaxonomyDefinition.defaults`).
+    /// (In this order: a suggestion for a typo takes the first of equally close keys.)
     static let knownKeys = ["title", "movie", "work", "year", "rating", "date", "recommend", "slug", "summary", "draft", "image",
                             "type", "toc", "aliases", "reviewer", "language", "lang", "original_language"]
         + TaxonomyDefinition.defaults.filter(\.readsNames).flatMap(\.keys)
@@ -31,8 +34,7 @@ struct ReviewReader {
     init(config: SiteConfig) {
         self.config = config
         self.markdown = MarkdownRenderer(options: config.markdown, basePath: config.basePath, reservedIDs: DefaultTheme.pageIDs)
-        self.dates = DateParser(timeZone: config.timeZone)
-        self.taxonomiesOfKey = config.taxonomiesOfKey
+        self.posts = PostKeysReader(config: config)
     }
 
     /// `defaultSlug` is the file or folder name.
@@ -43,8 +45,9 @@ struct ReviewReader {
         case .failure(let diagnostic): return (nil, [diagnostic])
         }
         var reader = MappingReader(document: file.document, stage: .read)
-        var title: String?, rating: Rating?, date: PublicationDate?
+        var rating: Rating?
         var fields = Fields()
+        var shared = PostKeysReader.Fields()
         var keyLocations: [String: SourceLocation] = [:]
         var params: [String: ParamValue] = [:]
         var converter = ParamConverter()
@@ -56,7 +59,6 @@ struct ReviewReader {
             }
             keyLocations[key] = file.document.location(of: keyNode)
             switch key {
-            case "title": title = reader.requiredText(key, value)
             case "movie", "work":
                 // `work:` names any kind of work; `movie:` is its first name, still read.
                 if keyLocations["movie"] != nil && keyLocations["work"] != nil {
@@ -66,33 +68,16 @@ struct ReviewReader {
                 }
             case "year": fields.year = readYear(value, &reader)
             case "rating": rating = readRating(value, &reader)
-            case "date": date = readDate(value, &reader)
             case "recommend": fields.recommendations = readRecommendations(value, &reader)
-            case "slug": fields.slug = reader.slug(value, example: "children-of-heaven")
-            case "summary": fields.summary = reader.text(key, value)
-            case "draft": fields.draft = reader.bool(key, value) ?? false
-            case "toc": fields.tableOfContents = reader.bool(key, value)
-            case "aliases": fields.aliases += AliasReader.read(value, baseURL: config.baseURL, &reader)
-            case "reviewer": fields.reviewer = readReviewer(value, &reader)
-            case "language", "lang": // `lang` as Jekyll themes write it
-                if let language = reader.requiredText(key, value) {
-                    if SiteConfigReader.isLanguageTag(language) { fields.language = language } else {
-                        reader.error(value, "\(key) '\(MappingReader.preview(value))' is not a language tag", hint: "use a BCP 47 tag such as en, fa or pt-BR")
-                    }
-                }
-            case "image":
-                fields.image = reader.requiredText(key, value)
-                keyLocations[key] = file.document.location(of: value) // errors about the file point at its name
             case "original_language":
                 if let language = reader.requiredText(key, value) {
                     if SiteConfigReader.isLanguageTag(language) { fields.originalLanguage = language } else {
                         reader.error(value, "original_language '\(MappingReader.preview(value))' is not a language tag", hint: "give the language of original_title as a BCP 47 tag, such as fa or fr")
                     }
                 }
-            case _ where taxonomiesOfKey[key] != nil:
-                // A credit or term of a taxonomy (director, tags, cast, a site's own country…).
-                let names = readNames(key, value, &reader)
-                for taxonomy in taxonomiesOfKey[key] ?? [] { fields.terms[taxonomy, default: []] += names }
+            case _ where posts.readShared(key, value, slugExample: "children-of-heaven", into: &shared, &keyLocations, &reader): break
+            // A credit or term of a taxonomy (director, tags, cast, a site's own country…).
+            case _ where posts.readTerms(key, value, into: &shared.terms, &reader): break
             case "type":
                 if let type = reader.requiredText(key, value) {
                     if let kind = WorkType.named(type, siteKinds: config.workTypes) {
@@ -106,36 +91,18 @@ struct ReviewReader {
                     }
                 }
             default:
-                // A key one or two letters from a known one is most likely a typo ("catagory", "tag").
-                if let known = MappingReader.suggestion(for: key, among: Self.knownKeys + ["tag"]), known != key {
-                    reader.warning(keyNode, "'\(key)' is not a key Marquee reads; it is kept for templates under params",
-                                   hint: "did you mean '\(known == "tag" ? "tags" : known)'?")
-                }
-                if let param = converter.convert(value) {
-                    params[key] = param
-                } else {
-                    reader.error(value, "'\(key)' takes this file's params past \(ParamConverter.maximumValues.groupedDigits) values, the most one file may hold", hint: "keep front matter values small; larger data belongs in a file of its own")
-                }
+                posts.readUnknown(key, keyNode, value, known: Self.knownKeys, into: &params, &converter, &reader)
             }
         }
-        reportUnexpectedCredits(fields.terms, kind: fields.kind ?? .film, keyLocations, &reader)
-        // A Jekyll post gives its date in its file name (2023-11-25-barbie.md), and its address is the rest.
-        var defaultSlug = defaultSlug
-        if date == nil, keyLocations["date"] == nil, let (day, rest) = Self.datedFileName(defaultSlug), case .success(let parsed) = dates.parse(day) {
-            date = parsed
-            defaultSlug = rest
-        }
+        reportUnexpectedCredits(shared.terms, kind: fields.kind ?? .film, keyLocations, &reader)
+        let defaultSlug = posts.dateFromFileName(defaultSlug, &shared, keyLocations)
         let start = file.document.startLocation
-        for (key, value) in [("title", title as Any?), ("date", date), ("rating", rating)]
+        for (key, value) in [("title", shared.title as Any?), ("date", shared.date), ("rating", rating)]
         where value == nil && keyLocations[key] == nil {
             reader.diagnostics.error(start, "the front matter has no '\(key)'", hint: Self.missingKeyHint[key])
         }
-        let slug = fields.slug ?? defaultSlug
-        if fields.slug == nil, let problem = Slug.problem(with: defaultSlug) {
-            reader.diagnostics.error(SourceLocation(path: path), "this file's name cannot be a URL: \(problem)",
-                                     hint: "rename the file, or give a slug: key such as slug: my-review")
-        }
-        guard !reader.diagnostics.hasErrors, let title, let rating, let date else {
+        let slug = posts.slug(shared, defaultSlug: defaultSlug, path: path, example: "my-review", &reader)
+        guard !reader.diagnostics.hasErrors, let title = shared.title, let rating, let date = shared.date else {
             return (nil, reader.diagnostics.all)
         }
         let documentPath = markdown.basePath + Route.review(slug).url // (config.basePath parses the base URL again)
@@ -143,17 +110,17 @@ struct ReviewReader {
         ForeignTags.report(body, path: path, &reader)
         var review = Review(source: path, slug: slug, title: title, movie: fields.movie ?? title, year: fields.year,
                             rating: rating, date: date, body: body,
-                            excerpt: Excerpt.choose(body: body, summary: fields.summary))
-        review.terms = fields.terms
+                            excerpt: Excerpt.choose(body: body, summary: shared.summary))
+        review.terms = shared.terms
         review.recommendations = fields.recommendations
-        review.summary = fields.summary
-        review.isDraft = fields.draft
-        review.image = fields.image
+        review.summary = shared.summary
+        review.isDraft = shared.draft
+        review.image = shared.image
         review.type = fields.type
-        review.tableOfContents = fields.tableOfContents
-        review.aliases = fields.aliases
-        review.reviewer = fields.reviewer
-        review.language = fields.language
+        review.tableOfContents = shared.tableOfContents
+        review.aliases = shared.aliases
+        review.reviewer = shared.reviewer
+        review.language = shared.language
         review.workLabel = fields.workLabel
         review.params = params
         review.originalLanguage = fields.originalLanguage
@@ -180,40 +147,12 @@ struct ReviewReader {
         }
     }
 
-    /// `reviewer: ID`: one of site.yml's `authors`.
-    private func readReviewer(_ node: Node, _ reader: inout MappingReader) -> String? {
-        guard let id = reader.requiredText("reviewer", node) else { return nil }
-        if config.authors[id] != nil { return id }
-        if config.authors.isEmpty {
-            reader.error(node, "the reviewer '\(MappingReader.preview(node))' is not one of the site's authors: site.yml lists none",
-                         hint: "add authors: {\(Slug.make(from: id).isEmpty ? "id" : Slug.make(from: id)): {name: Their Name}} to site.yml, or remove reviewer:")
-        } else {
-            let known = config.authors.keys.sorted()
-            reader.error(node, "the reviewer '\(MappingReader.preview(node))' is not one of the site's authors",
-                         hint: MappingReader.suggestion(for: id, among: known).map { "did you mean '\($0)'?" } ?? "site.yml's authors are \(known.joined(separator: ", "))")
-        }
-        return nil
-    }
-
-    /// "2023-11-25" and "barbie" from "2023-11-25-barbie", as Jekyll names posts.
-    static func datedFileName(_ name: String) -> (day: String, rest: String)? {
-        let bytes = Array(name.utf8)
-        guard bytes.count > 11, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"), bytes[10] == UInt8(ascii: "-"),
-              [0, 1, 2, 3, 5, 6, 8, 9].allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[$0]) }) else { return nil }
-        return (String(decoding: bytes[..<10], as: UTF8.self), String(decoding: bytes[11...], as: UTF8.self))
-    }
-
+    /// What the keys only a review takes said.
     private struct Fields {
-        var movie: String?, year: Int?, slug: String?, summary: String?, image: String?, type: String?
-        var terms: [String: [Name]] = [:]
+        var movie: String?, year: Int?, type: String?
         var recommendations: [RecommendationReference] = []
         var originalLanguage: String?
         var kind: WorkType?
-        var draft = false
-        var tableOfContents: Bool?
-        var aliases: [Alias] = []
-        var reviewer: String?
-        var language: String?
         var workLabel: String?
     }
 
@@ -233,27 +172,6 @@ struct ReviewReader {
             return nil
         }
         return year
-    }
-
-    /// A name or a list of names; each must contain a letter or a digit.
-    private func readNames(_ key: String, _ node: Node, _ reader: inout MappingReader) -> [Name] {
-        if case .scalar = node, let text = node.scalarText, text.containsByte(UInt8(ascii: ",")), !node.isNull {
-            // Other generators read "Joel Coen, Ethan Coen" as two names; YAML reads one.
-            let parts = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-            reader.warning(node, "'\(key)' is one name here, '\(MappingReader.preview(node))'; for \(parts.count) names, write a list",
-                           hint: "write \(key): [\(parts.joined(separator: ", "))]; a name with a comma in it goes in quotes inside a list: [\"Sammy Davis, Jr.\"]")
-        }
-        var names: [Name] = []
-        for (text, item) in reader.scalarOrList(key, node, one: "a name", many: "names",
-                                                hint: "write \(key): Majid Majidi, or \(key): [Jean-Pierre Jeunet, Marc Caro]", entryHint: "write \(key): [Name One, Name Two]") {
-            let trimmed = MappingReader.removingControlCharacters(text).trimmingWhitespaceAndNewlines()
-            guard trimmed.unicodeScalars.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil }) else {
-                reader.error(item, "'\(key)' has an entry '\(MappingReader.preview(item))' with no letters or digits", hint: "remove it or write a real name")
-                continue
-            }
-            names.append(Name(text: trimmed, location: reader.document.location(of: item)))
-        }
-        return names
     }
 
     private func readRating(_ node: Node, _ reader: inout MappingReader) -> Rating? {
@@ -289,21 +207,6 @@ struct ReviewReader {
             return nil
         }
         return Rating(halfSteps: Int(halves), scale: scale)
-    }
-
-    private func readDate(_ node: Node, _ reader: inout MappingReader) -> PublicationDate? {
-        guard let text = node.scalarText, !node.isNull else {
-            reader.error(node, "date must be a date, found \(node.kindName)", hint: "write date: 2024-05-01 or date: 2024-05-01T18:30:00+05:30")
-            return nil
-        }
-        switch dates.parse(text) {
-        case .success(let date): return date
-        case .failure(.format):
-            reader.error(node, "'\(MappingReader.preview(node))' is not a date", hint: "write YYYY-MM-DD (2024-05-01) or RFC 3339 (2024-05-01T18:30:00+05:30)")
-        case .failure(.outOfRange(let why)):
-            reader.error(node, "'\(MappingReader.preview(node))' is not a real date: \(why)", hint: "check the date and time")
-        }
-        return nil
     }
 
     private func readRecommendations(_ node: Node, _ reader: inout MappingReader) -> [RecommendationReference] {

@@ -4,6 +4,8 @@ import MarqueeTemplates
 public struct SiteContent: Sendable {
     public var config: SiteConfig
     public var reviews: [Review]
+    /// The articles of `content/posts/`.
+    public var articles: [Article] = []
     public var pages: [Page]
     /// Files under `static/`, relative to it ("style.css", "img/logo.png").
     public var staticFiles: [String]

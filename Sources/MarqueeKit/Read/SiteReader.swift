@@ -37,33 +37,38 @@ public struct SiteReader: Sendable {
 
         reportUnreadContent(&diagnostics)
         let reviews = readReviews(config: config, &diagnostics)
+        let articles = readArticles(config: config, &diagnostics)
         let pages = readPages(config: config, &diagnostics)
         let staticFiles = listFiles(under: "static", &diagnostics)
         let templates = readTemplates(&diagnostics)
-        let content = SiteContent(config: config, reviews: reviews, pages: pages, staticFiles: staticFiles, templates: templates)
+        var content = SiteContent(config: config, reviews: reviews, pages: pages, staticFiles: staticFiles, templates: templates)
+        content.articles = articles
         return (diagnostics.hasErrors ? nil : content, diagnostics.all)
     }
 
-    /// What `content/` holds besides `reviews/` and `pages/`: a warning each, never silence (a blog
-    /// moved from Hugo or Jekyll often brings `content/posts/` or `_posts/`).
+    /// The folders of `content/` Marquee reads.
+    static let contentFolders: Set<String> = ["reviews", "posts", "pages"]
+
+    /// What `content/` holds besides `reviews/`, `posts/` and `pages/`: a warning each, never silence
+    /// (a blog moved from Hugo or Jekyll often brings `_posts/`).
     private func reportUnreadContent(_ diagnostics: inout Diagnostics) {
         guard let entries = try? fileSystem.entries(in: "content") else { return }
-        for entry in entries where !entry.name.hasPrefix(".") && entry.name != "reviews" && entry.name != "pages" {
+        for entry in entries where !entry.name.hasPrefix(".") && !Self.contentFolders.contains(entry.name) {
             let path = "content/\(entry.name)"
             if entry.kind == .directory {
-                diagnostics.warning(SourceLocation(path: path), "\(path)/ is not read: Marquee builds the reviews in content/reviews/ and the pages in content/pages/",
-                                    hint: "move its files into one of those (dated posts without a rating are not supported yet)")
+                diagnostics.warning(SourceLocation(path: path), "\(path)/ is not read: Marquee builds the reviews in content/reviews/, the articles in content/posts/ and the pages in content/pages/",
+                                    hint: "move its files into one of those (a dated post without a rating is an article)")
             } else {
-                diagnostics.warning(SourceLocation(path: path), "\(path) is not read: content files belong in content/reviews/ or content/pages/",
+                diagnostics.warning(SourceLocation(path: path), "\(path) is not read: content files belong in content/reviews/, content/posts/ or content/pages/",
                                     hint: "move it into one of those")
             }
         }
     }
 
-    private func readReviews(config: SiteConfig, _ diagnostics: inout Diagnostics) -> [Review] {
-        let folder = "content/reviews"
-        guard let entries = listEntries(folder, &diagnostics) else { return [] }
-        // Collect the jobs first, then parse them concurrently: each file is independent.
+    /// The files of a folder of dated posts (`content/reviews`, `content/posts`): `<slug>.md`, or
+    /// `<slug>/index.md` beside its images (`what` names one: "review", "post").
+    private func postFiles(in folder: String, what: String, _ diagnostics: inout Diagnostics) -> [(path: String, slug: String, bundle: String?)]? {
+        guard let entries = listEntries(folder, &diagnostics) else { return nil }
         var jobs: [(path: String, slug: String, bundle: String?)] = []
         for entry in entries where !entry.name.hasPrefix(".") {
             let path = "\(folder)/\(entry.name)"
@@ -77,16 +82,22 @@ public struct SiteReader: Sendable {
                 if fileSystem.kind(of: index) == .file {
                     jobs.append((index, entry.name, path))
                 } else {
-                    diagnostics.error(SourceLocation(path: path), "the review folder has no index.md",
-                                      hint: "put the review in \(path)/index.md, beside its images")
+                    diagnostics.error(SourceLocation(path: path), "the \(what) folder has no index.md",
+                                      hint: "put the \(what) in \(path)/index.md, beside its images")
                 }
             case .unsafeLink(let why):
                 diagnostics.error(SourceLocation(path: path), "refusing to follow a symbolic link: \(why)", hint: "replace the link with the file itself")
             case .file, .other:
-                diagnostics.warning(SourceLocation(path: path), "ignored: only .md files and review folders belong in \(folder)",
-                                    hint: "move it to static/ or into a review's folder")
+                diagnostics.warning(SourceLocation(path: path), "ignored: only .md files and \(what) folders belong in \(folder)",
+                                    hint: "move it to static/ or into a \(what)'s folder")
             }
         }
+        return jobs
+    }
+
+    private func readReviews(config: SiteConfig, _ diagnostics: inout Diagnostics) -> [Review] {
+        // Collect the jobs first, then parse them concurrently: each file is independent.
+        guard let jobs = postFiles(in: "content/reviews", what: "review", &diagnostics) else { return [] }
         cache?.beginBuild()
         let reader = ReviewReader(config: config)
         let settings = ReviewReader.settingsKey(config)
@@ -99,6 +110,31 @@ public struct SiteReader: Sendable {
             if let review { reviews.append(review) }
         }
         return reviews
+    }
+
+    /// The articles of `content/posts/`, when the site has that folder. Not cached between builds
+    /// as reviews are (`ReadCache`): a blog has far fewer of them.
+    private func readArticles(config: SiteConfig, _ diagnostics: inout Diagnostics) -> [Article] {
+        guard fileSystem.kind(of: "content/posts") != nil,
+              let jobs = postFiles(in: "content/posts", what: "post", &diagnostics) else { return [] }
+        let reader = ArticleReader(config: config)
+        let results = ConcurrentMap.map(jobs) { job -> (Article?, [Diagnostic]) in
+            let data: Data
+            do { data = try fileSystem.contents(of: job.path) } catch { return (nil, [Self.readProblem(error, path: job.path)]) }
+            var (article, found) = reader.read(data, path: job.path, defaultSlug: job.slug)
+            if let bundle = job.bundle, article != nil {
+                var bundleDiagnostics = Diagnostics()
+                article?.bundleFiles = listFiles(under: bundle, &bundleDiagnostics).filter { $0 != "index.md" }
+                found += bundleDiagnostics.all
+            }
+            return (article, found)
+        }
+        var articles: [Article] = []
+        for (article, found) in results {
+            diagnostics.append(contentsOf: found)
+            if let article { articles.append(article) }
+        }
+        return articles
     }
 
     /// Reads one review file (through the cache, when there is one).

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The pages at the old addresses of reviews and pages (`aliases:`): each sends readers on with a
+/// The pages at the old addresses of reviews, articles and pages (`aliases:`): each sends readers on with a
 /// `<meta http-equiv="refresh">`, names the new address as canonical (so search engines move
 /// their ranking to it) and is not to be indexed, as Hugo's alias pages do; and `/_redirects`,
 /// the same list in the syntax Netlify and Cloudflare Pages read, for hosts that redirect
@@ -17,6 +17,9 @@ enum AliasPages {
         var targets: [(aliases: [Alias], route: Route, title: String, origin: String)] = []
         for review in site.reviews where !review.aliases.isEmpty {
             targets.append((review.aliases, Route.review(review.slug), review.title, review.source))
+        }
+        for article in site.articles where !article.aliases.isEmpty {
+            targets.append((article.aliases, Route.article(article.slug), article.title, article.source))
         }
         for page in site.pages where !page.aliases.isEmpty {
             targets.append((page.aliases, Route.page(page.slug), page.title, page.source))

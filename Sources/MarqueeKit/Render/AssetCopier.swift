@@ -1,6 +1,6 @@
 import Foundation
 
-/// Files copied as they are: `static/`, the images beside folder reviews, and the default theme's
+/// Files copied as they are: `static/`, the images beside folder reviews and articles, and the default theme's
 /// stylesheet when the site has none of its own.
 enum AssetCopier {
     static func jobs(for site: Site) -> [RenderJob] {
@@ -9,6 +9,12 @@ enum AssetCopier {
             let folder = review.source.split(separator: "/").dropLast().joined(separator: "/")
             for file in review.bundleFiles {
                 files.append(.fixed("reviews/\(review.slug)/\(file)", .copy(sourcePath: "\(folder)/\(file)"), origin: "\(folder)/\(file)"))
+            }
+        }
+        for article in site.articles where !article.bundleFiles.isEmpty {
+            let folder = article.source.split(separator: "/").dropLast().joined(separator: "/")
+            for file in article.bundleFiles {
+                files.append(.fixed("posts/\(article.slug)/\(file)", .copy(sourcePath: "\(folder)/\(file)"), origin: "\(folder)/\(file)"))
             }
         }
         let staticFiles = Set(site.staticFiles)

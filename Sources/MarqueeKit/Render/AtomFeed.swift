@@ -1,8 +1,9 @@
 import Foundation
 
-/// `/feed.xml`: an Atom 1.0 feed of the newest reviews. Built as XML in Swift rather than through a
-/// template, so that escaping is exact whatever a writer types. Nothing in it depends on the build
-/// time: `updated` is the newest review's date, entry ids are the reviews' permanent URLs.
+/// `/feed.xml`: an Atom 1.0 feed of the newest reviews and articles. Built as XML in Swift rather
+/// than through a template, so that escaping is exact whatever a writer types. Nothing in it depends
+/// on the build time: `updated` is the newest post's date, entry ids are the posts' permanent URLs.
+/// An article's entry is marked as one (`<category term="article">`) and has no credits line.
 enum AtomFeed {
     static func jobs(_ context: RenderContext) -> [RenderJob] {
         return [RenderJob(path: "feed.xml", origin: "feed") { context in
@@ -15,7 +16,7 @@ enum AtomFeed {
     private static func xml(_ site: Site, recording: Bool) -> (String, FileMarks) {
         let links = site.permalinks
         let config = site.config
-        let entries = site.reviews.prefix(config.feed.entries)
+        let posts = site.allPosts.prefix(config.feed.entries)
         let authorName = config.author?.name ?? config.title
         let e = XMLText.escape
 
@@ -30,13 +31,18 @@ enum AtomFeed {
           <link href="\(e(links.absolute(Route(file: "feed.xml"))))" rel="self" type="application/atom+xml"/>
           <link href="\(e(links.absolute(Route.home)))" rel="alternate" type="text/html"/>
           <id>\(e(links.absolute(Route.home)))</id>
-          <updated>\(entries.map(\.date).max()?.rfc3339 ?? "1970-01-01T00:00:00Z")</updated>
+          <updated>\(posts.map { site.updated(of: $0) }.max()?.rfc3339 ?? "1970-01-01T00:00:00Z")</updated>
           <author><name>\(e(authorName))</name>\(config.author?.url.map { "<uri>\(e($0))</uri>" } ?? "")</author>
           <generator version="\(MarqueeVersion.string)">Marquee</generator>
 
         """
         var marks = FileMarks()
-        for (index, review) in entries.enumerated() {
+        for post in posts {
+            guard case .review(let index) = post else {
+                if case .article(let index) = post { xml += articleEntry(site.articles[index], site) }
+                continue
+            }
+            let review = site.reviews[index]
             let url = links.absolute(Route.review(review.slug))
             // A body part, escaped, noting where it went.
             func append(_ part: BodyMarks.Part) {
@@ -72,6 +78,34 @@ enum AtomFeed {
         }
         xml += "</feed>\n"
         return (xml, marks)
+    }
+
+    /// An article's entry: its own dates and author, marked as an article, its tags and categories
+    /// as categories, and no credits (it rates nothing).
+    private static func articleEntry(_ article: Article, _ site: Site) -> String {
+        let links = site.permalinks
+        let config = site.config
+        let e = XMLText.escape
+        let url = links.absolute(Route.article(article.slug))
+        var xml = """
+          <entry\(article.language.map { " xml:lang=\"\(e($0))\"" } ?? "")>
+            <title>\(e(article.title))</title>
+            <link href="\(e(url))" rel="alternate" type="text/html"/>
+            <id>\(e(url))</id>
+            <published>\(article.date.rfc3339)</published>
+            <updated>\((article.updated ?? article.date).rfc3339)</updated>
+
+        """
+        if let own = article.reviewer.flatMap({ config.authors[$0] }) {
+            xml += "    <author><name>\(e(own.name))</name>\(own.url.map { "<uri>\(e($0))</uri>" } ?? "")</author>\n"
+        }
+        xml += "    <category term=\"article\" scheme=\"\(e(links.absolute(Route.articles)))\" label=\"Article\"/>\n"
+        for category in article.names(TaxonomyDefinition.ID.categories) {
+            xml += "    <category term=\"\(e(category.text))\"/>\n"
+        }
+        xml += "    <summary type=\"html\">\(e(article.excerpt.html))</summary>\n"
+        xml += "    <content type=\"html\" xml:base=\"\(e(url))\">\(e(config.feed.fullContent ? article.body.html : article.excerpt.html))</content>\n  </entry>\n"
+        return xml
     }
 
     /// One paragraph of HTML: the rating, the work and its year, and who made it (the credits but

@@ -25,24 +25,100 @@ extension DefaultTheme {
 {{$content}}
 <h1 class="list-title">All reviews</h1>
 {{#archive.hasReviews}}
-<p class="list-meta">{{archive.count}} reviews, newest first.</p>
+<p class="list-meta">{{archive.count}} reviews{{#archive.hasArticles}} and {{archive.articlesText}}{{/archive.hasArticles}}, newest first.</p>
 {{/archive.hasReviews}}
 {{#archive.years}}
 <section class="archive-year" aria-labelledby="{{id}}">
   <h2 id="{{id}}">{{year}}</h2>
   <ul class="archive-list">
-    {{#reviews}}
+    {{#items}}
+    {{#review}}
     <li>
       <a href="{{url}}">{{title}}</a>
       <span class="archive-meta">{{{rating.html}}} <span class="sep" aria-hidden="true">·</span> <time datetime="{{date.iso}}">{{date.display}}</time></span>
     </li>
-    {{/reviews}}
+    {{/review}}
+    {{#article}}
+    <li>
+      <a href="{{url}}">{{title}}</a>
+      <span class="archive-meta"><span class="post-kind">Article</span> <span class="sep" aria-hidden="true">·</span> <time datetime="{{date.iso}}">{{date.display}}</time></span>
+    </li>
+    {{/article}}
+    {{/items}}
   </ul>
 </section>
 {{/archive.years}}
 {{^archive.hasReviews}}
+{{^archive.hasArticles}}
 <p>No reviews yet.</p>
+{{/archive.hasArticles}}
 {{/archive.hasReviews}}
+{{/content}}
+{{/base}}
+
+"""#,
+        "article-card": #"""
+<article class="review-card article-card">
+  <h2 class="review-card-title"><a href="{{url}}">{{title}}</a></h2>
+  <p class="review-card-meta">
+    <span class="post-kind">Article</span>
+    <span class="sep" aria-hidden="true">·</span> <time datetime="{{date.iso}}">{{date.display}}</time>{{#isDraft}} <span class="sep" aria-hidden="true">·</span> <strong class="draft-mark">Draft</strong>{{/isDraft}}{{#isScheduled}} <span class="sep" aria-hidden="true">·</span> <strong class="draft-mark">Scheduled</strong>{{/isScheduled}}
+  </p>
+  <div class="review-card-excerpt">
+    {{{excerpt}}}
+  </div>
+  <p class="review-card-more"><a href="{{url}}">Read the article<span class="visually-hidden">: {{title}}</span></a></p>
+</article>
+
+"""#,
+        "article": #"""
+{{<base}}
+{{$content}}
+<article class="review article">
+  <header class="review-header">
+    {{#article.isDraft}}
+    <p class="draft-mark">Draft: not published</p>
+    {{/article.isDraft}}
+    {{#article.isScheduled}}
+    <p class="draft-mark">Scheduled: not published until {{article.date.display}}</p>
+    {{/article.isScheduled}}
+    <h1>{{article.title}}</h1>
+    <p class="review-meta">
+      {{#article.hasOwnReviewer}}By {{article.reviewer.name}} <span class="sep" aria-hidden="true">·</span> {{/article.hasOwnReviewer}}<time datetime="{{article.date.iso}}">{{article.date.display}}</time>{{#article.updated}} <span class="sep" aria-hidden="true">·</span> Updated <time datetime="{{iso}}">{{display}}</time>{{/article.updated}} <span class="sep" aria-hidden="true">·</span> {{article.readingMinutes}} min read
+    </p>
+  </header>
+  {{#article.hasCategories}}
+  <p class="review-tags">{{article.categoriesLabel}}: {{#article.categories}}{{^isFirst}}, {{/isFirst}}{{#url}}<a href="{{.}}">{{name}}</a>{{/url}}{{^url}}{{name}}{{/url}}{{/article.categories}}</p>
+  {{/article.hasCategories}}
+  {{#article.hasToc}}
+  <nav class="toc" aria-labelledby="toc-heading">
+    <h2 id="toc-heading">Contents</h2>
+    <ol>
+      {{#article.toc}}
+      <li><a href="{{url}}">{{title}}</a>{{#hasChildren}}<ol>{{#children}}<li><a href="{{url}}">{{title}}</a></li>{{/children}}</ol>{{/hasChildren}}</li>
+      {{/article.toc}}
+    </ol>
+  </nav>
+  {{/article.hasToc}}
+  <div class="review-body">
+    {{{article.body}}}
+  </div>
+  {{#article.otherTaxonomies}}
+  <p class="review-tags">{{label}}: {{#terms}}{{^isFirst}}, {{/isFirst}}<a href="{{url}}">{{name}}</a>{{/terms}}</p>
+  {{/article.otherTaxonomies}}
+  {{#article.hasTags}}
+  <p class="review-tags">Tags: {{#article.tags}}{{^isFirst}}, {{/isFirst}}{{#url}}<a href="{{.}}" rel="tag">{{name}}</a>{{/url}}{{^url}}{{name}}{{/url}}{{/article.tags}}</p>
+  {{/article.hasTags}}
+  {{#article.reviewer}}
+
+  <aside class="author-box" aria-label="About the author">
+    <p class="author-name">{{#hasURL}}<a href="{{url}}">{{name}}</a>{{/hasURL}}{{^hasURL}}{{name}}{{/hasURL}}</p>
+    {{#bio}}
+    <p class="author-bio">{{.}}</p>
+    {{/bio}}
+  </aside>
+  {{/article.reviewer}}
+</article>
 {{/content}}
 {{/base}}
 
@@ -134,12 +210,12 @@ extension DefaultTheme {
 {{<base}}
 {{$content}}
 <h1 class="list-title">{{list.title}}</h1>
-{{#list.reviews}}
+{{#list.items}}
 {{{html}}}
-{{/list.reviews}}
-{{^list.reviews}}
+{{/list.items}}
+{{^list.items}}
 <p>No reviews yet.</p>
-{{/list.reviews}}
+{{/list.items}}
 {{>pagination}}
 {{/content}}
 {{/base}}
@@ -373,9 +449,9 @@ extension DefaultTheme {
 {{#list.term}}
 <p class="list-meta">{{averageText}} <span class="sep" aria-hidden="true">·</span> <a href="{{taxonomyURL}}">All {{taxonomyLowercase}}</a></p>
 {{/list.term}}
-{{#list.reviews}}
+{{#list.items}}
 {{{html}}}
-{{/list.reviews}}
+{{/list.items}}
 {{>pagination}}
 {{/content}}
 {{/base}}
@@ -493,6 +569,7 @@ main li { margin-bottom: .3rem; }
 .review-card-title a { color: var(--text); text-decoration: none; }
 .review-card-title a:hover { text-decoration: underline; }
 .review-card-meta { margin: 0 0 .6rem; }
+.post-kind { text-transform: uppercase; letter-spacing: .06em; font-size: .75rem; font-weight: 600; }
 .review-card-excerpt p { margin: 0 0 .6rem; }
 .review-card-more { margin: 0; font-family: var(--sans); font-size: .9rem; }
 .review-card-more a { font-weight: 600; }

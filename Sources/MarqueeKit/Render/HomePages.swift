@@ -1,10 +1,10 @@
 import MarqueeTemplates
 
-/// `/`, `/page/2/`, …: every published review, newest first, `paginate` to a page.
+/// `/`, `/page/2/`, …: every published review and article, newest first, `paginate` to a page.
 enum HomePages {
     static func jobs(_ context: RenderContext) -> [RenderJob] {
         let description = context.site.config.description ?? ""
-        return ReviewListPages.jobs(context, reviews: Array(context.site.reviews.indices), segments: [], kind: .home,
+        return ReviewListPages.jobs(context, posts: context.site.allPosts, segments: [], kind: .home,
                                     origin: "home page") { number in
             (title: number == 1 ? nil : "Latest reviews, page \(number)",
              heading: number == 1 ? "Latest reviews" : "Latest reviews, page \(number)",
@@ -15,25 +15,27 @@ enum HomePages {
     }
 }
 
-/// A paginated list of review cards: the home page and every taxonomy term page.
+/// A paginated list of review and article cards: the home page and every taxonomy term page.
 enum ReviewListPages {
     typealias Header = (title: String?, heading: String, description: String)
 
     /// `view` makes the page kind's root value from the common parts.
-    static func jobs(_ context: RenderContext, reviews: [Int], segments: [String], kind: PageKind,
+    static func jobs(_ context: RenderContext, posts: [Post], segments: [String], kind: PageKind,
                      origin: String, section: Route? = nil, header: @escaping (Int) -> Header,
                      view: @escaping (PageFrame, ReviewListView, PaginationView) -> TemplateValue) -> [RenderJob] {
         let site = context.site
-        let pagination = Pagination(itemCount: reviews.count, size: site.config.paginate)
+        let pagination = Pagination(itemCount: posts.count, size: site.config.paginate)
+        let reviewCount = posts.reduce(0) { if case .review = $1 { $0 + 1 } else { $0 } }
         return (1...pagination.pageCount).map { number in
             let route = Route.listPage(segments, number)
-            let slice = pagination.range(ofPage: number).map { reviews[$0] }
-            // A list changes when its newest review does.
-            let lastModified = slice.first.map { site.reviews[$0].date.rfc3339 }
+            let slice = pagination.range(ofPage: number).map { posts[$0] }
+            // A list changes when its newest post does.
+            let lastModified = slice.first.map { site.date(of: $0).rfc3339 }
             return .page(route, kind: kind, origin: origin, lastModified: lastModified) { context in
                 let head = header(number)
                 let frame = context.models.frame(PageMeta(title: head.title, description: head.description, route: route, kind: kind, section: section))
-                let list = ReviewListView(title: head.heading, reviews: slice.map { context.models.cards[$0] }, count: reviews.count)
+                let reviews = slice.compactMap { if case .review(let index) = $0 { context.models.cards[index] } else { nil } }
+                let list = ReviewListView(title: head.heading, reviews: reviews, count: reviewCount, items: context.models.items(slice))
                 let links = context.site.permalinks
                 return view(frame, list, pagination.view(page: number) { links.link(Route.listPage(segments, $0)) })
             }

@@ -10,7 +10,9 @@ enum PlainPages {
             return .page(route, kind: .page, origin: page.source) { context in
                 let page = context.site.pages[index]
                 let description = page.summary ?? page.body.firstParagraphText ?? ""
-                let frame = context.models.frame(PageMeta(title: page.title, description: description, route: route, kind: .page))
+                var meta = PageMeta(title: page.title, description: description, route: route, kind: .page)
+                meta.language = page.language
+                let frame = context.models.frame(meta)
                 return PlainPageView(frame: frame, content: ContentView(title: page.title, body: page.body.html, isDraft: page.isDraft, params: page.params)).templateValue
             }
         }

@@ -137,6 +137,7 @@ struct RenderContext {
     /// The page types of a site, in the order they are listed.
     static var pageTypes: [(RenderContext) -> [RenderJob]] { [
         ReviewPages.jobs,
+        ArticlePages.jobs,
         HomePages.jobs,
         PlainPages.jobs,
         TaxonomyPages.jobs,

@@ -26,13 +26,13 @@ import Testing
 
                 As `{{< shown >}}` in code, it is fine. {% include note.html %}
                 """),
-            "content/posts/old.md": "---\ntitle: Old\n---\n",
+            "content/_posts/old.md": "---\ntitle: Old\n---\n",
             "content/_index.md": "---\ntitle: Home\n---\n",
         ])
         let warnings = try site.render().get().warnings.map(\.description)
         #expect(warnings == [
-            "content/_index.md:1:1: warning: content/_index.md is not read: content files belong in content/reviews/ or content/pages/ — move it into one of those",
-            "content/posts:1:1: warning: content/posts/ is not read: Marquee builds the reviews in content/reviews/ and the pages in content/pages/ — move its files into one of those (dated posts without a rating are not supported yet)",
+            "content/_index.md:1:1: warning: content/_index.md is not read: content files belong in content/reviews/, content/posts/ or content/pages/ — move it into one of those",
+            "content/_posts:1:1: warning: content/_posts/ is not read: Marquee builds the reviews in content/reviews/, the articles in content/posts/ and the pages in content/pages/ — move its files into one of those (a dated post without a rating is an article)",
             "content/reviews/a.md:5:11: warning: 'director' is one name here, 'Joel Coen, Ethan Coen'; for 2 names, write a list — write director: [Joel Coen, Ethan Coen]; a name with a comma in it goes in quotes inside a list: [\"Sammy Davis, Jr.\"]",
             "content/reviews/a.md:10:1: warning: '{{< youtube dQw4w9WgXcQ >}}' is a Hugo shortcode, which Marquee does not run: the page shows it as text — write it as Markdown or HTML instead (a link, an image, an <iframe> for a video), or put it in `code` to show it",
             "content/reviews/a.md:12:1: warning: '{% include note.html %}' is a Liquid tag (Jekyll's), which Marquee does not run: the page shows it as text — write it as Markdown or HTML instead (a link, an image, an <iframe> for a video), or put it in `code` to show it",

@@ -35,7 +35,7 @@ import Testing
     @Test func everyKindIsListedInPageKindOrder() {
         let kinds = PageKind.referenceKinds
         #expect(kinds.map(\.name) == PageKind.allCases.map(\.template))
-        #expect(kinds.filter(\.isFragment).map(\.name) == ["review-card", "rating-badge", "site-header", "site-footer"])
+        #expect(kinds.filter(\.isFragment).map(\.name) == ["review-card", "article-card", "rating-badge", "site-header", "site-footer"])
     }
 
     /// One kind shows every variable it has, `site` and `page` included, each with its kind and

@@ -51,6 +51,29 @@ import Testing
             Who writes here.
             """,
         "content/pages/notes.md": "---\ntitle: Notes\ndraft: true\n---\nDraft notes.\n",
+        "content/posts/rain.md": """
+            ---
+            title: Rain in Iranian films
+            date: 2020-01-08
+            updated: 2020-02-01
+            reviewer: ana
+            categories: [Iranian]
+            tags: [rain]
+            country: Iran
+            image: /img/baran.jpg
+            toc: true
+            mood: wet
+            ---
+            Rain falls in [Baran](/reviews/baran/).
+
+            ## Roofs
+
+            ### Tin
+
+            More.
+            """,
+        "content/posts/soon.md": "---\ntitle: Soon\ndate: 2031-02-01\ntags: [work]\n---\nLater.\n",
+        "content/posts/draft-post.md": "---\ntitle: Draft post\ndate: 2019-06-01\ndraft: true\n---\nA draft.\n",
         "static/img/baran.jpg": "not really a JPEG",
     ], siteYML: """
         title: Test Reviews
@@ -61,6 +84,8 @@ import Testing
           bio: Watches films.
           url: https://example.org/me
         paginate: 2
+        authors:
+          ana: {name: Ana, bio: Writes essays., url: "https://example.org/ana"}
         taxonomies:
           countries: {key: country, title: Countries, singular: Country}
         """)

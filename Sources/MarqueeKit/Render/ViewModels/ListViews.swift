@@ -1,19 +1,22 @@
 import MarqueeTemplates
 
-/// `list` on home pages: a page of the list of reviews.
+/// `list` on home pages: a page of the list of reviews and articles.
 struct ReviewListView: TemplateView {
     var title: String
     var reviews: [CardView]
     var count: Int
+    /// The reviews and articles of this page, newest first.
+    var items: [PostItemView] = []
 
     var templateObject: TemplateObject {
-        TemplateObject(["title": .text(title), "reviews": .list(reviews), "count": .int(count)])
+        TemplateObject(["title": .text(title), "reviews": .list(reviews), "count": .int(count), "items": .list(items)])
     }
 
     static let schema = TemplateObjectType("list", [
         TemplateField("title", .text, "the heading: `Latest reviews` (`Latest reviews, page 2`), or `Director: Majid Majidi` (`…, page 2`)"),
         TemplateField("reviews", CardView.listType, "the cards of the reviews on this page, newest first"),
         TemplateField("count", .number, "the number of reviews in the whole list, on every page"),
+        TemplateField("items", PostItemView.listType, "the reviews and articles on this page, newest first, each with its card"),
     ])
 }
 
@@ -38,8 +41,16 @@ struct TermView: TemplateView {
     var count: Int
     var averageRating: String
     var scale: Int
+    var articleCount = 0
 
     var countText: String { count == 1 ? "1 review" : "\(count) reviews" }
+    var articlesText: String { articleCount == 1 ? "1 article" : "\(articleCount) articles" }
+    /// The average of the reviews' ratings, and the articles beside them (a term of articles only has no average).
+    var averageText: String {
+        let average = "Average rating \(averageRating) out of \(scale) across \(countText)"
+        guard articleCount > 0 else { return average }
+        return count == 0 ? articlesText : "\(average), and \(articlesText)"
+    }
 
     var templateObject: TemplateObject {
         TemplateObject([
@@ -51,7 +62,9 @@ struct TermView: TemplateView {
             "count": .int(count),
             "countText": .text(countText),
             "averageRating": .text(averageRating),
-            "averageText": .text("Average rating \(averageRating) out of \(scale) across \(countText)"),
+            "averageText": .text(averageText),
+            "articleCount": .int(articleCount),
+            "articlesText": .text(articlesText),
         ])
     }
 
@@ -64,7 +77,9 @@ struct TermView: TemplateView {
         TemplateField("count", .number, "the number of reviews with this term"),
         TemplateField("countText", .text, "`1 review` or `3 reviews`"),
         TemplateField("averageRating", .text, "their average rating with at most one decimal (`4.5`, `4`)"),
-        TemplateField("averageText", .text, "`Average rating 4.5 out of 5 across 3 reviews`"),
+        TemplateField("averageText", .text, "`Average rating 4.5 out of 5 across 3 reviews` (`…, and 1 article`; `2 articles` for a term of articles only)"),
+        TemplateField("articleCount", .number, "the number of articles with this term"),
+        TemplateField("articlesText", .text, "`1 article` or `2 articles`"),
     ])
 }
 

@@ -13,6 +13,8 @@ import MarqueeTemplates
 /// is exact whatever a writer types, and no template renders it.
 public enum PageKind: String, CaseIterable, Sendable {
     case review
+    /// An article's page (`content/posts/`).
+    case article
     case home
     case term
     /// A taxonomy's index of terms (`/directors/`).
@@ -22,6 +24,7 @@ public enum PageKind: String, CaseIterable, Sendable {
     case page
     case notFound = "404"
     case card = "review-card"
+    case articleCard = "article-card"
     case ratingBadge = "rating-badge"
     case siteHeader = "site-header"
     case siteFooter = "site-footer"
@@ -32,7 +35,7 @@ public enum PageKind: String, CaseIterable, Sendable {
     /// Whether it is a fragment (rendered once, handed to pages as HTML) rather than a page.
     public var isFragment: Bool {
         switch self {
-        case .card, .ratingBadge, .siteHeader, .siteFooter: true
+        case .card, .articleCard, .ratingBadge, .siteHeader, .siteFooter: true
         default: false
         }
     }
@@ -41,6 +44,7 @@ public enum PageKind: String, CaseIterable, Sendable {
     public var plural: String {
         switch self {
         case .review: "review pages"
+        case .article: "article pages"
         case .home: "home pages"
         case .term: "term pages"
         case .termList: "taxonomy pages"
@@ -49,6 +53,7 @@ public enum PageKind: String, CaseIterable, Sendable {
         case .page: "plain pages"
         case .notFound: "404 pages"
         case .card: "review cards"
+        case .articleCard: "article cards"
         case .ratingBadge: "rating badges"
         case .siteHeader: "site headers"
         case .siteFooter: "site footers"
@@ -59,14 +64,16 @@ public enum PageKind: String, CaseIterable, Sendable {
     public var summary: String {
         switch self {
         case .review: "a review's page (`/reviews/<slug>/`)"
-        case .home: "the home page and its further pages (`/`, `/page/2/`): the newest reviews as cards"
-        case .term: "a term's pages (`/directors/majid-majidi/`): its reviews as cards, with the average rating"
+        case .article: "an article's page (`/posts/<slug>/`): a dated post of `content/posts/` without a rating or credits"
+        case .home: "the home page and its further pages (`/`, `/page/2/`): the newest reviews and articles as cards; also the list of the articles alone (`/posts/`)"
+        case .term: "a term's pages (`/directors/majid-majidi/`): its reviews and articles as cards, with the average rating"
         case .termList: "a taxonomy's index (`/directors/`): every term with its number of reviews"
         case .archive: "the list of all reviews by year (`/reviews/`)"
         case .ratings: "the ratings table and chart (`/ratings/`)"
         case .page: "a plain page of `content/pages/` (`/about/`)"
         case .notFound: "the not-found page (`/404.html`), with links that work at any depth"
         case .card: "a review as lists show it; rendered once per review and handed to pages as `html`"
+        case .articleCard: "an article as lists show it; rendered once per article and handed to pages as `html`"
         case .ratingBadge: "the stars and `4 out of 5`; rendered once per distinct rating and handed to pages as `rating.html`"
         case .siteHeader: "the site's title, description and menu; rendered once per current menu entry and handed to pages as `site.headerHTML`"
         case .siteFooter: "the site's footer; rendered once and handed to pages as `site.footerHTML`"
@@ -77,6 +84,7 @@ public enum PageKind: String, CaseIterable, Sendable {
     public var schema: TemplateObjectType {
         switch self {
         case .review: ReviewPageView.schema
+        case .article: ArticlePageView.schema
         case .home: HomePageView.schema
         case .term: TermPageView.schema
         case .termList: TaxonomyPageView.schema
@@ -85,6 +93,7 @@ public enum PageKind: String, CaseIterable, Sendable {
         case .page: PlainPageView.schema
         case .notFound: NotFoundPageView.schema
         case .card: CardFragmentView.schema
+        case .articleCard: ArticleCardFragmentView.schema
         case .ratingBadge: RatingBadgeView.schema
         case .siteHeader, .siteFooter: SiteFragmentView.schema
         }

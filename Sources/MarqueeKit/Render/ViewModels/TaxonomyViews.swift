@@ -31,18 +31,28 @@ struct TaxonomyView: TemplateView {
     ])
 }
 
-/// A term in a taxonomy's index, with its number of reviews.
+/// A term in a taxonomy's index, with its number of reviews (and of articles).
 struct TermCountView: TemplateView {
     var name: String
     var url: String
     var count: Int
+    var articleCount = 0
+
+    /// "3 reviews"; "3 reviews, 1 article" when articles have it too; "2 articles" for articles only.
+    var countText: String {
+        let reviews = count == 1 ? "1 review" : "\(count) reviews"
+        guard articleCount > 0 else { return reviews }
+        let articles = articleCount == 1 ? "1 article" : "\(articleCount) articles"
+        return count == 0 ? articles : "\(reviews), \(articles)"
+    }
 
     var templateObject: TemplateObject {
         TemplateObject([
             "name": .text(name),
             "url": .text(url),
             "count": .int(count),
-            "countText": .text(count == 1 ? "1 review" : "\(count) reviews"),
+            "articleCount": .int(articleCount),
+            "countText": .text(countText),
         ])
     }
 
@@ -50,7 +60,8 @@ struct TermCountView: TemplateView {
         TemplateField("name", .text, "the term's name"),
         TemplateField("url", .text, "the link to the term's page"),
         TemplateField("count", .number, "the number of reviews with this term"),
-        TemplateField("countText", .text, "`1 review` or `3 reviews`"),
+        TemplateField("articleCount", .number, "the number of articles with this term"),
+        TemplateField("countText", .text, "`1 review` or `3 reviews`; with articles, `3 reviews, 1 article` or `2 articles`"),
     ])
 }
 

@@ -16,6 +16,8 @@ struct ViewModelBuilder {
     /// A review as an index shows it (archive, ratings, 404, "Recommended from"): the card without
     /// the excerpt, so those pages do not change when a review's body does.
     let entries: [EntryView]
+    /// One card per article, rendered once (`ViewModelBuilder+Articles.swift`).
+    private(set) var articleCards: [ArticleCardView] = []
     /// `site` as pages see it, with its header, for each navigation entry being current (key: its
     /// link; "" for none): made once, not for each of the site's pages.
     let siteViews: [String: PageSiteView]
@@ -52,12 +54,14 @@ struct ViewModelBuilder {
         }
         entries = made.map(\.0)
         cards = made.map(\.1)
+        articleCards = site.articles.indices.map { makeArticleCard(at: $0, templates: templates) }
     }
 
     /// What each fragment's template is rendered with: every card, every distinct badge, the
     /// header for each current menu entry and the footer (for tests and the template checker).
     func fragmentValues() -> [(kind: PageKind, value: TemplateValue)] {
         var values: [(kind: PageKind, value: TemplateValue)] = cards.map { (.card, $0.card.templateValue) }
+        values += articleCards.map { (.articleCard, $0.card.templateValue) }
         var seen = Set<Int>()
         for entry in entries where seen.insert(entry.rating.badge.halfSteps).inserted {
             values.append((.ratingBadge, entry.rating.badge.templateValue))
