@@ -30,9 +30,8 @@ enum RawHTML {
     static func startTag(_ name: String, _ attributes: [(String, String)]) -> String {
         var out = "<\(name)"
         for (key, value) in attributes where isAttributeName(key) {
-            // An address with a space (WordPress's test data writes cite="deleted it") is invalid
-            // HTML; encoded, it is the same address.
-            let fixed = ["href", "src", "cite", "poster"].contains(key) ? value.trimmingCharacters(in: .whitespacesAndNewlines).replacingOccurrences(of: " ", with: "%20") : value
+            // An address with a space is invalid HTML; encoded, it is the same address.
+            let fixed = ["href", "src", "poster"].contains(key) ? value.trimmingCharacters(in: .whitespacesAndNewlines).replacingOccurrences(of: " ", with: "%20") : value
             out += " \(key)=\"\(escapeAttribute(fixed))\""
         }
         return out + ">"

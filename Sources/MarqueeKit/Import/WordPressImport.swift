@@ -88,7 +88,10 @@ public enum WordPressImport {
                 report.note(entries[index].title, "the export's own HTML is invalid here (\(converter.invalid.sorted().joined(separator: "; "))): kept as it was; fix it in \(entries[index].file)")
             }
             if !converter.modernised.isEmpty {
-                report.note(entries[index].title, "obsolete HTML (\(converter.modernised.sorted().joined(separator: ", "))) written as its HTML5 equivalent")
+                let obsolete = converter.modernised.filter { !$0.hasPrefix("cite=") }.sorted()
+                let cites = converter.modernised.filter { $0.hasPrefix("cite=") }.sorted()
+                if !obsolete.isEmpty { report.note(entries[index].title, "obsolete HTML (\(obsolete.joined(separator: ", "))) written as its HTML5 equivalent") }
+                if !cites.isEmpty { report.note(entries[index].title, "the export's own HTML is invalid here (\(cites.joined(separator: ", ")): a cite is an address): left out") }
             }
             var metaRating: ImportedRating?
             if let key = options.ratingKey, let value = item.metaValue(key)?.trimmed, !value.isEmpty {

@@ -73,6 +73,14 @@ import Testing
         #expect(markdown("<video controls src=\"v.mp4\"></video>") == "<div>\n<video controls=\"\" src=\"v.mp4\"></video>\n</div>")
     }
 
+    @Test func anEmptyCaptionGoesAndAWordyCiteIsLeftOut() {
+        #expect(markdown(#"<dl id="attachment_612" class="wp-caption"><dt class="wp-caption-dt"></dt></dl>&nbsp;"#) == "") // (a paragraph of one no-break space, a spacer, goes too)
+        var converter = HTMLToMarkdown(classic: true)
+        #expect(MarkdownBlock.join(converter.convert(HTMLTree.parse(#"<del cite="deleted it">old</del> <q cite="https://x.org/">q</q>"#)))
+            == #"<del>old</del> <q cite="https://x.org/">q</q>"#)
+        #expect(converter.modernised == [#"cite="deleted it""#])
+    }
+
     @Test func obsoleteElementsBecomeTheirHTML5Equivalents() {
         var converter = HTMLToMarkdown(classic: true)
         let converted = MarkdownBlock.join(converter.convert(HTMLTree.parse("<tt>code</tt> <acronym title=\"x\">X</acronym> <big>B</big> <strike>s</strike>")))
