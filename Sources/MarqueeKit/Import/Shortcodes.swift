@@ -45,9 +45,9 @@ struct Shortcodes {
             out += rest[..<open]
             let after = rest[open...]
             // `[[gallery]]` is WordPress's way to write a shortcode as text.
-            if after.hasPrefix("[["), let end = after.range(of: "]]") {
-                out += "[" + after[after.index(open, offsetBy: 2)..<end.lowerBound] + "]"
-                rest = after[end.upperBound...]
+            if after.hasPrefix("[["), let tag = Self.parseTag(after.dropFirst()), after[tag.end...].hasPrefix("]") {
+                out += after[after.index(after: open)..<tag.end]
+                rest = after[after.index(after: tag.end)...]
                 continue
             }
             guard let tag = Self.parseTag(after) else {
@@ -86,7 +86,9 @@ struct Shortcodes {
     }
 
     /// `[name key="value" key=value "positional"]`, or nil when the bracket does not open a shortcode.
-    static func parseTag(_ text: Substring) -> Tag? {
+    static func parseTag(_ whole: Substring) -> Tag? {
+        // A shortcode's tag is short: looking no further than this keeps a body of brackets linear.
+        let text = whole.prefix(2000)
         var index = text.index(after: text.startIndex)
         var name = ""
         while index < text.endIndex, text[index].isASCII, text[index].isLetter || text[index].isNumber || text[index] == "_" || text[index] == "-" || text[index] == "." {
@@ -101,11 +103,13 @@ struct Shortcodes {
             if character == "]" {
                 return Tag(name: name.lowercased(), attributes: attributes, selfClosing: selfClosing, end: text.index(after: index))
             }
-            if character == "\n" { return nil } // a shortcode's tag is on one line
+            // A shortcode's tag is on one line, and holds no other tag: stopping at either keeps a
+            // body of brackets linear.
+            if character == "\n" || character == "[" { return nil }
             if character == " " || character == "\u{A0}" || character == "\t" { index = text.index(after: index); continue }
             if character == "/" { selfClosing = true; index = text.index(after: index); continue }
             var key = ""
-            while index < text.endIndex, !" =]\n\"'".contains(text[index]) {
+            while index < text.endIndex, !" =]\n\"'[".contains(text[index]) {
                 key.append(text[index]); index = text.index(after: index)
             }
             var value = ""
@@ -135,7 +139,7 @@ struct Shortcodes {
             while index < text.endIndex, !closing.contains(text[index]) { value.append(text[index]); index = text.index(after: index) }
             if index < text.endIndex { index = text.index(after: index) }
         } else {
-            while index < text.endIndex, !" ]\n".contains(text[index]) { value.append(text[index]); index = text.index(after: index) }
+            while index < text.endIndex, !" ]\n[".contains(text[index]) { value.append(text[index]); index = text.index(after: index) }
         }
         return (value, index)
     }

@@ -35,4 +35,13 @@ import Testing
         #expect(shortcodes.expand("[pullquote]x[/pullquote] [contact-form] [sic] [1] [[gallery]] [gallery]") == "[pullquote]x[/pullquote] [contact-form] [sic] [1] [gallery] [gallery]")
         #expect(shortcodes.unknown == ["pullquote", "contact-form", "gallery"])
     }
+
+    /// Each "[" used to search the rest of the body for "]]": a body of brackets took seconds.
+    @Test func aBodyOfBracketsIsReadInLinearTime() {
+        var shortcodes = Shortcodes()
+        let body = String(repeating: "[", count: 50_000) + String(repeating: "[a b", count: 5_000)
+        let start = Date()
+        #expect(shortcodes.expand(body) == body)
+        #expect(Date().timeIntervalSince(start) < 2)
+    }
 }
