@@ -2,7 +2,7 @@ import Foundation
 
 /// A WordPress export (WXR 1.0–1.2) as read, before any of it is turned into Marquee content.
 /// Plain values: `WXRReader` fills them from the XML, `WordPressImport` decides what they become.
-public struct WXRExport: Sendable, Equatable {
+public struct WXRExport: Sendable {
     public var title = ""
     public var link = ""
     public var description = ""
@@ -42,7 +42,7 @@ public struct WXRTerm: Sendable, Equatable {
     public var parent = ""
 }
 
-public struct WXRItem: Sendable, Equatable {
+public struct WXRItem: Sendable {
     public var title = ""
     public var link = ""
     public var guid = ""
@@ -66,12 +66,6 @@ public struct WXRItem: Sendable, Equatable {
     public var line = 1
 
     public func metaValue(_ key: String) -> String? { meta.first { $0.key == key }?.value }
-
-    public static func == (lhs: WXRItem, rhs: WXRItem) -> Bool {
-        lhs.postID == rhs.postID && lhs.title == rhs.title && lhs.content == rhs.content && lhs.line == rhs.line
-            && lhs.meta.map(\.key) == rhs.meta.map(\.key) && lhs.meta.map(\.value) == rhs.meta.map(\.value)
-            && lhs.comments == rhs.comments && lhs.terms == rhs.terms
-    }
 }
 
 public struct WXRComment: Sendable, Equatable {
