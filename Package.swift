@@ -22,6 +22,12 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
         ),
+        // libxml2's HTML parser, for the WordPress importer's bodies (Debian: libxml2-dev).
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+        ),
         // The few system calls Swift's Glibc module does not export (the atomic exchange of two paths).
         .target(name: "CMarqueeSystem"),
         // The Mustache engine: templates parsed once into an immutable form, checked against a
@@ -32,6 +38,7 @@ let package = Package(
             name: "MarqueeKit",
             dependencies: [
                 "CCmark",
+                "CLibXML2",
                 "CMarqueeSystem",
                 "MarqueeTemplates",
                 .product(name: "Yams", package: "Yams"),

@@ -16,7 +16,7 @@ struct MarqueeCommand: AsyncParsableCommand {
           marquee templates copy review                   a default template to edit
         """,
         version: MarqueeVersion.string,
-        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, NewCommand.self, TemplatesCommand.self],
+        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, NewCommand.self, ImportCommand.self, TemplatesCommand.self],
         defaultSubcommand: nil
     )
 

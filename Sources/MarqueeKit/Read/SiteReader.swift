@@ -76,6 +76,8 @@ public struct SiteReader: Sendable {
             switch entry.kind {
             case .file where entry.name.hasSuffix(".md"):
                 jobs.append((path, String(entry.name.dropLast(3)), nil))
+            case .file where entry.name.hasSuffix(".comments.yml"):
+                continue // a review's readers' comments (`marquee import wordpress` writes them): data, not a review
             case .directory:
                 let index = "\(path)/index.md"
                 if fileSystem.kind(of: index) == .file {

@@ -42,6 +42,32 @@ import Testing
         #expect(try marquee(["chekc"]).standardError == "error: unknown command 'chekc' — did you mean 'check'?\n")
     }
 
+    @Test func importOfABadExportExitsWithOneAndWritesNothing() throws {
+        let folder = Paths.temporaryFolder("cli-import")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data("<rss>\n<channel>\n</rss>\n".utf8).write(to: folder.appendingPathComponent("bad.xml"))
+        let run = try marquee(["import", "wordpress", "bad.xml", "--into", "site"], in: folder)
+        #expect(run.status == 1)
+        #expect(run.standardError.hasPrefix("bad.xml:3:"))
+        #expect(run.standardError.hasSuffix("import failed: nothing was written\n"))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("site").path))
+    }
+
+    @Test func importPrintsItsReportAndWritesASiteThatBuilds() throws {
+        let folder = Paths.temporaryFolder("cli-import")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let export = Paths.packageRoot.appendingPathComponent("Tests/MarqueeKitTests/Fixtures/import/film-blog.xml").path
+        let run = try marquee(["import", "wordpress", export, "--into", "blog"], in: folder, output: true)
+        #expect(run.status == 0 && run.standardError == "")
+        #expect(run.standardOutput.contains("into blog:\n  3 reviews (1 draft), 1 article, 1 page, 2 comments, 3 old addresses\n"))
+        #expect(run.standardOutput.contains("Files: 7 written\nDone in "))
+        let build = try marquee(["build", "--source", "blog", "--output", "out"], in: folder)
+        #expect(build.status == 0)
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("out/reviews/children-of-heaven/index.html").path))
+    }
+
     /// A word near no command keeps the parser's own message.
     @Test func aWordNearNoCommandGetsTheParsersMessage() throws {
         let run = try marquee(["publish"])
