@@ -36,12 +36,13 @@ import Testing
         #expect(shortcodes.unknown == ["pullquote", "contact-form", "gallery"])
     }
 
-    /// Each "[" used to search the rest of the body for "]]": a body of brackets took seconds.
-    @Test func aBodyOfBracketsIsReadInLinearTime() {
+    /// Each "[" used to search the rest of the body for "]]": a body of brackets took 20 s. (No
+    /// timing here — speed lives in the benchmark —, but a return to that would show as a test
+    /// that takes that long.)
+    @Test func aBodyOfBracketsIsLeftAsWritten() {
         var shortcodes = Shortcodes()
         let body = String(repeating: "[", count: 50_000) + String(repeating: "[a b", count: 5_000)
-        let start = Date()
         #expect(shortcodes.expand(body) == body)
-        #expect(Date().timeIntervalSince(start) < 2)
+        #expect(shortcodes.unknown == [])
     }
 }
