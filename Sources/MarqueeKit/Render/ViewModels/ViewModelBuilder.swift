@@ -199,10 +199,13 @@ struct ViewModelBuilder {
             (site.taxonomies.first { $0.definition.id == id }?.definition ?? TaxonomyDefinition.builtIn(id).map(translation.translating))?.label(count: count) ?? id
         }
         typealias ID = TaxonomyDefinition.ID
+        // The credits' links serve `directors` and `writers` too (each name's term looked up once).
+        func creditLinks(_ id: String) -> [NameLinkView] { credits.first { $0.id == id }?.terms ?? [] }
+        let reviewer = Self.reviewer(of: review, in: site)
         return ReviewView(
             card: cards[index],
-            directors: nameLinks(review.names(ID.directors), ID.directors),
-            writers: nameLinks(review.names(ID.writers), ID.writers),
+            directors: creditLinks(ID.directors),
+            writers: creditLinks(ID.writers),
             categories: nameLinks(review.names(ID.categories), ID.categories),
             tags: nameLinks(review.names(ID.tags), ID.tags),
             yearURL: yearURL,
@@ -220,11 +223,11 @@ struct ViewModelBuilder {
             recommendations: site.recommendations[index].map(recommendationView),
             recommendedBy: site.recommendedBy[index].map { entries[$0] },
             tableOfContents: review.tableOfContents ?? site.config.tableOfContents ? TableOfContentsEntry.entries(review.body.headings) : [],
-            reviewer: Self.reviewer(of: review, in: site).map { AuthorView(name: $0.name, bio: $0.bio, url: $0.url) },
+            reviewer: reviewer.map { AuthorView(name: $0.name, bio: $0.bio, url: $0.url) },
             hasOwnReviewer: review.reviewer.flatMap { site.config.authors[$0] } != nil,
             workLabel: translation.workLabel(review.workLabel ?? WorkType.film.label, siteKinds: site.config.workTypes),
             originalLanguage: review.originalLanguage,
-            byline: Self.reviewer(of: review, in: site).map { translation.phrase("review.by", ["name": $0.name]) },
+            byline: reviewer.map { translation.phrase("review.by", ["name": $0.name]) },
             scheduledText: translation.phrase("review.scheduled", ["date": translation.date(review.date)]))
     }
 
