@@ -15,7 +15,7 @@ case "$downloads" in
   https://*/releases/download) ;;
   *) echo "error: '$downloads' is not a https://…/releases/download URL" >&2; exit 1 ;;
 esac
-case "$downloads" in *'"'*|*'\\'*) echo "error: '$downloads' holds a quote or backslash" >&2; exit 1 ;; esac
+case "$downloads" in *'"'*|*\\*) echo "error: '$downloads' holds a quote or backslash" >&2; exit 1 ;; esac
 case "$commit" in
   *[!0-9a-f]*|"") echo "error: '$commit' is not a commit (40 lowercase hex digits)" >&2; exit 1 ;;
 esac
