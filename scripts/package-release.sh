@@ -43,7 +43,7 @@ with tarfile.open(fileobj=buffer, mode="w", format=tarfile.PAX_FORMAT) as archiv
     add(readme, name + "/README.md", 0o644)
     add(binary, name + "/marquee", 0o755)
 with open(out, "wb") as handle:
-    with gzip.GzipFile(filename="", mode="wb", fileobj=handle, mtime=0, compresslevel=9) as packed:
+    with gzip.GzipFile(filename="", mode="wb", fileobj=handle, mtime=0, compresslevel=6) as packed:
         packed.write(buffer.getvalue())
 PY
 cd "$dist"
