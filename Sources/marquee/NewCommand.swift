@@ -15,8 +15,7 @@ struct NewReviewCommand: ParsableCommand {
         commandName: "review",
         abstract: "Write content/reviews/<slug>.md with its front matter filled in, as a draft.",
         discussion: """
-        The slug comes from the title ("Cléo from 5 to 7" → cleo-from-5-to-7); the date is today in
-        the site's time zone. An existing file is never overwritten.
+        The slug comes from the title ("Cléo from 5 to 7" → cleo-from-5-to-7); the date is today in the site's time zone. An existing file is never overwritten.
 
         Example:
           marquee new review "Children of Heaven"
