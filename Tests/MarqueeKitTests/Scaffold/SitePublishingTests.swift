@@ -81,6 +81,8 @@ import Testing
     func runPagesWorkflow(_ release: MarqueeRelease) throws -> (site: URL, steps: [(name: String, run: Shell.Run)]) {
         let site = Paths.temporaryFolder("pages-site")
         _ = try NewSite.create(at: site, release: release).get()
+        // `marquee new site blog && cd blog && git init`: the runner checks out such a repository.
+        if let git = Shell.which("git") { #expect(try Shell.run(git, ["init", "-q"], in: site).status == 0) }
         let yaml = try String(contentsOf: site.appendingPathComponent(".github/workflows/pages.yml"), encoding: .utf8)
         let workflow = try WorkflowSteps(yaml: yaml, job: "build")
         // Values reach the shell through env:, never as ${{ }} inside a script.

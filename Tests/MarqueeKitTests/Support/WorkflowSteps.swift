@@ -36,7 +36,9 @@ struct WorkflowSteps {
 
     /// What each `run:` step printed, by name; stops after the first that fails (as a runner does).
     /// Throws when a value holds an expression `expressions` does not give.
-    func run(in folder: URL, expressions: [String: String], temporary: URL) throws -> [(name: String, run: Shell.Run)] {
+    /// With `only`, the `run:` steps of those names alone (the others need what a runner has).
+    func run(in folder: URL, expressions: [String: String], temporary: URL, only: Set<String>? = nil,
+             environment extra: [String: String] = [:]) throws -> [(name: String, run: Shell.Run)] {
         let manager = FileManager.default
         try manager.createDirectory(at: temporary, withIntermediateDirectories: true)
         let pathFile = temporary.appendingPathComponent("github_path"), envFile = temporary.appendingPathComponent("github_env")
@@ -49,8 +51,10 @@ struct WorkflowSteps {
         base["GITHUB_OUTPUT"] = temporary.appendingPathComponent("github_output").path
         var results: [(name: String, run: Shell.Run)] = []
         for step in steps {
-            guard let script = step.run else { continue }
-            var environment = base
+            guard let script = step.run, only?.contains(step.name) ?? true else { continue }
+            // An expression in a script is pasted into the shell unquoted: values go through env:.
+            guard !script.contains("${{") else { throw Failure(description: "\(step.name): a ${{ }} in run:, not in env:") }
+            var environment = base.merging(extra) { $1 }
             for (key, value) in env.merging(step.env, uniquingKeysWith: { $1 }) { environment[key] = try Self.substitute(value, expressions) }
             // Lines added to GITHUB_ENV and GITHUB_PATH by the steps before.
             for line in try String(contentsOf: envFile, encoding: .utf8).split(separator: "\n") {
