@@ -28,6 +28,10 @@ final class ProgressLine: @unchecked Sendable {
         timer.resume()
     }
 
+    deinit {
+        timer.cancel()
+    }
+
     private func draw() {
         let line = progress.line ?? ""
         guard line != shown else { return }
