@@ -19,6 +19,7 @@ release:
 test:
 	@scripts/ensure-cmark.sh
 	@scripts/ensure-strace.sh
+	@scripts/ensure-actionlint.sh
 	$(SWIFT) test
 
 # Regenerate the default theme embedded in the binary after editing templates/ or static/style.css.

@@ -73,6 +73,8 @@ let package = Package(
                 "MarqueeKit",
                 "MarqueeServer",
                 "MarqueeTemplates",
+                // The publishing tests read the workflows `marquee new site` writes.
+                .product(name: "Yams", package: "Yams"),
             ],
             exclude: ["Fixtures"]
         ),

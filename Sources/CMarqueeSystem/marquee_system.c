@@ -21,3 +21,15 @@ int marquee_exchange(const char *first, const char *second) {
     return -1;
 #endif
 }
+
+void marquee_counter_add(long *counter, long amount) {
+    __atomic_fetch_add(counter, amount, __ATOMIC_RELAXED);
+}
+
+long marquee_counter_load(const long *counter) {
+    return __atomic_load_n(counter, __ATOMIC_RELAXED);
+}
+
+void marquee_counter_store(long *counter, long value) {
+    __atomic_store_n(counter, value, __ATOMIC_RELAXED);
+}

@@ -19,6 +19,9 @@ struct SiteOptions: ParsableArguments {
     @Flag(name: .long, help: "Treat warnings as errors.")
     var strict = false
 
+    @Flag(name: .long, help: "Add the time each stage took (read, assemble, render, check, write) to the summary.")
+    var verbose = false
+
     func buildOptions(output: String?) -> BuildOptions {
         var options = BuildOptions(sourceDirectory: URL(fileURLWithPath: source), outputDirectory: output.map { URL(fileURLWithPath: $0) })
         options.baseURLOverride = baseURL
@@ -34,8 +37,7 @@ struct BuildCommand: ParsableCommand {
         commandName: "build",
         abstract: "Build the site into the output folder.",
         discussion: """
-        Reads site.yml, content/, templates/ and static/ from the site folder and writes the whole
-        site to the output folder. The output folder is replaced only when the build succeeds.
+        Reads site.yml, content/, templates/ and static/ from the site folder and writes the whole site to the output folder. The output folder is replaced only when the build succeeds. On a terminal, a build that takes more than a second shows what it is doing on one updating line.
 
         Examples:
           marquee build
@@ -61,23 +63,30 @@ struct BuildCommand: ParsableCommand {
         options.force = force
         options.useCache = !noCache
         let shown = options.outputDirectory.relativePathForDisplay
+        let progress = BuildProgress()
+        options.progress = progress
+        let line = ProgressLine.start(progress)
         options.waitingForOtherBuild = { pid in
             let who = pid.map { "process \($0)" } ?? "another process"
-            FileHandle.standardError.write(Data("Waiting for another build (\(who)) to finish writing \(shown)…\n".utf8))
+            let text = "Waiting for another build (\(who)) to finish writing \(shown)…"
+            if let line { line.say(text) } else { FileHandle.standardError.write(Data((text + "\n").utf8)) }
         }
         let console = Console(siteFolder: options.sourceDirectory)
-        switch Build.run(options) {
+        let result = Build.run(options)
+        line?.stop()
+        let stages = site.verbose && !progress.stageSeconds.isEmpty ? " (\(progress.stageSummary))" : ""
+        switch result {
         case .success(let report):
             console.print(report.diagnostics)
             if !report.diagnostics.isEmpty { console.printSummary(report.diagnostics, failed: false) }
             let seconds = Date().timeIntervalSince(started)
             if report.reusedCache && report.filesWritten == 0 {
-                console.say("Nothing changed since the last build: \(options.outputDirectory.relativePathForDisplay) is up to date (\(String(format: "%.3f", seconds)) s)")
+                console.say("Nothing changed since the last build: \(options.outputDirectory.relativePathForDisplay) is up to date (\(String(format: "%.3f", seconds)) s)\(stages)")
             } else if report.reusedCache {
-                console.say("Updated \(report.filesWritten) \(report.filesWritten == 1 ? "file" : "files") in \(options.outputDirectory.relativePathForDisplay) from the build cache "
-                            + "(only review bodies changed) in \(String(format: "%.3f", seconds)) s")
+                console.say("Updated \(report.filesWritten.groupedDigits) \(report.filesWritten == 1 ? "file" : "files") in \(options.outputDirectory.relativePathForDisplay) from the build cache "
+                            + "(only review bodies changed) in \(String(format: "%.3f", seconds)) s\(stages)")
             } else {
-                console.say("Built \(report.pagesWritten) pages (\(report.filesWritten) files) into \(options.outputDirectory.relativePathForDisplay) in \(String(format: "%.2f", seconds)) s")
+                console.say("Built \(report.pagesWritten.groupedDigits) pages (\(report.filesWritten.groupedDigits) files) into \(options.outputDirectory.relativePathForDisplay) in \(String(format: "%.2f", seconds)) s\(stages)")
             }
             // The build is done and said: end the process without freeing what it made
             // (`BuildReport.retained`); exit flushes the output.

@@ -7,9 +7,7 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Build the site in memory and report every problem, without writing anything.",
         discussion: """
-        Reports every diagnostic of a build, plus every internal link (the theme's, the ones you typed
-        in Markdown, #anchors) that leads to no page or id. External URLs are checked for syntax only;
-        nothing is fetched. Exit status 1 when there is an error.
+        Reports every diagnostic of a build, plus every internal link (the theme's, the ones you typed in Markdown, #anchors) that leads to no page or id. External URLs are checked for syntax only; nothing is fetched. Exit status 1 when there is an error.
 
         Examples:
           marquee check
@@ -20,13 +18,19 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var site: SiteOptions
 
     func run() throws {
-        let options = site.buildOptions(output: nil)
+        var options = site.buildOptions(output: nil)
+        let progress = BuildProgress()
+        options.progress = progress
         let console = Console(siteFolder: options.sourceDirectory)
-        switch Build.check(options) {
+        let line = ProgressLine.start(progress)
+        let outcome = Build.check(options)
+        line?.stop()
+        switch outcome {
         case .success(let result):
             console.print(result.warnings)
             let pages = result.files.filter { $0.path.hasSuffix(".html") }.count
-            console.say("Checked \(pages) pages: " + console.printer.summary(errors: 0, warnings: result.warnings.count))
+            let stages = site.verbose ? " (\(progress.stageSummary))" : ""
+            console.say("Checked \(pages.groupedDigits) pages: " + console.printer.summary(errors: 0, warnings: result.warnings.count) + stages)
         case .failure(let failure):
             console.print(failure.diagnostics)
             console.printSummary(failure.diagnostics, what: "check failed", after: "")

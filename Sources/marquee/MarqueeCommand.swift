@@ -15,7 +15,7 @@ struct MarqueeCommand: AsyncParsableCommand {
           marquee templates review                        review pages' variables
           marquee templates copy review                   a default template to edit
         """,
-        version: MarqueeVersion.string,
+        version: MarqueeVersion.description,
         subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, NewCommand.self, ImportCommand.self, TemplatesCommand.self],
         defaultSubcommand: nil
     )

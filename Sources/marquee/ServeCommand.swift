@@ -8,11 +8,7 @@ struct ServeCommand: AsyncParsableCommand {
         commandName: "serve",
         abstract: "Build the site, serve it locally and rebuild it as you edit.",
         discussion: """
-        Serves on http://127.0.0.1:1313 (under the site's base path, and at / too). Saving a file in
-        content/, templates/, static/ or site.yml rebuilds the site and reloads open pages; when a
-        rebuild fails, the last good build stays on screen with the errors over it. Drafts and
-        future-dated reviews are shown, marked as such. Ctrl-C stops it within 2 s; a second
-        Ctrl-C quits at once.
+        Serves on http://127.0.0.1:1313 (under the site's base path, and at / too). Saving a file in content/, templates/, static/ or site.yml rebuilds the site and reloads open pages; when a rebuild fails, the last good build stays on screen with the errors over it. Drafts and future-dated reviews are shown, marked as such. Ctrl-C stops it within 2 s; a second Ctrl-C quits at once.
 
         Examples:
           marquee serve
@@ -84,7 +80,7 @@ struct ServeCommand: AsyncParsableCommand {
             switch outcome {
             case .built(let pages, let warnings, let seconds):
                 console.print(warnings)
-                console.say("Built \(pages) pages in \(String(format: "%.2f", seconds)) s")
+                console.say("Built \(pages.groupedDigits) pages in \(String(format: "%.2f", seconds)) s")
             case .failed(let diagnostics):
                 console.print(diagnostics)
                 console.printSummary(diagnostics, what: "rebuild failed", after: "; still serving the last good build")

@@ -62,8 +62,7 @@ struct TemplatesCopyCommand: ParsableCommand {
         commandName: "copy",
         abstract: "Write the default theme's templates into the site's templates/ folder, to start customising them.",
         discussion: """
-        Copy only the templates you mean to change: every other one keeps coming from the default
-        theme, and gets its improvements. An existing template is never replaced unless --force is given.
+        Copy only the templates you mean to change: every other one keeps coming from the default theme, and gets its improvements. An existing template is never replaced unless --force is given.
         """
     )
 

@@ -6,21 +6,23 @@ import Foundation
 public enum Build {
     /// Everything a build checks, without writing: for `marquee check`. Broken links are errors here.
     public static func check(_ options: BuildOptions) -> Result<RenderedSite, BuildFailure> {
-        render(DiskFileSystem(root: options.sourceDirectory), baseURLOverride: options.baseURLOverride,
-               publishing: options.publishing, strict: options.strict, linkPolicy: .error, advice: true)
+        defer { options.progress?.end() }
+        return render(DiskFileSystem(root: options.sourceDirectory), baseURLOverride: options.baseURLOverride,
+                      publishing: options.publishing, strict: options.strict, linkPolicy: .error, advice: true, progress: options.progress)
     }
 
     /// Reads, assembles and renders a site into memory, without writing anything.
     /// `strict` turns every warning into an error; `linkPolicy` overrides site.yml's `broken_links`.
     public static func render(_ fileSystem: any SiteFileSystem, baseURLOverride: String? = nil,
                               publishing: PublishingOptions, strict: Bool = false,
-                              linkPolicy: BrokenLinkPolicy? = nil, advice: Bool = false) -> Result<RenderedSite, BuildFailure> {
+                              linkPolicy: BrokenLinkPolicy? = nil, advice: Bool = false, progress: BuildProgress? = nil) -> Result<RenderedSite, BuildFailure> {
         var diagnostics = Diagnostics()
-        guard let (_, site, plan) = prepare(fileSystem, baseURLOverride: baseURLOverride, publishing: publishing, cache: nil, &diagnostics) else {
+        guard let (_, site, plan) = prepare(fileSystem, baseURLOverride: baseURLOverride, publishing: publishing, cache: nil,
+                                            progress: progress, &diagnostics) else {
             return .failure(BuildFailure(diagnostics.sorted))
         }
         let sink = MemorySink()
-        guard produce(plan, linkPolicy: linkPolicy, sink: sink.put, &diagnostics) != nil else {
+        guard produce(plan, linkPolicy: linkPolicy, progress: progress, sink: sink.put, &diagnostics) != nil else {
             return .failure(BuildFailure(diagnostics.sorted))
         }
         let files = sink.files(in: plan.jobs)
@@ -33,6 +35,8 @@ public enum Build {
     /// build has succeeded. With `useCache`, an edit to review bodies only is applied to the last
     /// build's files instead (`CachedRebuild`), and a full build records the cache for the next.
     public static func run(_ options: BuildOptions) -> Result<BuildReport, BuildFailure> {
+        options.progress?.begin(.read)
+        defer { options.progress?.end() }
         let fileSystem = DiskFileSystem(root: options.sourceDirectory)
         let writer = OutputWriter(output: options.outputDirectory, site: options.sourceDirectory, source: fileSystem, force: options.force)
         // Refuse a dangerous output folder before spending time on the build.
@@ -62,7 +66,7 @@ public enum Build {
         let recording = options.useCache && !inputs.contains { $0.stamp.isLink }
         var diagnostics = Diagnostics()
         guard let (content, site, plan) = prepare(fileSystem, baseURLOverride: options.baseURLOverride, publishing: options.publishing,
-                                                  cache: nil, recordingMarks: recording, &diagnostics) else {
+                                                  cache: nil, recordingMarks: recording, progress: options.progress, &diagnostics) else {
             return .failure(BuildFailure(diagnostics.sorted))
         }
         let staging: OutputWriter.Staging
@@ -71,7 +75,7 @@ public enum Build {
             return .failure(BuildFailure(diagnostics.sorted + OutputWriter.failure(error, output: options.outputDirectory).diagnostics))
         }
         stagingClock.lap("staging")
-        let produced = produce(plan, linkPolicy: nil, sink: { job, content in try staging.put(job.path, content) }, &diagnostics)
+        let produced = produce(plan, linkPolicy: nil, progress: options.progress, sink: { job, content in try staging.put(job.path, content) }, &diagnostics)
         switch produced != nil ? finish(diagnostics, strict: options.strict) : .failure(BuildFailure(diagnostics.sorted)) {
         case .failure(let failure):
             writer.abandon(staging)
@@ -79,6 +83,7 @@ public enum Build {
         case .success(let warnings):
             do {
                 var clock = StageClock()
+                options.progress?.begin(.write)
                 // An old cache would describe the folder being replaced.
                 BuildCache.remove(at: cacheURL)
                 try writer.commit(staging)
@@ -103,12 +108,15 @@ public enum Build {
 
     /// Read and assemble, then list what to render; nil when a stage found an error.
     static func prepare(_ fileSystem: any SiteFileSystem, baseURLOverride: String?, publishing: PublishingOptions,
-                        cache: ReadCache?, recordingMarks: Bool = false, _ diagnostics: inout Diagnostics) -> (SiteContent, Site, RenderPlan)? {
+                        cache: ReadCache?, recordingMarks: Bool = false, progress: BuildProgress? = nil,
+                        _ diagnostics: inout Diagnostics) -> (SiteContent, Site, RenderPlan)? {
         var clock = StageClock()
+        progress?.begin(.read)
         let (content, readDiagnostics) = SiteReader(fileSystem: fileSystem, baseURLOverride: baseURLOverride, cache: cache).read()
         diagnostics.append(contentsOf: readDiagnostics)
         guard let content, !diagnostics.hasErrors else { return nil }
         clock.lap("read")
+        progress?.begin(.assemble)
 
         let (assembled, assembleDiagnostics) = SiteAssembler(options: publishing).assemble(content)
         diagnostics.append(contentsOf: assembleDiagnostics)
@@ -126,16 +134,26 @@ public enum Build {
 
     /// Renders every job into `sink` and checks the links of the pages made. Returns the pages as
     /// checked (for a later rebuild of part of the site) and the marks recorded, or nil on any error.
-    static func produce(_ plan: RenderPlan, linkPolicy: BrokenLinkPolicy?,
+    static func produce(_ plan: RenderPlan, linkPolicy: BrokenLinkPolicy?, progress: BuildProgress? = nil,
                         sink: (RenderJob, OutputFile.Content) throws -> Void, _ diagnostics: inout Diagnostics) -> RenderResult? {
         let site = plan.context.site
         var clock = StageClock()
         let links = LinkAudit(site: site, policy: linkPolicy ?? site.config.brokenLinks)
-        let result = SiteRenderer().run(plan, context: plan.context, links: links, sink: sink)
+        let result: RenderResult
+        if let progress {
+            progress.begin(.render, total: plan.jobs.reduce(0) { $0 + ($1.isPage ? 1 : 0) })
+            result = SiteRenderer().run(plan, context: plan.context, links: links) { job, content in
+                try sink(job, content)
+                if job.isPage { progress.advance() }
+            }
+        } else {
+            result = SiteRenderer().run(plan, context: plan.context, links: links, sink: sink)
+        }
         diagnostics.append(contentsOf: result.diagnostics.all)
         clock.lap("render")
         guard !diagnostics.hasErrors else { return nil }
         let pages = result.pages
+        progress?.begin(.check)
         diagnostics.append(contentsOf: links.report(pages) { pages[$0]?.ids })
         clock.lap("check")
         return diagnostics.hasErrors ? nil : result

@@ -19,6 +19,8 @@ public struct BuildOptions: Sendable {
 
     /// How long a build waits for another build of the same output folder to finish.
     public var lockTimeout: Double = 600
+    /// Marked with each stage and page as the build goes, for a progress line and `--verbose`.
+    public var progress: BuildProgress?
     /// Told once, with the other build's process id, when a build has to wait for it.
     public var waitingForOtherBuild: @Sendable (Int32?) -> Void = { _ in }
 

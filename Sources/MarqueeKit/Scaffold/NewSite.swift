@@ -1,8 +1,11 @@
 import Foundation
 
-/// `marquee new site DIR`: a ready-to-build site with one sample review and an About page.
+/// `marquee new site DIR`: a ready-to-build site with two sample reviews (each the other's "You'll
+/// love", so the first `marquee check` is clean), an About page, and the files that publish it on
+/// `host` with the Marquee `release` given (the running binary's own).
 public enum NewSite {
-    public static func create(at folder: URL, now: Date = Date()) -> Result<[String], Diagnostic> {
+    public static func create(at folder: URL, now: Date = Date(), host: PublishingHost = .github,
+                              release: MarqueeRelease = .current) -> Result<[String], Diagnostic> {
         let manager = FileManager.default
         let location = SourceLocation(path: folder.path)
         if let entries = try? manager.contentsOfDirectory(atPath: folder.path), !entries.isEmpty {
@@ -32,6 +35,7 @@ public enum NewSite {
             category: Drama
             tags: [first]
             rating: 4.5
+            recommend: [the-second-film]
             date: \(day)
             ---
 
@@ -43,6 +47,23 @@ public enum NewSite {
             lists and quotes. Run `marquee new review "Title"` for the next one.
 
             """),
+            ("content/reviews/the-second-film.md", """
+            ---
+            title: The second film
+            movie: The Second Film
+            year: 2004
+            director: A. Director
+            category: Drama
+            tags: [first]
+            rating: 4
+            recommend: [my-first-review]
+            date: \(day)
+            ---
+
+            A second review, so that each has a "You'll love" link: `recommend:` names the reviews a reader
+            of this one will love. Replace both with your own.
+
+            """),
             ("content/pages/about.md", """
             ---
             title: About
@@ -52,12 +73,13 @@ public enum NewSite {
 
             """),
             (".gitignore", "public/\n.marquee/\n"),
-        ]
+        ] + host.files(release: release)
         do {
             for (path, text) in files {
                 let url = folder.appendingPathComponent(path)
                 try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try Data(text.utf8).write(to: url, options: .withoutOverwriting)
+                if path.hasSuffix(".sh") { try manager.setAttributes([.posixPermissions: 0o755], ofItemAtPath: url.path) }
             }
             try manager.createDirectory(at: folder.appendingPathComponent("static"), withIntermediateDirectories: true)
             try manager.createDirectory(at: folder.appendingPathComponent("templates"), withIntermediateDirectories: true)

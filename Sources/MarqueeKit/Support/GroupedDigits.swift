@@ -1,4 +1,4 @@
-extension Int {
+public extension Int {
     /// 10000 → "10,000", whatever the locale: messages read the same everywhere.
     var groupedDigits: String {
         let digits = Array(String(magnitude))

@@ -148,4 +148,39 @@ import Testing
         #expect(next == lines.endIndex || !lines[next].hasPrefix("    "), "an excerpt was printed: \(run.standardError)")
         #expect(!run.standardError.contains("PNG"))
     }
+
+    /// Help texts are wrapped by the argument parser (under 80 columns in a pipe): no line of a paragraph
+    /// ends early, as one broken by hand would ("writes the whole\nsite to the output folder").
+    @Test(arguments: [[], ["build"], ["check"], ["serve"], ["new"], ["new", "review"], ["new", "site"], ["templates"], ["templates", "copy"]])
+    func helpIsWrappedByTheParser(command: [String]) throws {
+        let run = try marquee(command + ["--help"], output: true)
+        #expect(run.status == 0)
+        let text = run.standardOutput
+        let body = text.components(separatedBy: "\nUSAGE:")[0]
+        for paragraph in body.components(separatedBy: "\n\n").dropFirst() where !paragraph.hasPrefix("Example") {
+            let lines = paragraph.split(separator: "\n").map(String.init)
+            for (line, next) in zip(lines, lines.dropFirst()) {
+                let word = next.split(separator: " ").first.map(String.init) ?? ""
+                #expect(line.count < 80)
+                #expect(line.count + 1 + word.count >= 80, "'\(line)' is broken by hand before '\(word)'")
+            }
+        }
+    }
+
+    @Test func newSiteSaysWhatIsLeftToDoForItsHost() throws {
+        let parent = Paths.temporaryFolder("new-site-cli")
+        try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+        let run = try marquee(["new", "site", "blog", "--host", "cloudflare"], in: parent, output: true)
+        #expect(run.status == 0, "\(run.standardError)")
+        #expect(run.standardOutput.contains("  wrangler.toml\n  marquee-build.sh\n"))
+        #expect(run.standardOutput.contains("\nCloudflare Pages: connect the repository, set the build command to \"sh marquee-build.sh\", the output folder to public and the variable BASE_URL to the site's address (wrangler.toml names the output folder).\n"))
+        #expect(run.standardOutput.hasSuffix("Next: cd blog && marquee serve\n"))
+        // A scaffolded site checks clean.
+        let check = try marquee(["check", "--strict"], in: parent.appendingPathComponent("blog"), output: true)
+        #expect(check.status == 0, "\(check.standardError)")
+        #expect(check.standardOutput.hasSuffix(": 0 errors, 0 warnings\n"))
+        let wrong = try marquee(["new", "site", "other", "--host", "pages"], in: parent)
+        #expect(wrong.status == 2)
+        #expect(wrong.standardError.contains("Please provide one of 'github', 'netlify' or 'cloudflare'"))
+    }
 }

@@ -45,4 +45,22 @@ import Testing
         }
         guard case .failure = NewSite.create(at: folder) else { Issue.record("overwrote a site"); return }
     }
+
+    /// `marquee check --strict` on a new site, whatever its host: no warning (each sample review has
+    /// a "You'll love" link), and the host's files are not published as pages.
+    @Test(arguments: PublishingHost.allCases)
+    func newSiteChecksClean(host: PublishingHost) throws {
+        let folder = Paths.temporaryFolder("newsite-check")
+        let files = try NewSite.create(at: folder, host: host).get()
+        var options = BuildOptions(sourceDirectory: folder)
+        options.strict = true
+        switch Build.check(options) {
+        case .success(let site):
+            #expect(site.warnings.isEmpty)
+            #expect(!site.files.contains { $0.path.contains("marquee-build") || $0.path.hasSuffix(".toml") || $0.path.hasSuffix(".yml") })
+        case .failure(let failure):
+            Issue.record("a new site for \(host) does not check clean: \(failure)")
+        }
+        #expect(files.filter { $0.hasPrefix("content/reviews/") }.count == 2)
+    }
 }
