@@ -102,10 +102,11 @@ extension ThemeWord {
         ThemeWord("review.tags", "Tags:", "before the review's tags", template: true),
         ThemeWord("review.recommendations", "You'll love", "the heading of the recommendations", template: true),
         ThemeWord("review.recommendation", "Liked {liked}? You'll love {other}", "one recommendation: the review's work, then the recommended one", split: true),
+        ThemeWord("review.liked_heading", "Liked {liked}? You'll love these", "the heading of the recommendations, with the review's work (the default theme's, which lists the works under it)", split: true),
         ThemeWord("review.recommended_by", "Recommended from", "the heading of the reviews recommending this one", template: true),
         ThemeWord("review.about_author", "About the author", "the accessible name of the author box", template: true),
         ThemeWord("rating.text", "{value} out of {scale}", "a rating"),
-        ThemeWord("rating.label", "Rated {value} out of {scale}", "a rating, for screen readers"),
+        ThemeWord("rating.label", "Rated {value} out of {scale}", "a rating as the default theme's badges show and say it"),
         ThemeWord("feed.rating", "Rating: {rating}", "the rating in the feed's credits line"),
     ]
 
