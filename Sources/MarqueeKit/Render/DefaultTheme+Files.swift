@@ -527,10 +527,11 @@ img, video, svg, canvas { max-width: 100%; height: auto; }
 /* Separated items (dates, bylines, card lines): the dot is drawn before every item and the row is
    pulled under its box's start edge, which clips it, so the first item of each line (a wrapped one
    too) shows no dot and no line ends in one. No dot is text, so reader mode shows none either. */
-.meta { overflow: hidden; }
-.meta-items { display: flex; flex-wrap: wrap; align-items: baseline; margin-inline-start: -1.1em; }
+.meta { --sep: 1rem; overflow: hidden; }
+.meta-items { display: flex; flex-wrap: wrap; align-items: baseline; margin-inline-start: calc(-1 * var(--sep)); }
 .meta-items > * { padding-inline-end: .1em; }
-.meta-items > *::before { content: "·"; display: inline-block; width: 1.1em; text-align: center; color: var(--muted); }
+/* In rem, not em: an item in smaller type (the article mark) must clip its dot exactly as the rest. */
+.meta-items > *::before { content: "·"; display: inline-block; width: var(--sep); text-align: center; color: var(--muted); }
 
 /* Site header and footer */
 .site-header, main, .site-footer { max-width: var(--measure); margin: 0 auto; padding: 0 1rem; }
@@ -723,7 +724,9 @@ caption { caption-side: top; text-align: start; padding: 0 0 .5rem; color: var(-
 @media (max-width: 30rem) {
   th, td { padding: .35rem .35rem; }
   .ratings-table .rating { flex-wrap: wrap; white-space: normal; row-gap: .15rem; }
-  .ratings-table .rating-text { white-space: nowrap; }
+  /* "Rated 4.5 out of 5" wraps under its stars rather than pushing the table past the screen. */
+  .ratings-table .rating-text { white-space: normal; }
+  .ratings-table td:first-child { min-width: 6.5rem; }
   .review-card-thumb { width: 4.5rem; }
 }
 @media (min-width: 48rem) {
