@@ -518,9 +518,11 @@ a { color: var(--accent); text-underline-offset: .15em; }
 a:hover, a:focus { text-decoration-thickness: 2px; }
 a:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; border-radius: 2px; }
 img, video, svg, canvas { max-width: 100%; height: auto; }
-.skip-link { position: absolute; left: -999px; top: 0; z-index: 10; }
-.skip-link:focus { left: 1rem; top: 1rem; background: var(--card); padding: .5rem .75rem;
-  border: 2px solid var(--accent); border-radius: 4px; font-family: var(--sans); }
+/* Hidden by clipping, not by moving it off to the left: on a right-to-left page, content past the
+   left edge widens the page and scrolls it sideways. */
+.skip-link { position: absolute; top: 1rem; inset-inline-start: 1rem; z-index: 10; background: var(--card);
+  padding: .5rem .75rem; border: 2px solid var(--accent); border-radius: 4px; font-family: var(--sans); }
+.skip-link:not(:focus) { width: 1px; height: 1px; padding: 0; border: 0; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; border: 0;
   overflow: hidden; clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap; }
 
