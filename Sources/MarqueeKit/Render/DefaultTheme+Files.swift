@@ -531,9 +531,12 @@ img, video, svg, canvas { max-width: 100%; height: auto; }
    too) shows no dot and no line ends in one. No dot is text, so reader mode shows none either. */
 .meta { --sep: 1rem; overflow: hidden; }
 .meta-items { display: flex; flex-wrap: wrap; align-items: baseline; margin-inline-start: calc(-1 * var(--sep)); }
-.meta-items > * { padding-inline-end: .1em; }
-/* In rem, not em: an item in smaller type (the article mark) must clip its dot exactly as the rest. */
-.meta-items > *::before { content: "·"; display: inline-block; width: var(--sep); text-align: center; color: var(--muted); }
+/* The dot sits in the item's start margin, outside its box, so an item that wraps onto two lines
+   starts its second line at the item's edge, not under the clipped dot. In rem, not em: an item in
+   smaller type (the article mark) must clip its dot exactly as the rest. */
+.meta-items > * { position: relative; margin-inline-start: var(--sep); }
+.meta-items > *::before { content: "·"; position: absolute; inset-inline-start: calc(-1 * var(--sep)); width: var(--sep);
+  text-align: center; color: var(--muted); font-size: .875rem; font-weight: normal; letter-spacing: 0; }
 
 /* Site header and footer */
 .site-header, main, .site-footer { max-width: var(--measure); margin: 0 auto; padding: 0 1rem; }
@@ -597,11 +600,12 @@ th { color: var(--muted); font-weight: 600; border-bottom-width: 2px; }
 .review-rating { margin: .25rem 0 .6rem; font-size: 1.35rem; }
 .review-rating .rating-stars { font-size: 1.35em; }
 .review-rating .rating-text { color: var(--text); font-weight: 600; font-size: .75em; }
-.poster { flex: 0 0 auto; width: clamp(9rem, 32%, 15rem); margin: 0; }
-.poster img, .poster picture { display: block; width: 100%; height: auto; border-radius: 6px; box-shadow: var(--shadow); }
+.poster { display: block; margin: 0; }
+.poster img { display: block; width: 100%; height: auto; border-radius: 6px; box-shadow: var(--shadow); }
+.review-header > .poster { flex: 0 0 auto; width: clamp(9rem, 32%, 15rem); }
 @media (max-width: 36rem) {
   .review-header { flex-direction: column; }
-  .poster { width: min(14rem, 70%); align-self: center; }
+  .review-header > .poster { width: min(14rem, 70%); align-self: center; }
   .review-heading { flex-basis: auto; width: 100%; }
 }
 
@@ -646,8 +650,9 @@ th { color: var(--muted); font-weight: 600; border-bottom-width: 2px; }
 .review-card { display: flex; gap: 1rem; align-items: flex-start; padding: 1.25rem 0; border-bottom: 1px solid var(--rule); }
 .review-card:last-of-type { border-bottom: 0; }
 .review-card-body { flex: 1 1 auto; min-width: 0; }
-.review-card-thumb { flex: 0 0 auto; display: block; width: 5.5rem; margin: .3rem 0 0; }
-.review-card-thumb img, .review-card-thumb picture { display: block; width: 100%; height: auto; aspect-ratio: 2 / 3;
+/* A thumbnail is a .review-card-thumb link or a poster (<picture class="poster">) placed first in the card. */
+.review-card-thumb, .review-card > .poster { flex: 0 0 auto; display: block; width: 5.5rem; margin: .3rem 0 0; }
+.review-card-thumb img, .review-card > .poster img { display: block; width: 100%; height: auto; aspect-ratio: 2 / 3;
   object-fit: cover; border-radius: 4px; box-shadow: var(--shadow); }
 .review-card-title { margin: 0 0 .3rem; font-size: 1.3rem; }
 .review-card-title a { color: var(--text); text-decoration: none; }
@@ -672,7 +677,7 @@ th { color: var(--muted); font-weight: 600; border-bottom-width: 2px; }
   grid-template-columns: repeat(auto-fill, minmax(12rem, 1fr)); gap: .75rem; }
 .recommendation { display: flex; flex-direction: column; gap: .3rem; margin: 0; padding: .7rem .8rem;
   border: 1px solid var(--rule); border-radius: 6px; background: var(--bg); line-height: 1.4; }
-.recommendation .review-card-thumb { width: 100%; max-width: 8rem; margin: 0 0 .2rem; }
+.recommendation :is(.review-card-thumb, .poster) { width: 100%; max-width: 8rem; margin: 0 0 .2rem; }
 .recommendation-title { font-weight: bold; }
 .recommendation-rating { font-size: .85rem; }
 .recommendation-rating .rating-text { color: var(--text); }
@@ -695,7 +700,8 @@ th { color: var(--muted); font-weight: 600; border-bottom-width: 2px; }
 .archive-year h2 { margin: 1.75rem 0 .5rem; padding-bottom: .2rem; border-bottom: 1px solid var(--rule); font-size: 1.2rem; }
 .archive-list { list-style: none; margin: 0; padding: 0; }
 .archive-item { display: flex; gap: .75rem; align-items: flex-start; margin: 0 0 .85rem; line-height: 1.4; }
-.archive-item .review-card-thumb { width: 3rem; margin: 0; }
+.archive-item :is(.review-card-thumb, .poster) { flex: 0 0 auto; width: 3rem; margin: 0; }
+.archive-item .poster img { aspect-ratio: 2 / 3; object-fit: cover; border-radius: 3px; }
 .archive-body { display: block; flex: 1 1 auto; min-width: 0; }
 .archive-body > a { font-weight: bold; }
 .archive-meta { display: block; margin-top: .2rem; color: var(--muted); font-family: var(--sans); font-size: .875rem; }
@@ -719,7 +725,7 @@ ol.term-list { padding-inline-start: 2.2rem; }
 caption { caption-side: top; text-align: start; padding: 0 0 .5rem; color: var(--muted); font-size: .875rem; }
 .ratings-table th { white-space: nowrap; }
 .ratings-table td:first-child { min-width: 8rem; }
-.ratings-table .review-card-thumb { display: inline-block; width: 2.25rem; margin: 0 .5rem 0 0; vertical-align: middle; }
+.ratings-table :is(.review-card-thumb, .poster) { display: inline-block; width: 2.25rem; margin: 0 .5rem 0 0; vertical-align: middle; }
 .ratings-table .rating { gap: .35em; }
 .ratings-table .rating-text { color: var(--text); }
 
@@ -729,7 +735,7 @@ caption { caption-side: top; text-align: start; padding: 0 0 .5rem; color: var(-
   /* "Rated 4.5 out of 5" wraps under its stars rather than pushing the table past the screen. */
   .ratings-table .rating-text { white-space: normal; }
   .ratings-table td:first-child { min-width: 6.5rem; }
-  .review-card-thumb { width: 4.5rem; }
+  .review-card-thumb, .review-card > .poster { width: 4.5rem; }
 }
 @media (min-width: 48rem) {
   body { font-size: 1.125rem; }
@@ -738,7 +744,7 @@ caption { caption-side: top; text-align: start; padding: 0 0 .5rem; color: var(-
   .site-header { padding-top: 2rem; }
   .site-title { font-size: 1.75rem; }
   .review-card-title { font-size: 1.45rem; }
-  .review-card-thumb { width: 7rem; }
+  .review-card-thumb, .review-card > .poster { width: 7rem; }
   .term-list:not(ol) { columns: 3 11rem; column-gap: 2rem; }
 }
 
