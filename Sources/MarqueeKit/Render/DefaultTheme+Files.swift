@@ -33,15 +33,19 @@ extension DefaultTheme {
   <ul class="archive-list">
     {{#items}}
     {{#review}}
-    <li>
-      <a href="{{url}}">{{title}}</a>
-      <span class="archive-meta">{{{rating.html}}} <span class="sep" aria-hidden="true">·</span> <time datetime="{{date.iso}}">{{date.display}}</time></span>
+    <li class="archive-item">
+      <span class="archive-body">
+        <a href="{{url}}">{{title}}</a>
+        <span class="archive-meta meta"><span class="meta-items"><span>{{{rating.html}}}</span> <span><time datetime="{{date.iso}}">{{date.display}}</time></span></span></span>
+      </span>
     </li>
     {{/review}}
     {{#article}}
-    <li>
-      <a href="{{url}}">{{title}}</a>
-      <span class="archive-meta"><span class="post-kind">{{{words.card.article}}}</span> <span class="sep" aria-hidden="true">·</span> <time datetime="{{date.iso}}">{{date.display}}</time></span>
+    <li class="archive-item">
+      <span class="archive-body">
+        <a href="{{url}}">{{title}}</a>
+        <span class="archive-meta meta"><span class="meta-items"><span class="post-kind">{{{words.card.article}}}</span> <span><time datetime="{{date.iso}}">{{date.display}}</time></span></span></span>
+      </span>
     </li>
     {{/article}}
     {{/items}}
@@ -59,15 +63,14 @@ extension DefaultTheme {
 """#,
         "article-card": #"""
 <article class="review-card article-card">
-  <h2 class="review-card-title"><a href="{{url}}">{{title}}</a></h2>
-  <p class="review-card-meta">
-    <span class="post-kind">{{{words.card.article}}}</span>
-    <span class="sep" aria-hidden="true">·</span> <time datetime="{{date.iso}}">{{date.display}}</time>{{#isDraft}} <span class="sep" aria-hidden="true">·</span> <strong class="draft-mark">{{{words.card.draft}}}</strong>{{/isDraft}}{{#isScheduled}} <span class="sep" aria-hidden="true">·</span> <strong class="draft-mark">{{{words.card.scheduled}}}</strong>{{/isScheduled}}
-  </p>
-  <div class="review-card-excerpt">
-    {{{excerpt}}}
+  <div class="review-card-body">
+    <h2 class="review-card-title"><a href="{{url}}">{{title}}</a></h2>
+    <p class="review-card-meta meta"><span class="meta-items"><span class="post-kind">{{{words.card.article}}}</span> <span><time datetime="{{date.iso}}">{{date.display}}</time></span>{{#isDraft}} <span><strong class="draft-mark">{{{words.card.draft}}}</strong></span>{{/isDraft}}{{#isScheduled}} <span><strong class="draft-mark">{{{words.card.scheduled}}}</strong></span>{{/isScheduled}}</span></p>
+    <div class="review-card-excerpt">
+      {{{excerpt}}}
+    </div>
+    <p class="review-card-more"><a href="{{url}}">{{{words.card.read_article}}}<span class="visually-hidden">: {{title}}</span></a></p>
   </div>
-  <p class="review-card-more"><a href="{{url}}">{{{words.card.read_article}}}<span class="visually-hidden">: {{title}}</span></a></p>
 </article>
 
 """#,
@@ -83,9 +86,7 @@ extension DefaultTheme {
     <p class="draft-mark">{{article.scheduledText}}</p>
     {{/article.isScheduled}}
     <h1>{{article.title}}</h1>
-    <p class="review-meta">
-      {{#article.hasOwnReviewer}}{{article.byline}} <span class="sep" aria-hidden="true">·</span> {{/article.hasOwnReviewer}}<time datetime="{{article.date.iso}}">{{article.date.display}}</time>{{#article.updated}} <span class="sep" aria-hidden="true">·</span> {{{words.article.updated}}} <time datetime="{{iso}}">{{display}}</time>{{/article.updated}} <span class="sep" aria-hidden="true">·</span> {{{words.review.reading_time.before}}}{{article.readingMinutes}}{{{words.review.reading_time.after}}}
-    </p>
+    <p class="review-meta meta"><span class="meta-items">{{#article.hasOwnReviewer}}<span>{{article.byline}}</span> {{/article.hasOwnReviewer}}<span><time datetime="{{article.date.iso}}">{{article.date.display}}</time></span>{{#article.updated}} <span>{{{words.article.updated}}} <time datetime="{{iso}}">{{display}}</time></span>{{/article.updated}} <span>{{{words.review.reading_time.before}}}{{article.readingMinutes}}{{{words.review.reading_time.after}}}</span></span></p>
   </header>
   {{#article.hasCategories}}
   <p class="review-tags">{{article.categoriesLabel}}: {{#article.categories}}{{^isFirst}}, {{/isFirst}}{{#url}}<a href="{{.}}">{{name}}</a>{{/url}}{{^url}}{{name}}{{/url}}{{/article.categories}}</p>
@@ -201,8 +202,6 @@ extension DefaultTheme {
   <dt>{{label}}</dt>
   <dd>{{#terms}}{{^isFirst}}, {{/isFirst}}<a href="{{url}}">{{name}}</a>{{/terms}}</dd>
   {{/review.otherTaxonomies}}
-  <dt>{{{words.review.rating}}}</dt>
-  <dd>{{{review.rating.html}}}</dd>
 </dl>
 
 """#,
@@ -253,24 +252,23 @@ extension DefaultTheme {
 
 """#,
         "rating-badge": #"""
-<span class="rating" role="img" aria-label="{{label}}"><span class="rating-stars">{{#stars}}<span class="star star-{{kind}}">★</span>{{/stars}}</span> <span class="rating-text">{{text}}</span></span>
+<span class="rating"><span class="rating-stars" aria-hidden="true">{{#stars}}<span class="star star-{{kind}}"></span>{{/stars}}</span> <span class="rating-text">{{label}}</span></span>
 
 """#,
         "rating-chart": #"""
 <figure class="rating-chart">
-  <svg role="img" aria-labelledby="rating-chart-title rating-chart-desc" viewBox="0 0 {{width}} {{height}}" width="{{width}}" height="{{height}}">
+  <svg role="img" aria-labelledby="rating-chart-title" width="100%" height="{{height}}">
     <title id="rating-chart-title">{{title}}</title>
-    <desc id="rating-chart-desc">{{description}}</desc>
-    <line class="chart-axis" x1="0" y1="{{baseline}}" x2="{{width}}" y2="{{baseline}}"></line>
+    <line class="chart-axis" x1="0" y1="{{baseline}}" x2="100%" y2="{{baseline}}"></line>
     {{#bars}}
-    <rect class="chart-bar" x="{{x}}" y="{{y}}" width="{{width}}" height="{{height}}"><title>{{text}}</title></rect>
+    <rect class="chart-bar" x="{{xPercent}}" y="{{y}}" width="{{widthPercent}}" height="{{height}}"><title>{{text}}</title></rect>
     {{#hasCount}}
-    <text class="chart-count" x="{{labelX}}" y="{{countY}}" text-anchor="middle">{{count}}</text>
+    <text class="chart-count" x="{{labelXPercent}}" y="{{countY}}" text-anchor="middle">{{count}}</text>
     {{/hasCount}}
-    <text class="chart-label" x="{{labelX}}" y="{{labelY}}" text-anchor="middle">{{label}}</text>
+    <text class="chart-label" x="{{labelXPercent}}" y="{{labelY}}" text-anchor="middle">{{label}}</text>
     {{/bars}}
   </svg>
-  <figcaption>{{description}}</figcaption>
+  <figcaption class="visually-hidden">{{description}}</figcaption>
 </figure>
 
 """#,
@@ -311,11 +309,14 @@ extension DefaultTheme {
 {{#review.hasRecommendations}}
 
 <section class="recommendations" aria-labelledby="recommendations-heading">
-  <h2 id="recommendations-heading">{{{words.review.recommendations}}}</h2>
-  <ul>
+  <h2 id="recommendations-heading">{{{words.review.liked_heading.before}}}<cite>{{review.movie}}</cite>{{{words.review.liked_heading.after}}}</h2>
+  <ul class="recommendation-list">
     {{#review.recommendations}}
     <li class="recommendation{{#isSuggested}} recommendation-suggested{{/isSuggested}}">
-      {{{words.review.recommendation.before}}}<cite>{{review.movie}}</cite>{{{words.review.recommendation.between}}}<a href="{{url}}"{{#isExternal}} rel="external"{{/isExternal}}><cite>{{movie}}</cite></a>{{{words.review.recommendation.after}}}{{#hasRating}} {{{rating.html}}}{{/hasRating}}
+      <a class="recommendation-title" href="{{url}}"{{#isExternal}} rel="external"{{/isExternal}}><cite>{{movie}}</cite></a>
+      {{#hasRating}}
+      <span class="recommendation-rating">{{{rating.html}}}</span>
+      {{/hasRating}}
       {{#reason}}
       <span class="recommendation-reason">{{.}}</span>
       {{/reason}}
@@ -328,16 +329,15 @@ extension DefaultTheme {
 """#,
         "review-card": #"""
 <article class="review-card">
-  <h2 class="review-card-title"><a href="{{url}}">{{title}}</a></h2>
-  <p class="review-card-meta">
-    <cite>{{movie}}</cite>{{#year}} ({{.}}){{/year}}
-    <span class="sep" aria-hidden="true">·</span> {{{rating.html}}}
-    <span class="sep" aria-hidden="true">·</span> <time datetime="{{date.iso}}">{{date.display}}</time>{{#isDraft}} <span class="sep" aria-hidden="true">·</span> <strong class="draft-mark">{{{words.card.draft}}}</strong>{{/isDraft}}{{#isScheduled}} <span class="sep" aria-hidden="true">·</span> <strong class="draft-mark">{{{words.card.scheduled}}}</strong>{{/isScheduled}}
-  </p>
-  <div class="review-card-excerpt">
-    {{{excerpt}}}
+  <div class="review-card-body">
+    <h2 class="review-card-title"><a href="{{url}}">{{title}}</a></h2>
+    <p class="review-card-rating">{{{rating.html}}}</p>
+    <p class="review-card-meta meta"><span class="meta-items"><span><cite>{{movie}}</cite>{{#year}} ({{.}}){{/year}}</span> <span><time datetime="{{date.iso}}">{{date.display}}</time></span>{{#isDraft}} <span><strong class="draft-mark">{{{words.card.draft}}}</strong></span>{{/isDraft}}{{#isScheduled}} <span><strong class="draft-mark">{{{words.card.scheduled}}}</strong></span>{{/isScheduled}}</span></p>
+    <div class="review-card-excerpt">
+      {{{excerpt}}}
+    </div>
+    <p class="review-card-more"><a href="{{url}}">{{{words.card.read_more}}}<span class="visually-hidden"> {{readMoreOf}}</span></a></p>
   </div>
-  <p class="review-card-more"><a href="{{url}}">{{{words.card.read_more}}}<span class="visually-hidden"> {{readMoreOf}}</span></a></p>
 </article>
 
 """#,
@@ -352,10 +352,11 @@ extension DefaultTheme {
     {{#review.isScheduled}}
     <p class="draft-mark">{{review.scheduledText}}</p>
     {{/review.isScheduled}}
-    <h1>{{review.title}}</h1>
-    <p class="review-meta">
-      {{#review.hasOwnReviewer}}{{review.byline}} <span class="sep" aria-hidden="true">·</span> {{/review.hasOwnReviewer}}<time datetime="{{review.date.iso}}">{{review.date.display}}</time> <span class="sep" aria-hidden="true">·</span> {{{words.review.reading_time.before}}}{{review.readingMinutes}}{{{words.review.reading_time.after}}}
-    </p>
+    <div class="review-heading">
+      <h1>{{review.title}}</h1>
+      <p class="review-rating">{{{review.rating.html}}}</p>
+      <p class="review-meta meta"><span class="meta-items">{{#review.hasOwnReviewer}}<span>{{review.byline}}</span> {{/review.hasOwnReviewer}}<span><time datetime="{{review.date.iso}}">{{review.date.display}}</time></span> <span>{{{words.review.reading_time.before}}}{{review.readingMinutes}}{{{words.review.reading_time.after}}}</span></span></p>
+    </div>
   </header>
 {{>credits}}
   {{#review.hasToc}}
@@ -393,7 +394,7 @@ extension DefaultTheme {
 """#,
         "site-footer": #"""
 <footer class="site-footer">
-  <p>{{site.title}}{{#site.byAuthor}} · {{.}}{{/site.byAuthor}} · <a href="{{site.feed}}">{{{words.site.feed}}}</a></p>
+  <p class="meta"><span class="meta-items"><span>{{site.title}}</span>{{#site.byAuthor}} <span>{{.}}</span>{{/site.byAuthor}} <span><a href="{{site.feed}}">{{{words.site.feed}}}</a></span></span></p>
 </footer>
 
 """#,
@@ -447,7 +448,7 @@ extension DefaultTheme {
 {{$content}}
 <h1 class="list-title">{{list.title}}</h1>
 {{#list.term}}
-<p class="list-meta">{{averageText}} <span class="sep" aria-hidden="true">·</span> <a href="{{taxonomyURL}}">{{allText}}</a></p>
+<p class="list-meta meta"><span class="meta-items"><span>{{averageText}}</span> <span><a href="{{taxonomyURL}}">{{allText}}</a></span></span></p>
 {{/list.term}}
 {{#list.items}}
 {{{html}}}
@@ -462,20 +463,45 @@ extension DefaultTheme {
     /// Files the theme adds to the output unless the site's static/ has its own: path → text.
     static let assets: [String: String] = [
         "style.css": #"""
-/* Marquee default theme. Readable on a phone and a desktop; no JavaScript, no web fonts. */
+/* Marquee default theme. Readable on a phone and a desktop, light or dark as the reader's system is;
+   no JavaScript, no web fonts. Colours are variables so the dark scheme only swaps the palette; every
+   text colour passes WCAG AA (4.5:1) on the backgrounds it is used on, in both schemes. */
 :root {
+  color-scheme: light dark;
   --text: #1d1b18;
   --muted: #5b5650;
   --accent: #8a2b0e;
+  --on-accent: #ffffff;
   --star: #b7791f;
   --star-edge: #8f5a10;
   --star-empty: #efe9dd;
   --star-empty-edge: #857d71;
   --bg: #fbf8f2;
   --card: #ffffff;
+  --code-bg: #f1ece2;
   --rule: #e5ded2;
-  --measure: 42rem;
+  --shadow: 0 1px 3px rgba(0, 0, 0, .12), 0 4px 14px rgba(0, 0, 0, .06);
+  --measure: 44rem;
+  --wide: 60rem;
   --sans: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif;
+  --mono: ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", "DejaVu Sans Mono", monospace;
+}
+@media (prefers-color-scheme: dark) {
+  :root {
+    --text: #ece6da;
+    --muted: #b9b0a2;
+    --accent: #f2a77e;
+    --on-accent: #17140f;
+    --star: #e9b04a;
+    --star-edge: #c48a22;
+    --star-empty: #3b362e;
+    --star-empty-edge: #9a9184;
+    --bg: #17140f;
+    --card: #221e18;
+    --code-bg: #2b261f;
+    --rule: #3d372e;
+    --shadow: 0 1px 3px rgba(0, 0, 0, .5);
+  }
 }
 * { box-sizing: border-box; }
 html { font-size: 100%; -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
@@ -491,12 +517,26 @@ body {
 a { color: var(--accent); text-underline-offset: .15em; }
 a:hover, a:focus { text-decoration-thickness: 2px; }
 a:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; border-radius: 2px; }
-img { max-width: 100%; height: auto; }
-.skip-link { position: absolute; left: -999px; top: 0; z-index: 10; }
-.skip-link:focus { left: 1rem; top: 1rem; background: var(--card); padding: .5rem .75rem;
-  border: 2px solid var(--accent); border-radius: 4px; font-family: var(--sans); }
+img, video, svg, canvas { max-width: 100%; height: auto; }
+/* Hidden by clipping, not by moving it off to the left: on a right-to-left page, content past the
+   left edge widens the page and scrolls it sideways. */
+.skip-link { position: absolute; top: 1rem; inset-inline-start: 1rem; z-index: 10; background: var(--card);
+  padding: .5rem .75rem; border: 2px solid var(--accent); border-radius: 4px; font-family: var(--sans); }
+.skip-link:not(:focus) { width: 1px; height: 1px; padding: 0; border: 0; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; border: 0;
   overflow: hidden; clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap; }
+
+/* Separated items (dates, bylines, card lines): the dot is drawn before every item and the row is
+   pulled under its box's start edge, which clips it, so the first item of each line (a wrapped one
+   too) shows no dot and no line ends in one. No dot is text, so reader mode shows none either. */
+.meta { --sep: 1rem; overflow: hidden; }
+.meta-items { display: flex; flex-wrap: wrap; align-items: baseline; margin-inline-start: calc(-1 * var(--sep)); }
+/* The dot sits in the item's start margin, outside its box, so an item that wraps onto two lines
+   starts its second line at the item's edge, not under the clipped dot. In rem, not em: an item in
+   smaller type (the article mark) must clip its dot exactly as the rest. */
+.meta-items > * { position: relative; margin-inline-start: var(--sep); }
+.meta-items > *::before { content: "·"; position: absolute; inset-inline-start: calc(-1 * var(--sep)); width: var(--sep);
+  text-align: center; color: var(--muted); font-size: .875rem; font-weight: normal; letter-spacing: 0; }
 
 /* Site header and footer */
 .site-header, main, .site-footer { max-width: var(--measure); margin: 0 auto; padding: 0 1rem; }
@@ -514,7 +554,7 @@ img { max-width: 100%; height: auto; }
 /* Headings and text */
 main { padding-top: 1.25rem; padding-bottom: 2.5rem; }
 h1, h2, h3, h4 { line-height: 1.25; }
-h1 { font-size: 1.6rem; margin: .75rem 0 .5rem; }
+h1 { font-size: 1.7rem; margin: .75rem 0 .5rem; }
 h2 { font-size: 1.3rem; margin: 2rem 0 .5rem; }
 h3 { font-size: 1.12rem; margin: 1.75rem 0 .4rem; }
 p { margin: 0 0 1rem; }
@@ -524,10 +564,50 @@ main li { margin-bottom: .3rem; }
 .review-meta time, .review-card-meta time { white-space: nowrap; }
 .review-body, .page-body { margin-top: 1.5rem; }
 .review-body blockquote, .page-body blockquote { margin: 1.5rem 0; padding: .1rem 0 .1rem 1rem;
-  border-left: 3px solid var(--star); color: var(--muted); font-style: italic; }
+  border-inline-start: 3px solid var(--star); color: var(--muted); font-style: italic; }
 .review-body blockquote p:last-child, .page-body blockquote p:last-child { margin-bottom: 0; }
-.review-body img, .page-body img { display: block; margin: 1.5rem auto; border-radius: 4px;
-  box-shadow: 0 1px 3px rgba(0, 0, 0, .15); }
+.review-body img, .page-body img { display: block; margin: 1.5rem auto; border-radius: 4px; box-shadow: var(--shadow); }
+.review-body figure, .page-body figure { margin: 1.5rem 0; }
+.review-body figcaption, .page-body figcaption { color: var(--muted); font-family: var(--sans); font-size: .85rem; text-align: center; }
+hr { border: 0; border-top: 1px solid var(--rule); margin: 2rem 0; }
+
+/* Embeds never wider than the column: players keep their shape by aspect-ratio, not a fixed height. */
+iframe, embed, object { max-width: 100%; border: 0; }
+.review-body iframe, .page-body iframe { display: block; width: 100%; height: auto; aspect-ratio: 16 / 9; margin: 1.5rem 0; }
+.review-body video, .page-body video { display: block; width: 100%; margin: 1.5rem 0; }
+.review-body audio, .page-body audio { display: block; width: 100%; }
+
+/* Code */
+code, kbd, samp, pre { font-family: var(--mono); font-size: .875em; }
+:not(pre) > code { background: var(--code-bg); padding: .1em .3em; border-radius: 3px; }
+pre { background: var(--code-bg); border: 1px solid var(--rule); border-radius: 6px; padding: .8rem 1rem;
+  overflow-x: auto; line-height: 1.5; tab-size: 4; }
+pre code { font-size: inherit; }
+
+/* Tables written in a body scroll inside the column instead of widening the page. */
+table { border-collapse: collapse; width: 100%; font-family: var(--sans); font-size: .9rem; }
+th, td { text-align: start; padding: .4rem .6rem; border-bottom: 1px solid var(--rule); vertical-align: top; }
+th { color: var(--muted); font-weight: 600; border-bottom-width: 2px; }
+.review-body table, .page-body table { display: block; overflow-x: auto; width: auto; max-width: 100%; margin: 1.5rem 0; }
+.review-body tbody tr:nth-child(even), .page-body tbody tr:nth-child(even) { background: var(--card); }
+
+/* Review page header: the poster beside the title on wide screens, above it on phones; the rating
+   large under the title. */
+.review-header { display: flex; flex-wrap: wrap; gap: 1rem 1.75rem; align-items: flex-start; }
+.review-header > .draft-mark { flex-basis: 100%; margin: 0; }
+.review-heading { flex: 1 1 18rem; min-width: 0; }
+.review-heading h1 { margin-top: .25rem; }
+.review-rating { margin: .25rem 0 .6rem; font-size: 1.35rem; }
+.review-rating .rating-stars { font-size: 1.35em; }
+.review-rating .rating-text { color: var(--text); font-weight: 600; font-size: .75em; }
+.poster { display: block; margin: 0; }
+.poster img { display: block; width: 100%; height: auto; border-radius: 6px; box-shadow: var(--shadow); }
+.review-header > .poster { flex: 0 0 auto; width: clamp(9rem, 32%, 15rem); }
+@media (max-width: 36rem) {
+  .review-header { flex-direction: column; }
+  .review-header > .poster { width: min(14rem, 70%); align-self: center; }
+  .review-heading { flex-basis: auto; width: 100%; }
+}
 
 /* Credits box */
 .credits { display: grid; grid-template-columns: max-content 1fr; gap: .3rem 1rem; margin: 1.25rem 0 0;
@@ -537,37 +617,48 @@ main li { margin-bottom: .3rem; }
 .credits dd { margin: 0; }
 .toc { margin: 1.5rem 0 0; padding: .75rem 1rem; border: 1px solid var(--rule); border-radius: 6px; }
 .toc h2 { margin: 0 0 .4rem; font-size: 1rem; }
-.toc ol { margin: 0; padding-left: 1.25rem; }
+.toc ol { margin: 0; padding-inline-start: 1.25rem; }
 .toc ol ol { margin-top: .2rem; }
 .toc li { margin: .15rem 0; }
 
-/* Rating badge: CSS-only stars. Each star is its own box, so the half star's gradient splits the glyph
-   exactly down the middle; empty stars are a pale fill with a darker outline so they stay visible. */
+/* Rating badge: the stars are drawn by CSS (empty spans, hidden from assistive technology), so
+   without CSS, in reader mode and feed readers the badge reads "Rated 4 out of 5" and nothing else.
+   Each star is its own box, so the half star's gradient splits the glyph exactly down the middle;
+   empty stars are a pale fill with a darker outline so they stay visible. */
 .rating { display: inline-flex; align-items: center; flex-wrap: nowrap; gap: .45em; white-space: nowrap;
   vertical-align: -.1em; }
 .rating-stars { display: inline-flex; gap: .08em; font-size: 1.2em; line-height: 1; }
 .star { display: inline-block; font-family: var(--sans); -webkit-text-stroke: .04em var(--star-edge); }
+.star::before { content: "★"; }
 .star-full { color: var(--star); }
 .star-empty { color: var(--star-empty); -webkit-text-stroke-color: var(--star-empty-edge); }
 .star-half {
   background: linear-gradient(90deg, var(--star) 50%, var(--star-empty) 50%);
   -webkit-background-clip: text; background-clip: text; color: transparent;
 }
+[dir="rtl"] .star-half { background: linear-gradient(270deg, var(--star) 50%, var(--star-empty) 50%);
+  -webkit-background-clip: text; background-clip: text; }
 .rating-text { font-family: var(--sans); font-size: 1em; line-height: 1.2; color: var(--muted); }
-.credits .rating-text { color: var(--text); }
 @media (forced-colors: active) {
   .star { -webkit-text-stroke: 0; }
   .star-full, .star-half { color: CanvasText; background: none; }
   .star-empty { color: GrayText; }
 }
 
-/* Home page */
+/* Cards: home, term pages. A thumbnail (the poster, when the review has one) to the side. */
 .list-title { margin-bottom: .25rem; }
-.review-card { padding: 1.25rem 0; border-bottom: 1px solid var(--rule); }
+.review-card { display: flex; gap: 1rem; align-items: flex-start; padding: 1.25rem 0; border-bottom: 1px solid var(--rule); }
 .review-card:last-of-type { border-bottom: 0; }
-.review-card-title { margin: 0 0 .35rem; font-size: 1.3rem; }
+.review-card-body { flex: 1 1 auto; min-width: 0; }
+/* A thumbnail is a .review-card-thumb link or a poster (<picture class="poster">) placed first in the card. */
+.review-card-thumb, .review-card > .poster { flex: 0 0 auto; display: block; width: 5.5rem; margin: .3rem 0 0; }
+.review-card-thumb img, .review-card > .poster img { display: block; width: 100%; height: auto; aspect-ratio: 2 / 3;
+  object-fit: cover; border-radius: 4px; box-shadow: var(--shadow); }
+.review-card-title { margin: 0 0 .3rem; font-size: 1.3rem; }
 .review-card-title a { color: var(--text); text-decoration: none; }
 .review-card-title a:hover { text-decoration: underline; }
+.review-card-rating { margin: 0 0 .2rem; }
+.review-card-rating .rating-text { color: var(--text); font-size: .875rem; }
 .review-card-meta { margin: 0 0 .6rem; }
 .post-kind { text-transform: uppercase; letter-spacing: .06em; font-size: .75rem; font-weight: 600; }
 .review-card-excerpt p { margin: 0 0 .6rem; }
@@ -578,16 +669,23 @@ main li { margin-bottom: .3rem; }
 .review-tags { margin: 1.5rem 0 0; font-family: var(--sans); font-size: .9rem; color: var(--muted); }
 .recommendations, .recommended-by, .author-box { margin-top: 1.5rem; padding: 1rem 1.1rem; background: var(--card);
   border: 1px solid var(--rule); border-radius: 6px; }
-.recommendations { border-left: 4px solid var(--star); }
-.recommendations h2, .recommended-by h2 { margin: 0 0 .5rem; font-size: 1.1rem; }
-.recommendations ul, .recommended-by ul { margin: 0; padding-left: 1.2rem; }
-.recommendation { margin: .35rem 0; line-height: 1.8; }
-.recommendation .rating { margin-left: .25rem; font-size: .9rem; font-family: var(--sans); }
-.recommendation-reason { display: block; color: var(--muted); font-size: .875rem; line-height: 1.5; font-family: var(--sans); }
+.recommendations { border-inline-start: 4px solid var(--star); }
+.recommendations h2, .recommended-by h2 { margin: 0 0 .75rem; font-size: 1.15rem; }
+.recommended-by ul { margin: 0; padding-inline-start: 1.2rem; }
+/* One tile per work, in a row that wraps whole tiles: the title, its badge and the reason together. */
+.recommendation-list { list-style: none; margin: 0; padding: 0; display: grid;
+  grid-template-columns: repeat(auto-fill, minmax(12rem, 1fr)); gap: .75rem; }
+.recommendation { display: flex; flex-direction: column; gap: .3rem; margin: 0; padding: .7rem .8rem;
+  border: 1px solid var(--rule); border-radius: 6px; background: var(--bg); line-height: 1.4; }
+.recommendation :is(.review-card-thumb, .poster) { width: 100%; max-width: 8rem; margin: 0 0 .2rem; }
+.recommendation-title { font-weight: bold; }
+.recommendation-rating { font-size: .85rem; }
+.recommendation-rating .rating-text { color: var(--text); }
+.recommendation-reason { color: var(--muted); font-size: .875rem; line-height: 1.5; font-family: var(--sans); }
 .recommended-by li { margin: .2rem 0; }
 .author-name { font-weight: bold; margin: 0; }
 .author-bio { margin: .25rem 0 0; color: var(--muted); font-size: .95rem; }
-.draft-mark { display: inline-block; color: #fff; background: var(--accent); padding: 0 .4rem; border-radius: 3px;
+.draft-mark { display: inline-block; color: var(--on-accent); background: var(--accent); padding: 0 .4rem; border-radius: 3px;
   font-family: var(--sans); font-size: .8rem; }
 
 /* Pagination */
@@ -595,50 +693,58 @@ main li { margin-bottom: .3rem; }
   margin: 1.5rem 0 0; padding-top: 1rem; border-top: 1px solid var(--rule); font-family: var(--sans); }
 .pagination a { padding: .35rem 0; font-size: .95rem; }
 .pagination-position { color: var(--muted); font-size: .9rem; }
-.pagination-next { margin-left: auto; }
-
-table { border-collapse: collapse; width: 100%; font-family: var(--sans); font-size: .9rem; }
-th, td { text-align: left; padding: .35rem .5rem; border-bottom: 1px solid var(--rule); vertical-align: top; }
+.pagination-next { margin-inline-start: auto; }
 
 /* Lists: archive, taxonomy index, term pages */
 .list-meta { margin: 0 0 1rem; }
 .archive-year h2 { margin: 1.75rem 0 .5rem; padding-bottom: .2rem; border-bottom: 1px solid var(--rule); font-size: 1.2rem; }
 .archive-list { list-style: none; margin: 0; padding: 0; }
-.archive-list li { margin: 0 0 .85rem; line-height: 1.4; }
-.archive-list li > a { font-weight: bold; }
+.archive-item { display: flex; gap: .75rem; align-items: flex-start; margin: 0 0 .85rem; line-height: 1.4; }
+.archive-item :is(.review-card-thumb, .poster) { flex: 0 0 auto; width: 3rem; margin: 0; }
+.archive-item .poster img { aspect-ratio: 2 / 3; object-fit: cover; border-radius: 3px; }
+.archive-body { display: block; flex: 1 1 auto; min-width: 0; }
+.archive-body > a { font-weight: bold; }
 .archive-meta { display: block; margin-top: .2rem; color: var(--muted); font-family: var(--sans); font-size: .875rem; }
 .archive-meta time { white-space: nowrap; }
-.term-list { margin: 0 0 1.5rem; padding-left: 1.4rem; line-height: 1.5; }
+.term-list { margin: 0 0 1.5rem; padding-inline-start: 1.4rem; line-height: 1.5; }
 .term-list li { margin: 0 0 .3rem; break-inside: avoid; }
 .term-count { color: var(--muted); font-family: var(--sans); font-size: .85rem; white-space: nowrap; }
-ol.term-list { padding-left: 2.2rem; }
+ol.term-list { padding-inline-start: 2.2rem; }
 
-/* Ratings page: chart and table */
-.rating-chart { margin: 1.25rem 0 1.75rem; }
-.rating-chart svg { display: block; max-width: 100%; height: auto; overflow: visible; }
+/* Ratings page: the chart as wide as the column (its text keeps its size: the bars are placed in
+   percentages, not scaled), and the table. The chart's counts in words are in its figcaption, hidden
+   from sight only: the bars show them. */
+.rating-chart { margin: 1.25rem 0 1.75rem; padding: .75rem .75rem .25rem; background: var(--card);
+  border: 1px solid var(--rule); border-radius: 6px; }
+.rating-chart svg { display: block; width: 100%; overflow: visible; }
 .chart-bar { fill: var(--star); }
 .chart-axis { stroke: var(--star-empty-edge); stroke-width: 1; }
 .chart-label, .chart-count { font-family: var(--sans); font-size: 13px; fill: var(--muted); }
 .chart-count { fill: var(--text); font-weight: bold; }
-.rating-chart figcaption { margin-top: .5rem; color: var(--muted); font-family: var(--sans); font-size: .85rem; line-height: 1.5; }
 .table-scroll { overflow-x: auto; margin: 0 0 1.5rem; }
-caption { caption-side: top; text-align: left; padding: 0 0 .5rem; color: var(--muted); font-size: .875rem; }
-th { color: var(--muted); font-weight: 600; border-bottom-width: 2px; white-space: nowrap; }
+caption { caption-side: top; text-align: start; padding: 0 0 .5rem; color: var(--muted); font-size: .875rem; }
+.ratings-table th { white-space: nowrap; }
 .ratings-table td:first-child { min-width: 8rem; }
+.ratings-table :is(.review-card-thumb, .poster) { display: inline-block; width: 2.25rem; margin: 0 .5rem 0 0; vertical-align: middle; }
 .ratings-table .rating { gap: .35em; }
+.ratings-table .rating-text { color: var(--text); }
 
 @media (max-width: 30rem) {
   th, td { padding: .35rem .35rem; }
   .ratings-table .rating { flex-wrap: wrap; white-space: normal; row-gap: .15rem; }
-  .ratings-table .rating-text { white-space: nowrap; }
+  /* "Rated 4.5 out of 5" wraps under its stars rather than pushing the table past the screen. */
+  .ratings-table .rating-text { white-space: normal; }
+  .ratings-table td:first-child { min-width: 6.5rem; }
+  .review-card-thumb, .review-card > .poster { width: 4.5rem; }
 }
 @media (min-width: 48rem) {
   body { font-size: 1.125rem; }
-  h1 { font-size: 2.2rem; }
+  h1 { font-size: 2.3rem; }
   h2 { font-size: 1.4rem; }
   .site-header { padding-top: 2rem; }
   .site-title { font-size: 1.75rem; }
   .review-card-title { font-size: 1.45rem; }
+  .review-card-thumb, .review-card > .poster { width: 7rem; }
   .term-list:not(ol) { columns: 3 11rem; column-gap: 2rem; }
 }
 

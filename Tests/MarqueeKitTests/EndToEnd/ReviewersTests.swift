@@ -19,7 +19,7 @@ import Testing
         ], siteYML: Self.siteYML)
         let pages = try site.pages()
         let a = try #require(pages["reviews/a/index.html"])
-        #expect(a.contains("By Mina R. <span class=\"sep\" aria-hidden=\"true\">·</span>"))
+        #expect(a.contains("<span class=\"meta-items\"><span>By Mina R.</span> <span>"))
         #expect(a.contains(#"<p class="author-name"><a href="https://example.org/mina">Mina R.</a></p>"#))
         #expect(a.contains(#""author":{"@type":"Person","name":"Mina R.","url":"https://example.org/mina"}"#))
         let b = try #require(pages["reviews/b/index.html"])

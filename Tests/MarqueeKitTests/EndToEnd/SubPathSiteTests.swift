@@ -40,7 +40,7 @@ import Testing
 
     @Test func badgeIsCorrectForHalfAndLowRatings() throws {
         let delta = try #require(try site.pages()["reviews/d/index.html"])
-        #expect(delta.contains(#"aria-label="Rated 0.5 out of 5""#))
+        #expect(delta.contains(#"<span class="rating-text">Rated 0.5 out of 5</span>"#))
         let stars = delta.components(separatedBy: "<span class=\"rating\"").dropFirst().first ?? ""
         #expect(stars.components(separatedBy: "star-half").count - 1 == 1)
         #expect(stars.components(separatedBy: "star-empty").count - 1 == 4)
@@ -51,7 +51,7 @@ import Testing
                             siteYML: TestSite.siteYML + "\nrating_scale: 10")
         let page = try #require(try tens.pages()["reviews/a/index.html"])
         let badge = page.components(separatedBy: "<span class=\"rating\"").dropFirst().first ?? ""
-        #expect(badge.contains(#"aria-label="Rated 7.5 out of 10""#))
+        #expect(badge.contains(#"<span class="rating-text">Rated 7.5 out of 10</span>"#))
         #expect(badge.components(separatedBy: "star-full").count - 1 == 7)
         #expect(badge.components(separatedBy: "star-half").count - 1 == 1)
         #expect(badge.components(separatedBy: "star-empty").count - 1 == 2)
@@ -65,9 +65,10 @@ import Testing
     @Test func recommendationsLinkReviewsAndExternalWorks() throws {
         let pages = try site.pages()
         let alpha = try #require(pages["reviews/a/index.html"])
-        #expect(alpha.contains(#"Liked <cite>Alpha</cite>? You'll love <a href="/sub/dir/reviews/b/"><cite>Beta</cite></a>"#))
+        #expect(alpha.contains(#"Liked <cite>Alpha</cite>? You'll love these</h2>"#))
+        #expect(alpha.contains(#"<a class="recommendation-title" href="/sub/dir/reviews/b/"><cite>Beta</cite></a>"#))
         let beta = try #require(pages["reviews/b/index.html"])
-        #expect(beta.contains(#"<a href="https://example.com/g" rel="external"><cite>Gamma</cite></a>"#))
+        #expect(beta.contains(#"<a class="recommendation-title" href="https://example.com/g" rel="external"><cite>Gamma</cite></a>"#))
         #expect(beta.contains("Recommended from"))
         #expect(beta.contains(#"<a href="/sub/dir/reviews/a/"><cite>Alpha</cite></a>"#))
     }

@@ -94,7 +94,7 @@ import Testing
             #expect(home.contains(expected), "home: \(expected)")
         }
         for expected in ["4,5 sur 5", "3 mai 2024", "Par Mina R.", "Réalisation", "Sommaire", "Mots-clés\u{00A0}:", "Vous aimerez",
-                         "Vous avez aimé <cite>Baran</cite>\u{202F}? Vous aimerez <a", "min de lecture", "Note"] {
+                         "Vous avez aimé <cite>Baran</cite>\u{202F}? Vous aimerez aussi</h2>", "min de lecture", "Noté 4,5 sur 5"] {
             #expect(review.contains(expected), "review: \(expected)")
         }
         #expect(home.hasPrefix("<!DOCTYPE html>\n<html lang=\"fr\">"))
@@ -157,7 +157,7 @@ import Testing
                 card:
                   read_more: نقد را بخوانید
                 site.feed: "خوراک <Atom> & 'RSS'"
-                rating.text: "{value} از {scale} ستاره"
+                rating.label: "{value} از {scale} ستاره"
                 """,
         ], siteYML: "title: نقدها\nbase_url: https://example.org/\nlanguage: fa-IR\n")
         let pages = try site.pages()

@@ -69,13 +69,14 @@ struct RatingChartView: TemplateView {
         for rating in ratings where rating.halfSteps >= 0 && rating.halfSteps < steps { counts[rating.halfSteps] += 1 }
         let maxCount = max(1, counts.max() ?? 1)
         let barWidth = 28, gap = 6, chartHeight = 160, labelSpace = 34, top = 20
-        width = steps * (barWidth + gap) + gap
+        let chartWidth = steps * (barWidth + gap) + gap
+        width = chartWidth
         height = top + chartHeight + labelSpace
         baseline = top + chartHeight
         bars = counts.enumerated().map { step, count in
             let height = count == 0 ? 0 : max(2, count * chartHeight / maxCount)
             let x = gap + step * (barWidth + gap)
-            return ChartBarView(x: x, y: top + chartHeight - height, width: barWidth, height: height,
+            return ChartBarView(x: x, y: top + chartHeight - height, width: barWidth, height: height, chartWidth: chartWidth,
                                 labelX: x + barWidth / 2, labelY: top + chartHeight + 16, countY: top + chartHeight - height - 4,
                                 count: count, label: t.number(Rating(halfSteps: step, scale: scale).text),
                                 text: t.phrase("chart.bar", ["rating": t.number(Rating(halfSteps: step, scale: scale).text), "reviews": t.reviews(count)]))
@@ -112,6 +113,9 @@ struct ChartBarView: TemplateView {
     var y: Int
     var width: Int
     var height: Int
+    /// The whole chart's width: the percentages below are of it, so a template can draw the chart
+    /// as wide as its column while its text keeps its size (no viewBox scaling).
+    var chartWidth: Int
     var labelX: Int
     var labelY: Int
     var countY: Int
@@ -124,6 +128,8 @@ struct ChartBarView: TemplateView {
         TemplateObject([
             "x": .int(x), "y": .int(y), "width": .int(width), "height": .int(height),
             "labelX": .int(labelX), "labelY": .int(labelY), "countY": .int(countY),
+            "xPercent": .text(Self.percent(x, of: chartWidth)), "widthPercent": .text(Self.percent(width, of: chartWidth)),
+            "labelXPercent": .text(Self.percent(labelX, of: chartWidth)),
             "count": .int(count), "label": .text(label), "hasCount": .flag(count > 0),
             "text": .text(text),
         ])
@@ -135,6 +141,9 @@ struct ChartBarView: TemplateView {
         TemplateField("width", .number, "the bar's width"),
         TemplateField("height", .number, "the bar's height (0 for no reviews)"),
         TemplateField("labelX", .number, "the x of the middle of the bar, for its labels"),
+        TemplateField("xPercent", .text, "`x` as a percentage of the chart's width (`1.578%`), for a chart drawn as wide as its column"),
+        TemplateField("widthPercent", .text, "`width` as a percentage of the chart's width"),
+        TemplateField("labelXPercent", .text, "`labelX` as a percentage of the chart's width"),
         TemplateField("labelY", .number, "the y of the rating label below the axis"),
         TemplateField("countY", .number, "the y of the count above the bar"),
         TemplateField("count", .number, "the number of reviews with this rating"),
@@ -154,4 +163,14 @@ struct RatingsPageView: TemplateView {
     static let schema = PageFrame.schema("ratings page", [
         TemplateField("ratings", RatingsView.type, "the table of every rating and the chart"),
     ])
+}
+
+extension ChartBarView {
+    /// `part` of `whole` as a percentage with three decimals, in integer arithmetic so every build
+    /// writes the same digits: `1.578%`.
+    static func percent(_ part: Int, of whole: Int) -> String {
+        let thousandths = part * 100_000 / max(1, whole)
+        let fraction = String(thousandths % 1000)
+        return "\(thousandths / 1000)." + String(repeating: "0", count: 3 - fraction.count) + fraction + "%"
+    }
 }
