@@ -22,6 +22,14 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
         ),
+        // libvips, the image library (Debian: libvips-dev), linked by name, and plain wrappers over its
+        // variadic C API. (Not through pkg-config: glib's flags carry -pthread, which SwiftPM warns
+        // about on every build; scripts/ensure-cmark.sh checks `pkg-config vips` instead.)
+        .systemLibrary(
+            name: "CVips",
+            providers: [.apt(["libvips-dev"]), .brew(["vips"])]
+        ),
+        .target(name: "CMarqueeVips", dependencies: ["CVips"]),
         // The few system calls Swift's Glibc module does not export (the atomic exchange of two paths).
         .target(name: "CMarqueeSystem"),
         // The Mustache engine: templates parsed once into an immutable form, checked against a
@@ -33,6 +41,8 @@ let package = Package(
             dependencies: [
                 "CCmark",
                 "CMarqueeSystem",
+                "CMarqueeVips",
+                "CVips",
                 "MarqueeTemplates",
                 .product(name: "Yams", package: "Yams"),
             ]

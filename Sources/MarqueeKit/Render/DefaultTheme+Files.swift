@@ -252,6 +252,10 @@ extension DefaultTheme {
 {{/pagination.isPaginated}}
 
 """#,
+        "poster": #"""
+<picture class="poster">{{#webpSrcset}}<source type="image/webp" srcset="{{webpSrcset}}" sizes="{{sizes}}">{{/webpSrcset}}<img src="{{src}}"{{#srcset}} srcset="{{srcset}}" sizes="{{sizes}}"{{/srcset}}{{#hasSize}} width="{{width}}" height="{{height}}"{{/hasSize}} alt="{{alt}}" decoding="async"{{#lazy}} loading="lazy"{{/lazy}}{{^lazy}} fetchpriority="high"{{/lazy}}></picture>
+
+"""#,
         "rating-badge": #"""
 <span class="rating" role="img" aria-label="{{label}}"><span class="rating-stars">{{#stars}}<span class="star star-{{kind}}">★</span>{{/stars}}</span> <span class="rating-text">{{text}}</span></span>
 
@@ -328,6 +332,7 @@ extension DefaultTheme {
 """#,
         "review-card": #"""
 <article class="review-card">
+  {{#thumbnail}}{{>poster}}{{/thumbnail}}
   <h2 class="review-card-title"><a href="{{url}}">{{title}}</a></h2>
   <p class="review-card-meta">
     <cite>{{movie}}</cite>{{#year}} ({{.}}){{/year}}
@@ -352,6 +357,7 @@ extension DefaultTheme {
     {{#review.isScheduled}}
     <p class="draft-mark">{{review.scheduledText}}</p>
     {{/review.isScheduled}}
+    {{#review.poster}}{{>poster}}{{/review.poster}}
     <h1>{{review.title}}</h1>
     <p class="review-meta">
       {{#review.hasOwnReviewer}}{{review.byline}} <span class="sep" aria-hidden="true">·</span> {{/review.hasOwnReviewer}}<time datetime="{{review.date.iso}}">{{review.date.display}}</time> <span class="sep" aria-hidden="true">·</span> {{{words.review.reading_time.before}}}{{review.readingMinutes}}{{{words.review.reading_time.after}}}
@@ -641,6 +647,10 @@ th { color: var(--muted); font-weight: 600; border-bottom-width: 2px; white-spac
   .review-card-title { font-size: 1.45rem; }
   .term-list:not(ol) { columns: 3 11rem; column-gap: 2rem; }
 }
+/* Posters (image:): sized by their width and height attributes, so nothing shifts as they load. */
+.poster img { display: block; height: auto; border-radius: 4px; }
+.review-header .poster img { width: 20rem; max-width: 100%; margin-bottom: 1rem; }
+.review-card .poster img { width: 8rem; float: right; margin: 0 0 .5rem 1rem; }
 
 """#,
     ]
