@@ -22,7 +22,7 @@ def poster(name, seed, width, height):
     ramp = pyvips.Image.xyz(width, height)[1] / height
     bands = [ramp * (b - t) + t for t, b in zip(top, bottom)]
     image = bands[0].bandjoin(bands[1:])
-    image = (image + pyvips.Image.gaussnoise(width, height, sigma=6)).cast("uchar")
+    image = (image + pyvips.Image.gaussnoise(width, height, sigma=6, seed=int(hashlib.sha256(seed.encode()).hexdigest()[:6], 16))).cast("uchar")
     band = pyvips.Image.black(width, height // 6).new_from_image([240, 236, 220]).cast("uchar")
     image = image.insert(band, 0, height * 2 // 3)
     text = pyvips.Image.text(name, width=width * 4 // 5, dpi=max(72, width // 4), align="centre")

@@ -77,7 +77,10 @@ struct BuildCommand: ParsableCommand {
                 console.say("Updated \(report.filesWritten) \(report.filesWritten == 1 ? "file" : "files") in \(options.outputDirectory.relativePathForDisplay) from the build cache "
                             + "(only review bodies changed) in \(String(format: "%.3f", seconds)) s")
             } else {
-                console.say("Built \(report.pagesWritten) pages (\(report.filesWritten) files) into \(options.outputDirectory.relativePathForDisplay) in \(String(format: "%.2f", seconds)) s")
+                // Said only for a site with images: how much image work the build did.
+                let images = report.imagesProcessed + report.imagesReused == 0 ? ""
+                    : "; images: \(report.imagesProcessed) resized, \(report.imagesReused) from the cache"
+                console.say("Built \(report.pagesWritten) pages (\(report.filesWritten) files) into \(options.outputDirectory.relativePathForDisplay) in \(String(format: "%.2f", seconds)) s\(images)")
             }
             // The build is done and said: end the process without freeing what it made
             // (`BuildReport.retained`); exit flushes the output.

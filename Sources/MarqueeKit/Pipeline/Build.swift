@@ -96,6 +96,8 @@ public enum Build {
             }
             var report = BuildReport(pagesWritten: plan.jobs.filter(\.isPage).count, filesWritten: plan.jobs.count,
                                      diagnostics: warnings, baseURL: site.config.baseURL)
+            report.imagesProcessed = site.images.processed
+            report.imagesReused = site.images.reused
             report.retained = RetainedValues([content, site, plan, produced as Any])
             return .success(report)
         }
