@@ -27,6 +27,15 @@ void vips_error_clear(void);
 char *vips_error_buffer_copy(void);
 void g_object_unref(void *object);
 void g_free(void *memory);
+typedef void (*GLogFunc)(const char *domain, int level, const char *message, void *data);
+unsigned g_log_set_handler(const char *domain, int levels, GLogFunc handler, void *data);
+enum { G_LOG_LEVEL_WARNING = 1 << 4 };
+
+// libvips' warnings ("error in tile 0 x 504") would reach the terminal beside Marquee's own
+// diagnostics; the failure they accompany is reported at the image: line instead.
+static void quiet(const char *domain, int level, const char *message, void *data) {
+    (void)domain; (void)level; (void)message; (void)data;
+}
 #define TRUE 1
 
 // Heights are unbounded: every variant is sized by its width alone.
@@ -36,6 +45,7 @@ int marquee_vips_start(int threads, size_t cache_bytes, int cache_operations) {
     // fail_on (8.12) and vips_block_untrusted_set (8.13) are needed.
     if (vips_version(0) < 8 || (vips_version(0) == 8 && vips_version(1) < 13)) return -1;
     if (vips_init("marquee")) return -1;
+    g_log_set_handler("VIPS", G_LOG_LEVEL_WARNING, quiet, 0);
     vips_cache_set_max(cache_operations);
     vips_cache_set_max_mem(cache_bytes);
     vips_cache_set_max_files(16);

@@ -15,7 +15,23 @@ enum ImageAdvice {
                                     hint: "add image_alt: with what the poster shows, for readers who cannot see it", stage: .check)
             }
         }
+        for review in site.reviews { bodyImagesWithoutAlt(review, &diagnostics) }
         return diagnostics.all
+    }
+
+    /// `![](still.jpg)`: cmark writes `alt=""`, which tells screen readers to skip the image. Reported
+    /// at the line of the image (found among the body's links by its address).
+    static func bodyImagesWithoutAlt(_ review: Review, _ diagnostics: inout Diagnostics) {
+        let html = review.body.html
+        guard html.contains("alt=\"\"") else { return }
+        var reported = Set<Int>()
+        for match in html.matches(of: #/<img src="([^"]*)" alt="" ?\/?>/#) {
+            let url = String(match.output.1).replacingOccurrences(of: "&amp;", with: "&")
+            let line = review.body.links.first { $0.url == url && !reported.contains($0.line) }?.line ?? review.body.firstLine
+            reported.insert(line)
+            diagnostics.warning(SourceLocation(path: review.source, line: line), "the image '\(Slug.printable(url))' in the body has no alt text",
+                                hint: "write what it shows between the brackets: ![Ali and Zahra running](still.jpg)", stage: .check)
+        }
     }
 
     /// The files under static/ that reviews use as posters (their pages show only the variants).

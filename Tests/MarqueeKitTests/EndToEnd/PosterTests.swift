@@ -71,7 +71,7 @@ import Testing
     @Test func anSVGOrAHotlinkedPosterIsUsedAsItIsAndNoSVGIsTheSocialCard() throws {
         let svg = Data("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"2\" height=\"3\"/>\n".utf8)
         let site = try Self.site(["content/reviews/baran/poster.svg": svg], reviews: [
-            "content/reviews/baran/index.md": TestSite.review(title: "Baran", extra: "image: poster.svg"),
+            "content/reviews/baran/index.md": TestSite.review(title: "Baran", extra: "image: poster.svg", body: "![](poster.svg) and ![The poster](poster.svg)"),
             "content/reviews/court.md": TestSite.review(title: "Court", date: "2020-02-01", extra: "image: https://images.example.com/court.jpg"),
         ])
         let report = try Self.build(site)
@@ -90,6 +90,8 @@ import Testing
         }
         let warnings = checked.warnings.map(\.description)
         #expect(warnings.contains("content/reviews/court.md:5:8: warning: image 'https://images.example.com/court.jpg' is an address elsewhere, used as it is: no smaller variants, no social card, and it breaks if that site moves it — save the poster beside the review (a folder review) or under static/, and write its path"))
+        #expect(warnings.contains("content/reviews/baran/index.md:8:1: warning: the image '/reviews/baran/poster.svg' in the body has no alt text — write what it shows between the brackets: ![Ali and Zahra running](still.jpg)"))
+        #expect(warnings.filter { $0.contains("in the body has no alt text") }.count == 1)
         #expect(warnings.contains("content/reviews/baran/index.md:5:8: warning: 'baran' has no image_alt: its poster's alt text is the work's name, 'Baran' — add image_alt: with what the poster shows, for readers who cannot see it"))
     }
 
