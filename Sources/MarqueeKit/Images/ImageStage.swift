@@ -68,12 +68,15 @@ struct ImageStage {
     }
 
     private func handle(_ source: Source, fileSystem: any SiteFileSystem) -> Outcome {
+        let known = store.knownKey(ofFile: fileSystem.diskPath(of: source.path), settings: processor.settings)
+        if let key = known?.key, let image = store.cached(key), image.format == source.format { return .reused(image) }
         let data: Data
         do { data = try fileSystem.contents(of: source.path) } catch {
             return .failed(.unreadable((error as? OutsideSiteRefusal)?.description ?? error.localizedDescription))
         }
         guard data.count <= processor.settings.maxBytes else { return .failed(.tooManyBytes(data.count, limit: processor.settings.maxBytes)) }
         let key = processor.key(of: data)
+        if let known { store.remember(stamp: known.stamp, key: key) }
         if let image = store.cached(key), image.format == source.format { return .reused(image) }
         switch processor.process(data, declared: source.format) {
         case .failure(let problem): return .failed(problem)

@@ -31,6 +31,27 @@ struct ImageStore: Sendable {
         return Self.write(Array(Self.encode(image).utf8), to: "\(directory)/\(key).variants")
     }
 
+    /// The key of the bytes a source file had when it was last resized, found from its stamp
+    /// (size, time, inode) alone: a second build reads no poster to hash it. Only for a plain file
+    /// (not a link), whose stamp changes with every save.
+    func knownKey(ofFile diskPath: String?, settings: ImageSettings) -> (stamp: String, key: String?)? {
+        guard let directory, let diskPath else { return nil }
+        var info = stat()
+        guard lstat(diskPath, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        let stamp = SourceStamp(info)
+        var hash = ContentHash()
+        hash.combine("\(settings.fingerprint) \(diskPath) \(stamp.size) \(stamp.modified) \(stamp.inode) \(stamp.mode)")
+        let name = hash.hex
+        let key = FileManager.default.contents(atPath: "\(directory)/\(name).source").map { String(decoding: $0, as: UTF8.self) }
+        return (name, key.flatMap { $0.count == 16 && $0.allSatisfy(\.isHexDigit) ? $0 : nil })
+    }
+
+    /// Remembers that the file of that stamp had bytes of that key.
+    func remember(stamp: String, key: String) {
+        guard let directory else { return }
+        _ = Self.write(Array(key.utf8), to: "\(directory)/\(stamp).source")
+    }
+
     static func fileName(_ variant: ImageVariant) -> String {
         String(variant.path.dropFirst("images/".count))
     }
