@@ -7,7 +7,7 @@ SWIFT ?= swift
 # use it, so `make test` and the others do not start the compiler to find out.
 RELEASE_FLAGS = $(shell SWIFT=$(SWIFT) scripts/static-stdlib-flag.sh)
 
-.PHONY: site test release theme reference bench fuzz clean
+.PHONY: site test release theme reference bench bench-images fuzz clean
 
 site: release
 	.build/release/marquee build
@@ -36,6 +36,11 @@ reference:
 # Speed against Hugo on generated sites of 1,000, 10,000 and 100,000 reviews (see README, Performance).
 bench:
 	bash scripts/bench.sh $(N)
+
+# Posters: the bench corpus with a 1000 x 1500 poster per review, cold and cached, against the same
+# site without images (scripts/bench-images.sh; N defaults to 1000).
+bench-images:
+	bash scripts/bench-images.sh $(N)
 
 # Run the libFuzzer target on the reader for SECONDS (default 600).
 fuzz:

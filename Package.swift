@@ -28,6 +28,14 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
         ),
+        // libvips, the image library (Debian: libvips-dev), linked by name, and plain wrappers over its
+        // variadic C API. (Not through pkg-config: glib's flags carry -pthread, which SwiftPM warns
+        // about on every build; scripts/ensure-cmark.sh checks `pkg-config vips` instead.)
+        .systemLibrary(
+            name: "CVips",
+            providers: [.apt(["libvips-dev"]), .brew(["vips"])]
+        ),
+        .target(name: "CMarqueeVips", dependencies: ["CVips"]),
         // The few system calls Swift's Glibc module does not export (the atomic exchange of two paths).
         .target(name: "CMarqueeSystem"),
         // The Mustache engine: templates parsed once into an immutable form, checked against a
@@ -40,6 +48,8 @@ let package = Package(
                 "CCmark",
                 "CLibXML2",
                 "CMarqueeSystem",
+                "CMarqueeVips",
+                "CVips",
                 "MarqueeTemplates",
                 .product(name: "Yams", package: "Yams"),
             ]

@@ -86,7 +86,10 @@ struct BuildCommand: ParsableCommand {
                 console.say("Updated \(report.filesWritten.groupedDigits) \(report.filesWritten == 1 ? "file" : "files") in \(options.outputDirectory.relativePathForDisplay) from the build cache "
                             + "(only review bodies changed) in \(String(format: "%.3f", seconds)) s\(stages)")
             } else {
-                console.say("Built \(report.pagesWritten.groupedDigits) pages (\(report.filesWritten.groupedDigits) files) into \(options.outputDirectory.relativePathForDisplay) in \(String(format: "%.2f", seconds)) s\(stages)")
+                // Said only for a site with images: how much image work the build did.
+                let images = report.imagesProcessed + report.imagesReused == 0 ? ""
+                    : "; images: \(report.imagesProcessed.groupedDigits) resized, \(report.imagesReused.groupedDigits) from the cache"
+                console.say("Built \(report.pagesWritten.groupedDigits) pages (\(report.filesWritten.groupedDigits) files) into \(options.outputDirectory.relativePathForDisplay) in \(String(format: "%.2f", seconds)) s\(images)\(stages)")
             }
             // The build is done and said: end the process without freeing what it made
             // (`BuildReport.retained`); exit flushes the output.

@@ -141,7 +141,8 @@ public struct SiteAssembler: Sendable {
     private func checkImages(_ posts: [(image: String?, bundle: [String], location: SourceLocation, folder: String, what: String)],
                              staticFiles: Set<String>, _ diagnostics: inout Diagnostics) {
         for post in posts {
-            guard let image = post.image else { continue }
+            // An address elsewhere is used as written (`marquee check` warns of it).
+            guard let image = post.image, !ImageReference.isRemote(image) else { continue }
             let exists: Bool
             if image.hasPrefix("/") {
                 exists = staticFiles.contains(String(image.dropFirst()))

@@ -16,6 +16,8 @@ enum SiteAdvice {
         }
         // Images and media under static/ that no page or stylesheet uses.
         var referenced = LinkAudit(site: site, policy: .warning).referencedPaths(in: files)
+        referenced.formUnion(ImageAdvice.staticPosters(of: site))
+        diagnostics += ImageAdvice.warnings(site: site)
         for file in files where file.path.hasSuffix(".css") {
             guard let data = try? file.content.bytes(from: source) else { continue }
             let css = String(decoding: data, as: UTF8.self)

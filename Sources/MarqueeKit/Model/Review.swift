@@ -40,6 +40,8 @@ public struct Review: Hashable, Sendable {
     /// Dated in the future and shown only because the build asked for future reviews (set by assemble).
     public var isScheduled = false
     public var image: String?
+    /// `image_alt:`: what the image shows, for its alt text (nil: the work's name).
+    public var imageAlt: String?
     public var type: String?
     /// `toc:` in its front matter: list its headings as a table of contents (nil: as site.yml says).
     public var tableOfContents: Bool?

@@ -36,6 +36,8 @@ public struct Site: Sendable {
     public let taxonomies: [Taxonomy]
     /// The published articles (`content/posts/`), newest first; ties broken by slug.
     public internal(set) var articles: [Article] = []
+    /// The resized variants of its images (`ImageStage`), filled in between assemble and render.
+    public internal(set) var images = ImageCatalog()
 
     public func review(slug: String) -> Review? {
         reviewIndex[slug].map { reviews[$0] }

@@ -101,6 +101,8 @@ public enum Build {
             }
             var report = BuildReport(pagesWritten: plan.jobs.filter(\.isPage).count, filesWritten: plan.jobs.count,
                                      diagnostics: warnings, baseURL: site.config.baseURL)
+            report.imagesProcessed = site.images.processed
+            report.imagesReused = site.images.reused
             report.retained = RetainedValues([content, site, plan, produced as Any])
             return .success(report)
         }
@@ -120,8 +122,15 @@ public enum Build {
 
         let (assembled, assembleDiagnostics) = SiteAssembler(options: publishing).assemble(content)
         diagnostics.append(contentsOf: assembleDiagnostics)
-        guard let site = assembled, !diagnostics.hasErrors else { return nil }
+        guard let assembledSite = assembled, !diagnostics.hasErrors else { return nil }
         clock.lap("assemble")
+
+        var site = assembledSite
+        let (images, imageDiagnostics) = ImageStage(store: ImageStore(siteDirectory: fileSystem.diskPath(of: ""))).run(site, fileSystem: fileSystem)
+        diagnostics.append(contentsOf: imageDiagnostics)
+        guard !diagnostics.hasErrors else { return nil }
+        site.images = images
+        clock.lap("images")
 
         let (planned, planDiagnostics) = SiteRenderer().plan(site, recordingMarks: recordingMarks)
         diagnostics.append(contentsOf: planDiagnostics)

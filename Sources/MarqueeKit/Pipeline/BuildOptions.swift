@@ -44,6 +44,9 @@ public struct BuildReport: Sendable {
     public var baseURL: String
     /// The last build's files were patched from the build cache (only review bodies changed).
     public var reusedCache = false
+    /// Images decoded and resized by this build, and images whose variants came from `.marquee/images/`.
+    public var imagesProcessed = 0
+    public var imagesReused = 0
     /// What the build made in memory (the site, its pages' checks, its jobs), held here so that a
     /// command that exits right after the build can exit without taking it apart, as compilers
     /// do (clang's `-disable-free`): freeing 200 MB of small objects one by one takes a tenth of a

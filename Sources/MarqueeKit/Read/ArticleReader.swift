@@ -100,6 +100,8 @@ struct ArticleReader {
         case "year": return ("an article has no year", "the year of a work belongs to a review: \(move)")
         case "recommend": return ("an article has no recommendations", "recommend: belongs to a review: \(move)")
         case "type": return ("an article has no type", "the kind of work belongs to a review: \(move)")
+        // Articles' images are not resized into posters (yet): no alt text for one is read.
+        case "image_alt": return ("an article has no image_alt", "image_alt: is the alt text of a review's poster: remove it")
         case "original_language": return ("an article has no original_language", "the original title of a work belongs to a review: \(move)")
         case "author", "authors":
             // Hugo's and Jekyll's habit for who wrote the post; here `author:` is a book's author.

@@ -9,11 +9,11 @@ struct ReviewReader {
     let posts: PostKeysReader
 
     /// The keys only a review takes (an article refuses each: `ArticleReader`).
-    static let ownKeys = ["movie", "work", "year", "rating", "recommend", "type", "original_language"]
+    static let ownKeys = ["movie", "work", "year", "rating", "recommend", "type", "original_language", "image_alt"]
 
     /// The keys Marquee reads itself: its own, and every built-in taxonomy's (`TaxonomyDefinition.defaults`).
     /// (In this order: a suggestion for a typo takes the first of equally close keys.)
-    static let knownKeys = ["title", "movie", "work", "year", "rating", "date", "recommend", "slug", "summary", "draft", "image",
+    static let knownKeys = ["title", "movie", "work", "year", "rating", "date", "recommend", "slug", "summary", "draft", "image", "image_alt",
                             "type", "toc", "aliases", "reviewer", "language", "lang", "original_language"]
         + TaxonomyDefinition.defaults.filter(\.readsNames).flatMap(\.keys)
 
@@ -67,6 +67,7 @@ struct ReviewReader {
                     fields.movie = reader.requiredText(key, value)
                 }
             case "year": fields.year = readYear(value, &reader)
+            case "image_alt": fields.imageAlt = reader.requiredText(key, value)
             case "rating": rating = readRating(value, &reader)
             case "recommend": fields.recommendations = readRecommendations(value, &reader)
             case "original_language":
@@ -116,6 +117,7 @@ struct ReviewReader {
         review.summary = shared.summary
         review.isDraft = shared.draft
         review.image = shared.image
+        review.imageAlt = fields.imageAlt
         review.type = fields.type
         review.tableOfContents = shared.tableOfContents
         review.aliases = shared.aliases
@@ -152,6 +154,7 @@ struct ReviewReader {
         var movie: String?, year: Int?, type: String?
         var recommendations: [RecommendationReference] = []
         var originalLanguage: String?
+        var imageAlt: String?
         var kind: WorkType?
         var workLabel: String?
     }

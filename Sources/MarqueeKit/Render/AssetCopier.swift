@@ -17,6 +17,9 @@ enum AssetCopier {
                 files.append(.fixed("posts/\(article.slug)/\(file)", .copy(sourcePath: "\(folder)/\(file)"), origin: "\(folder)/\(file)"))
             }
         }
+        for file in site.images.files {
+            files.append(.fixed(file.path, file.content, origin: file.origin))
+        }
         let staticFiles = Set(site.staticFiles)
         for file in site.staticFiles {
             files.append(.fixed(file, .copy(sourcePath: "static/\(file)"), origin: "static/\(file)"))

@@ -251,6 +251,10 @@ extension DefaultTheme {
 {{/pagination.isPaginated}}
 
 """#,
+        "poster": #"""
+<picture class="poster">{{#webpSrcset}}<source type="image/webp" srcset="{{webpSrcset}}" sizes="{{sizes}}">{{/webpSrcset}}<img src="{{src}}"{{#srcset}} srcset="{{srcset}}" sizes="{{sizes}}"{{/srcset}}{{#hasSize}} width="{{width}}" height="{{height}}"{{/hasSize}} alt="{{alt}}" decoding="async"{{#lazy}} loading="lazy"{{/lazy}}{{^lazy}} fetchpriority="high"{{/lazy}}></picture>
+
+"""#,
         "rating-badge": #"""
 <span class="rating"><span class="rating-stars" aria-hidden="true">{{#stars}}<span class="star star-{{kind}}"></span>{{/stars}}</span> <span class="rating-text">{{label}}</span></span>
 
@@ -329,6 +333,7 @@ extension DefaultTheme {
 """#,
         "review-card": #"""
 <article class="review-card">
+  {{#thumbnail}}{{>poster}}{{/thumbnail}}
   <div class="review-card-body">
     <h2 class="review-card-title"><a href="{{url}}">{{title}}</a></h2>
     <p class="review-card-rating">{{{rating.html}}}</p>
@@ -352,6 +357,7 @@ extension DefaultTheme {
     {{#review.isScheduled}}
     <p class="draft-mark">{{review.scheduledText}}</p>
     {{/review.isScheduled}}
+    {{#review.poster}}{{>poster}}{{/review.poster}}
     <div class="review-heading">
       <h1>{{review.title}}</h1>
       <p class="review-rating">{{{review.rating.html}}}</p>

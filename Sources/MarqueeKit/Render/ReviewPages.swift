@@ -10,7 +10,7 @@ enum ReviewPages {
                 let site = context.site
                 let review = site.reviews[index]
                 let marks = context.models.marks
-                let image = review.image.map { site.permalinks.baseURL + String(context.models.imageLink($0, of: review).dropFirst(site.permalinks.basePath.count)) }
+                let image = context.models.socialImage(of: review)
                 let (json, description) = ReviewStructuredData.json(for: review, site: site, imageURL: image)
                 var meta = PageMeta(title: review.title, description: review.excerpt.text, route: route, kind: .review,
                                     section: Route.archive, image: image, jsonLD: marks.container(.html(json), .jsonLD, of: index))

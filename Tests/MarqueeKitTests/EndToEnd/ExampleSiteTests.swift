@@ -93,7 +93,7 @@ import Testing
         #expect(balloon.contains(#"rel="external""#))
         #expect(balloon.contains("https://en.wikipedia.org/wiki/"))
         // Images beside a folder review are copied beside its page.
-        #expect(files["reviews/children-of-heaven/poster.svg"] != nil)
+        #expect(files["reviews/children-of-heaven/poster.jpg"] != nil)
     }
 
     @Test func twoBuildsAreByteIdentical() throws {

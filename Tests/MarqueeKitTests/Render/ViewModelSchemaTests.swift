@@ -17,6 +17,7 @@ import Testing
             tags: [rain, work]
             country: Iran
             image: /img/baran.jpg
+            image_alt: Rain on a building site
             recommend: [children, {title: Close-Up, url: "https://example.org/close-up"}]
             original_title: باران
             original_language: fa
@@ -93,7 +94,8 @@ import Testing
     /// The plan of the test site, with drafts and scheduled reviews.
     static func plan() throws -> RenderPlan {
         var diagnostics = Diagnostics()
-        let files = InMemoryFileSystem(site.files)
+        var files = InMemoryFileSystem(site.files)
+        files.files["static/img/baran.jpg"] = TestImages.jpeg
         let prepared = Build.prepare(files, baseURLOverride: nil, publishing: PublishingOptions(includeDrafts: true, includeFuture: true, now: TestSite.fixedNow),
                                      cache: nil, &diagnostics)
         let (_, _, plan) = try #require(prepared, "\(diagnostics.all.map(\.description))")

@@ -41,11 +41,14 @@ struct EntryView: TemplateView {
     let rating: RatingView
     let isDraft: Bool
     let isScheduled: Bool
+    /// Its `image:` as a card's thumbnail.
+    let thumbnail: PosterView?
     /// Made once: an entry is shown on many pages.
     private(set) var templateObject = TemplateObject()
     private(set) var templateValue: TemplateValue = .absent
 
-    init(_ review: Review, links: Permalinks, rating: RatingView, translation: Translation = .english) {
+    init(_ review: Review, links: Permalinks, rating: RatingView, translation: Translation = .english, thumbnail: PosterView? = nil) {
+        self.thumbnail = thumbnail
         title = review.title
         movie = review.movie
         year = review.year
@@ -72,6 +75,7 @@ struct EntryView: TemplateView {
             "rating": rating.templateValue,
             "isDraft": .flag(isDraft),
             "isScheduled": .flag(isScheduled),
+            "thumbnail": .view(thumbnail),
         ])
     }
 
@@ -86,6 +90,7 @@ struct EntryView: TemplateView {
         TemplateField("rating", RatingView.type, "the review's rating, with its badge"),
         TemplateField("isDraft", .flag, "whether it is a draft (shown only with --drafts)"),
         TemplateField("isScheduled", .flag, "whether it is dated in the future (shown only with --future)"),
+        TemplateField("thumbnail", PosterView.type, "its `image:` as a card shows it (small `sizes`, lazy); empty without one"),
     ])
 }
 
@@ -235,6 +240,8 @@ struct ReviewView: TemplateView {
     var readingMinutes: TemplateValue
     var params: [String: ParamValue]
     var image: String?
+    /// Its `image:` as its own page shows it, on the first screen.
+    var poster: PosterView?
     var recommendations: [RecommendationView]
     var recommendedBy: [EntryView]
     /// The body's headings, nested, when the review (or site.yml) asks for a table of contents.
@@ -273,6 +280,7 @@ struct ReviewView: TemplateView {
             "readingMinutes": readingMinutes,
             "params": ParamsView.value(params),
             "image": .text(orAbsent: image),
+            "poster": .view(poster),
             "recommendations": .list(recommendations),
             "hasRecommendations": .flag(!recommendations.isEmpty),
             "recommendedBy": .list(recommendedBy),
@@ -308,6 +316,7 @@ struct ReviewView: TemplateView {
         TemplateField("readingMinutes", .text, "minutes to read at 220 words a minute, at least 1, as text"),
         TemplateField("params", ParamsView.type, "the front matter keys Marquee does not read, by name, as written (free-form)"),
         TemplateField("image", .text, "the link to the review's `image`, with the base path; empty without one"),
+        TemplateField("poster", PosterView.type, "its `image:` as its page shows it: resized variants for `srcset`, size, alt text; empty without one"),
         TemplateField("recommendations", RecommendationView.listType, "the \"You'll love\" links, explicit ones first"),
         TemplateField("hasRecommendations", .flag, "whether `recommendations` has entries"),
         TemplateField("recommendedBy", EntryView.listType, "the reviews that name this one in `recommend`, as entries"),

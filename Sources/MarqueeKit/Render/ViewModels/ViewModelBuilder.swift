@@ -56,7 +56,9 @@ struct ViewModelBuilder {
         let made = ConcurrentMap.map(Array(site.reviews.indices)) { index in
             let review = site.reviews[index]
             let rating = badges[review.rating.halfSteps] ?? RatingView(badge: RatingBadgeView(review.rating, translation), html: "")
-            let entry = EntryView(review, links: links, rating: rating, translation: translation)
+            let thumbnail = review.image.map { PosterView($0, of: review, site: site, link: Self.imageLink($0, of: review, links: links),
+                                                         sizes: PosterView.thumbnailSizes, lazy: true) }
+            let entry = EntryView(review, links: links, rating: rating, translation: translation, thumbnail: thumbnail)
             return (entry, Self.makeCard(review, at: index, entry: entry, templates: templates, marks: marks, words: words))
         }
         entries = made.map(\.0)
@@ -220,6 +222,7 @@ struct ViewModelBuilder {
             readingMinutes: marks.value(.readingMinutes, of: review, at: index),
             params: review.params,
             image: review.image.map { imageLink($0, of: review) },
+            poster: review.image.map { PosterView($0, of: review, site: site, link: imageLink($0, of: review), sizes: PosterView.pageSizes, lazy: false) },
             recommendations: site.recommendations[index].map(recommendationView),
             recommendedBy: site.recommendedBy[index].map { entries[$0] },
             tableOfContents: review.tableOfContents ?? site.config.tableOfContents ? TableOfContentsEntry.entries(review.body.headings) : [],
@@ -238,8 +241,28 @@ struct ViewModelBuilder {
 
     /// `image: poster.jpg` sits beside a folder review; `image: /img/x.jpg` is under static/.
     func imageLink(_ image: String, of review: Review) -> String {
+        Self.imageLink(image, of: review, links: links)
+    }
+
+    /// An address elsewhere (`https://…`) is used as written.
+    static func imageLink(_ image: String, of review: Review, links: Permalinks) -> String {
+        if ImageReference.isRemote(image) { return image }
         let segments = image.split(separator: "/").map { Permalinks.encode(String($0)) }.joined(separator: "/")
         return image.hasPrefix("/") ? links.link(segments) : links.link(Route.review(review.slug).url + segments)
+    }
+
+    /// The absolute URL of the review's social card (og:image, twitter:image): the 1200 px JPEG
+    /// made from its image, an address elsewhere as written, never an SVG.
+    func socialImage(of review: Review) -> String? {
+        guard let image = review.image else { return nil }
+        switch ImageReference(image, postSource: review.source) {
+        case .remote(let url):
+            return url.lowercased().hasSuffix(".svg") ? nil : url
+        case .local(let path):
+            if let card = site.images.images[path]?.social { return links.absolute(card.path) }
+            let kind = path.split(separator: ".").last.map { $0.lowercased() } ?? ""
+            return ["gif", "avif"].contains(kind) ? links.baseURL + String(imageLink(image, of: review).dropFirst(links.basePath.count)) : nil
+        }
     }
 
     private func recommendationView(_ recommendation: Recommendation) -> RecommendationView {

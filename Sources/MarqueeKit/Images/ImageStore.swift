@@ -1,0 +1,98 @@
+import Foundation
+
+/// The variants made by earlier builds, kept in `<site>/.marquee/images/` so that a second build
+/// does no image work: each source's variants under the names `ImageProcessor` gives them, and
+/// beside them `<key>.variants`, written last, listing them (a source is cached only once that
+/// list is there and names files that all are).
+struct ImageStore: Sendable {
+    /// Relative to the site folder, for the output's copies; nil keeps nothing (in-memory builds).
+    static let folder = ".marquee/images"
+    /// The absolute path of `folder`, nil for none.
+    let directory: String?
+
+    init(siteDirectory: String?) {
+        directory = siteDirectory.map { ($0.hasSuffix("/") ? $0 : $0 + "/") + Self.folder }
+    }
+
+    func cached(_ key: String) -> ProcessedImage? {
+        guard let directory, let data = FileManager.default.contents(atPath: "\(directory)/\(key).variants") else { return nil }
+        guard let image = Self.decode(String(decoding: data, as: UTF8.self)) else { return nil }
+        for variant in image.allVariants where access("\(directory)/\(Self.fileName(variant))", R_OK) != 0 { return nil }
+        return image
+    }
+
+    /// Keeps the files, then the list. False when something could not be written (the build goes
+    /// on: the next one makes the variants again).
+    @discardableResult
+    func keep(_ key: String, _ image: ProcessedImage, files: [String: [UInt8]]) -> Bool {
+        guard let directory else { return false }
+        do { try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) } catch { return false }
+        for (name, bytes) in files.sorted(by: { $0.key < $1.key }) where !Self.write(bytes, to: "\(directory)/\(name)") { return false }
+        return Self.write(Array(Self.encode(image).utf8), to: "\(directory)/\(key).variants")
+    }
+
+    /// The key of the bytes a source file had when it was last resized, found from its stamp
+    /// (size, time, inode) alone: a second build reads no poster to hash it. Only for a plain file
+    /// (not a link), whose stamp changes with every save.
+    func knownKey(ofFile diskPath: String?, settings: ImageSettings) -> (stamp: String, key: String?)? {
+        guard let directory, let diskPath else { return nil }
+        var info = stat()
+        guard lstat(diskPath, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        let stamp = SourceStamp(info)
+        var hash = ContentHash()
+        hash.combine("\(settings.fingerprint) \(diskPath) \(stamp.size) \(stamp.modified) \(stamp.inode) \(stamp.mode)")
+        let name = hash.hex
+        let key = FileManager.default.contents(atPath: "\(directory)/\(name).source").map { String(decoding: $0, as: UTF8.self) }
+        return (name, key.flatMap { $0.count == 16 && $0.allSatisfy(\.isHexDigit) ? $0 : nil })
+    }
+
+    /// Remembers that the file of that stamp had bytes of that key.
+    func remember(stamp: String, key: String) {
+        guard let directory else { return }
+        _ = Self.write(Array(key.utf8), to: "\(directory)/\(stamp).source")
+    }
+
+    static func fileName(_ variant: ImageVariant) -> String {
+        String(variant.path.dropFirst("images/".count))
+    }
+
+    // "marquee-image-variants 1", then "<width> <height> <format>", then one line a variant:
+    // "<own|webp|social> <format> <width> <height> <path>".
+    static func encode(_ image: ProcessedImage) -> String {
+        var lines = ["marquee-image-variants 1", "\(image.width) \(image.height) \(image.format.rawValue)"]
+        for (kind, variants) in [("own", image.own), ("webp", image.webp), ("social", image.social.map { [$0] } ?? [])] {
+            for variant in variants { lines.append("\(kind) \(variant.format.rawValue) \(variant.width) \(variant.height) \(variant.path)") }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func decode(_ text: String) -> ProcessedImage? {
+        let lines = text.split(separator: "\n").map { $0.split(separator: " ").map(String.init) }
+        guard lines.count >= 2, lines[0] == ["marquee-image-variants", "1"], lines[1].count == 3,
+              let width = Int(lines[1][0]), let height = Int(lines[1][1]), let format = ImageFormat(rawValue: lines[1][2]) else { return nil }
+        var image = ProcessedImage(width: width, height: height, format: format, own: [], webp: [], social: nil)
+        for fields in lines.dropFirst(2) {
+            guard fields.count == 5, let format = ImageFormat(rawValue: fields[1]), let width = Int(fields[2]), let height = Int(fields[3]),
+                  fields[4].hasPrefix("images/"), !fields[4].contains("..") else { return nil }
+            let variant = ImageVariant(path: fields[4], width: width, height: height, format: format)
+            switch fields[0] {
+            case "own": image.own.append(variant)
+            case "webp": image.webp.append(variant)
+            case "social": image.social = variant
+            default: return nil
+            }
+        }
+        return image
+    }
+
+    /// A temporary file of its own (several images are kept at once), then a rename.
+    private static func write(_ bytes: [UInt8], to path: String) -> Bool {
+        let temporary = path + ".\(UUID().uuidString).tmp"
+        guard FileManager.default.createFile(atPath: temporary, contents: Data(bytes)) else { return false }
+        guard rename(temporary, path) == 0 else {
+            unlink(temporary)
+            return false
+        }
+        return true
+    }
+}
