@@ -11,7 +11,7 @@ public struct SiteRenderer: Sendable {
     /// Lists the jobs of a site; nil, with the reasons, when its templates do not load. With
     /// `recordingMarks`, pages are made with their body parts marked for the build cache.
     func plan(_ site: Site, recordingMarks: Bool = false) -> (RenderPlan?, [Diagnostic]) {
-        let (loaded, diagnostics) = TemplateSet.load(siteTemplates: site.templates)
+        let (loaded, diagnostics) = TemplateSet.load(siteTemplates: site.templates, words: WordsView(site.config.translation).templateValue)
         guard let templates = loaded else { return (nil, diagnostics) }
         let marks = recordingMarks ? BodyMarks.recording : .off
         let context = RenderContext(site: site, templates: templates, models: ViewModelBuilder(site: site, templates: templates, marks: marks))

@@ -9,13 +9,16 @@ struct TemplateSet: Sendable {
     let library: TemplateLibrary
     let sources: [String: TemplateSource]
 
-    static func load(siteTemplates: [TemplateSource]) -> (TemplateSet?, [Diagnostic]) {
+    /// `words`: the theme's words of this build (`WordsView`); each `{{{words.…}}}` tag is
+    /// folded into the template's text before it is parsed (see `WordFolding`).
+    static func load(siteTemplates: [TemplateSource], words: TemplateValue? = nil) -> (TemplateSet?, [Diagnostic]) {
         var sources: [String: TemplateSource] = [:]
         for source in DefaultTheme.templateSources { sources[source.name] = source }
         for source in siteTemplates { sources[source.name] = source }
         let names = sources.keys.sorted()
+        let folding = words.map(WordFolding.init)
 
-        let (loaded, problems) = TemplateLibrary.load(names.compactMap { sources[$0] })
+        let (loaded, problems) = TemplateLibrary.load(names.compactMap { sources[$0] }.map { folding?.fold($0) ?? $0 })
         var diagnostics = problems.map { TemplateDiagnostics.diagnostic($0, templateNames: names, pages: { _ in "pages" }) }
         guard let library = loaded else { return (nil, diagnostics) }
 
