@@ -85,11 +85,12 @@ struct MappingReader {
         return value
     }
 
-    /// A `language:` value: a BCP 47 tag (`fa`, `pt-BR`), for `<html lang>` and the feed's `xml:lang`.
-    mutating func languageTag(_ key: String, _ node: Node) -> String? {
+    /// A `language:` value (or `original_language:`, site.yml's `language:`): a BCP 47 tag (`fa`,
+    /// `pt-BR`), for `<html lang>`, `<bdi lang>` and the feed's `xml:lang`.
+    mutating func languageTag(_ key: String, _ node: Node, hint: String = "use a BCP 47 tag such as en, fa or pt-BR") -> String? {
         guard let language = requiredText(key, node) else { return nil }
         guard SiteConfigReader.isLanguageTag(language) else {
-            error(node, "\(key) '\(MappingReader.preview(node))' is not a language tag", hint: "use a BCP 47 tag such as en, fa or pt-BR")
+            error(node, "\(key) '\(MappingReader.preview(node))' is not a language tag", hint: hint)
             return nil
         }
         return language

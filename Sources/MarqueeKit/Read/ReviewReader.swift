@@ -71,11 +71,7 @@ struct ReviewReader {
             case "rating": rating = readRating(value, &reader)
             case "recommend": fields.recommendations = readRecommendations(value, &reader)
             case "original_language":
-                if let language = reader.requiredText(key, value) {
-                    if SiteConfigReader.isLanguageTag(language) { fields.originalLanguage = language } else {
-                        reader.error(value, "original_language '\(MappingReader.preview(value))' is not a language tag", hint: "give the language of original_title as a BCP 47 tag, such as fa or fr")
-                    }
-                }
+                fields.originalLanguage = reader.languageTag(key, value, hint: "give the language of original_title as a BCP 47 tag, such as fa or fr")
             case _ where posts.readShared(key, value, slugExample: "children-of-heaven", into: &shared, &keyLocations, &reader): break
             // A credit or term of a taxonomy (director, tags, cast, a site's own country…).
             case _ where posts.readTerms(key, value, into: &shared.terms, &reader): break

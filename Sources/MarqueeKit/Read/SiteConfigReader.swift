@@ -39,16 +39,12 @@ struct SiteConfigReader {
             case "description": config.description = reader.text(key, value)
             case "base_url": baseURL = reader.requiredText(key, value); baseURLNode = value
             case "language":
-                if let language = reader.requiredText(key, value) {
-                    if !Self.isLanguageTag(language) {
-                        reader.error(value, "language '\(MappingReader.preview(value))' is not a language tag", hint: "use a BCP 47 tag such as en, fr or hi-IN")
-                    } else {
-                        config.language = language
-                        let primary = Translation.primarySubtag(language)
-                        if !Translation.isShipped(language), !ownTranslations.contains(primary) {
-                            reader.warning(value, "no translation of the theme ships for '\(primary)': its words are in English",
-                                           hint: "the shipped languages are \(ThemeLanguages.shipped.joined(separator: ", ")); add your own words in \(TranslationReader.path(for: language)) (see the README, Languages and translations)")
-                        }
+                if let language = reader.languageTag(key, value, hint: "use a BCP 47 tag such as en, fr or hi-IN") {
+                    config.language = language
+                    let primary = Translation.primarySubtag(language)
+                    if !Translation.isShipped(language), !ownTranslations.contains(primary) {
+                        reader.warning(value, "no translation of the theme ships for '\(primary)': its words are in English",
+                                       hint: "the shipped languages are \(ThemeLanguages.shipped.joined(separator: ", ")); add your own words in \(TranslationReader.path(for: language)) (see the README, Languages and translations)")
                     }
                 }
             case "timezone":
