@@ -29,6 +29,20 @@ import Testing
         #expect(failure.diagnostics.map(\.description) == ["content/reviews/a.md:5:11: error: language 'Persian!' is not a language tag — use a BCP 47 tag such as en, fa or pt-BR"])
     }
 
+    @Test func theOriginalTitlesAndTheSitesLanguageAreTagsToo() throws {
+        let site = TestSite(["content/reviews/a.md": TestSite.review(title: "A", extra: "original_title: جدایی\noriginal_language: Farsi!")],
+                            siteYML: TestSite.siteYML + "\nlanguage: English")
+        guard case .failure(let failure) = site.render() else { Issue.record("the build passed"); return }
+        // site.yml is read first; its errors stop the build before any review is read.
+        #expect(failure.diagnostics.map(\.description) == ["site.yml:6:11: error: language 'English' is not a language tag — use a BCP 47 tag such as en, fr or hi-IN"])
+        var good = site
+        good.files["site.yml"] = TestSite.siteYML
+        guard case .failure(let review) = good.render() else { Issue.record("the build passed"); return }
+        #expect(review.diagnostics.map(\.description) == ["content/reviews/a.md:6:20: error: original_language 'Farsi!' is not a language tag — give the language of original_title as a BCP 47 tag, such as fa or fr"])
+        good.files["content/reviews/a.md"] = TestSite.review(title: "A", extra: "original_title: جدایی\noriginal_language: fa")
+        #expect(try good.pages()["reviews/a/index.html"]?.contains("<bdi lang=\"fa\"><cite>جدایی</cite></bdi>") == true)
+    }
+
     @Test func aPlainPageMaySetItsLanguage() throws {
         let site = TestSite([
             "content/reviews/a.md": TestSite.review(title: "A"),
