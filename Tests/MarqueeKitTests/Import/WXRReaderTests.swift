@@ -3,7 +3,8 @@ import Testing
 @testable import MarqueeKit
 
 @Suite struct WXRReaderTests {
-    static let fixtures = URL(fileURLWithPath: "/work/shared/fixtures/wordpress")
+    /// ../shared/fixtures/wordpress beside the package (see shared/README.md).
+    static let fixtures = Paths.packageRoot.appendingPathComponent("../shared/fixtures/wordpress").standardizedFileURL
     static let filmBlog = Paths.packageRoot.appendingPathComponent("Tests/MarqueeKitTests/Fixtures/import/film-blog.xml")
 
     static func export(_ url: URL) throws -> WXRExport {
