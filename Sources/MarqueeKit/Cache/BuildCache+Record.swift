@@ -38,7 +38,10 @@ extension BuildCache {
                           baseURL: site.config.baseURL)
     }
 
+    /// Which parts are not empty, and (bit 16) whether the body has images to resize: a body that
+    /// gains or loses one is not patched, as its images' variants come and go with it.
     static func nonEmptyParts(of review: Review) -> Int {
-        BodyMarks.Part.allCases.reduce(0) { mask, part in BodyMarks.isEmpty(part, of: review) ? mask : mask | (1 << part.rawValue) }
+        let parts = BodyMarks.Part.allCases.reduce(0) { mask, part in BodyMarks.isEmpty(part, of: review) ? mask : mask | (1 << part.rawValue) }
+        return review.body.images.isEmpty ? parts : parts | 1 << 16
     }
 }

@@ -148,6 +148,8 @@ enum CachedRebuild {
             let (read, found) = reader.rereadReview(at: entry.source, config: config)
             guard let read, found.isEmpty, !entry.unreadable, read.frontMatterDigest == entry.frontMatterDigest,
                   read.body.headingsDigest == entry.headingsDigest,
+                  // Its images go through the image stage, which only a full build runs.
+                  read.body.images.isEmpty,
                   BuildCache.nonEmptyParts(of: read) == entry.nonEmptyParts
             else { return nil }
             edits[index] = read

@@ -15,30 +15,40 @@ enum ImageAdvice {
                                     hint: "add image_alt: with what the poster shows, for readers who cannot see it", stage: .check)
             }
         }
-        for review in site.reviews { bodyImagesWithoutAlt(review, &diagnostics) }
+        for review in site.reviews { bodyImagesWithoutAlt(review.body, source: review.source, &diagnostics) }
+        for article in site.articles { bodyImagesWithoutAlt(article.body, source: article.source, &diagnostics) }
         return diagnostics.all
     }
 
     /// `![](still.jpg)`: cmark writes `alt=""`, which tells screen readers to skip the image. Reported
-    /// at the line of the image (found among the body's links by its address).
-    static func bodyImagesWithoutAlt(_ review: Review, _ diagnostics: inout Diagnostics) {
-        let html = review.body.html
+    /// at the image, for one Marquee resizes (`body.images`), else at the line of the image (found
+    /// among the body's links by its address).
+    static func bodyImagesWithoutAlt(_ body: RenderedMarkdown, source: String, _ diagnostics: inout Diagnostics) {
+        for image in body.images where image.alt.allSatisfy(\.isWhitespace) {
+            diagnostics.warning(SourceLocation(path: source, line: image.line, column: image.column), "the image '\(Slug.printable(image.written))' in the body has no alt text",
+                                hint: "write what it shows between the brackets: ![Ali and Zahra running](still.jpg)", stage: .check)
+        }
+        let html = body.html
         guard html.contains("alt=\"\"") else { return }
         var reported = Set<Int>()
         for match in html.matches(of: #/<img src="([^"]*)" alt="" ?\/?>/#) {
             let url = String(match.output.1).replacingOccurrences(of: "&amp;", with: "&")
-            let line = review.body.links.first { $0.url == url && !reported.contains($0.line) }?.line ?? review.body.firstLine
+            let line = body.links.first { $0.url == url && !reported.contains($0.line) }?.line ?? body.firstLine
             reported.insert(line)
-            diagnostics.warning(SourceLocation(path: review.source, line: line), "the image '\(Slug.printable(url))' in the body has no alt text",
+            diagnostics.warning(SourceLocation(path: source, line: line), "the image '\(Slug.printable(url))' in the body has no alt text",
                                 hint: "write what it shows between the brackets: ![Ali and Zahra running](still.jpg)", stage: .check)
         }
     }
 
-    /// The files under static/ that reviews use as posters (their pages show only the variants).
+    /// The files under static/ that reviews and articles use as posters or body images (their
+    /// pages show only the variants).
     static func staticPosters(of site: Site) -> [String] {
-        site.reviews.compactMap { review in
-            guard let image = review.image, case .local(let path) = ImageReference(image, postSource: review.source), path.hasPrefix("static/") else { return nil }
-            return String(path.dropFirst("static/".count))
+        func poster(_ image: String?, _ source: String) -> [String] {
+            guard let image, case .local(let path) = ImageReference(image, postSource: source) else { return [] }
+            return [path]
         }
+        let used = site.reviews.flatMap { poster($0.image, $0.source) + $0.body.images.map(\.source) }
+            + site.articles.flatMap { poster($0.image, $0.source) + $0.body.images.map(\.source) }
+        return used.filter { $0.hasPrefix("static/") }.map { String($0.dropFirst("static/".count)) }
     }
 }

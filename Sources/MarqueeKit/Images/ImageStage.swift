@@ -1,9 +1,10 @@
 import Foundation
 
-/// Between assemble and render: every review's `image:` that is a JPEG, PNG or WebP of the site is
-/// resized into its variants (or found in the store, made by an earlier build), one image per core
-/// at a time. A problem with an image is an error at its `image:` line; nothing is written to the
-/// output before the whole build has succeeded.
+/// Between assemble and render: every review's and article's `image:` and body image that is a
+/// JPEG, PNG or WebP of the site is resized into its variants (or found in the store, made by an
+/// earlier build), one image per core at a time. A problem with an image is an error at its
+/// `image:` line, or at the image in the body; nothing is written to the output before the whole
+/// build has succeeded.
 struct ImageStage {
     var processor = ImageProcessor()
     let store: ImageStore
@@ -24,21 +25,44 @@ struct ImageStage {
     func run(_ site: Site, fileSystem: any SiteFileSystem) -> (ImageCatalog, [Diagnostic]) {
         var order: [String] = []
         var sources: [String: Source] = [:]
-        for review in site.reviews {
-            guard let image = review.image, case .local(let path) = ImageReference(image, postSource: review.source),
-                  let format = ImageFormat(pathExtension: (path as NSString).pathExtension) else { continue }
+        var diagnostics = Diagnostics()
+        func use(_ path: String, _ location: SourceLocation, _ written: String) {
+            guard let format = ImageFormat(pathExtension: (path as NSString).pathExtension) else { return }
             if sources[path] == nil {
                 order.append(path)
                 sources[path] = Source(path: path, format: format, uses: [])
             }
-            sources[path]?.uses.append((review.location(of: "image"), image))
+            sources[path]?.uses.append((location, written))
+        }
+        func poster(_ image: String?, source: String, location: SourceLocation) {
+            guard let image, case .local(let path) = ImageReference(image, postSource: source) else { return }
+            use(path, location, image)
+        }
+        func body(_ body: RenderedMarkdown, source: String) {
+            for image in body.images {
+                let location = SourceLocation(path: source, line: image.line, column: image.column)
+                if fileSystem.kind(of: image.source) == .file {
+                    use(image.source, location, image.written)
+                } else if image.isBeside {
+                    diagnostics.error(location, "image '\(Slug.printable(image.written))' is not a file of the folder '\(Slug.printable((source as NSString).deletingLastPathComponent))'",
+                                      hint: "put the image beside index.md, or fix its name (names are case-sensitive)", stage: .assemble)
+                }
+                // An image under static/ that is not there is a broken link, reported as one.
+            }
+        }
+        for review in site.reviews {
+            poster(review.image, source: review.source, location: review.location(of: "image"))
+            body(review.body, source: review.source)
+        }
+        for article in site.articles {
+            poster(article.image, source: article.source, location: article.location(of: "image"))
+            body(article.body, source: article.source)
         }
         let outcomes = ConcurrentMap.map(order) { path -> Outcome in
             guard let source = sources[path] else { return .failed(.notAnImage) }
             return handle(source, fileSystem: fileSystem)
         }
         var catalog = ImageCatalog()
-        var diagnostics = Diagnostics()
         var written = Set<String>()
         for (path, outcome) in zip(order, outcomes) {
             guard let source = sources[path] else { continue }

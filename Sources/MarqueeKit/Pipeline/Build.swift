@@ -130,6 +130,7 @@ public enum Build {
         diagnostics.append(contentsOf: imageDiagnostics)
         guard !diagnostics.hasErrors else { return nil }
         site.images = images
+        BodyImageFill.apply(to: &site)
         clock.lap("images")
 
         let (planned, planDiagnostics) = SiteRenderer().plan(site, recordingMarks: recordingMarks)

@@ -171,7 +171,8 @@ public final class IncrementalBuild: @unchecked Sendable {
         for path in changed.sorted() {
             guard let index = state.reviewIndexBySource[path], let before = state.parsed.entries[path] else { return nil }
             let (read, found) = reader.rereadReview(at: path, config: site.config)
-            guard let read, found == before.diagnostics else { return nil }
+            // A body with images to resize goes through the image stage, which only a full build runs.
+            guard let read, found == before.diagnostics, read.body.images.isEmpty, before.review.body.images.isEmpty else { return nil }
             // Only the body may differ: everything else must read back exactly as before.
             var rest = read
             rest.body = before.review.body

@@ -73,7 +73,7 @@ struct ArticleReader {
             return (nil, reader.diagnostics.all)
         }
         let documentPath = markdown.basePath + Route.article(slug).url
-        let body = markdown.render(file.body, documentPath: documentPath).shiftingLinks(by: file.bodyFirstLine - 1)
+        let body = markdown.render(file.body, documentPath: documentPath, imageFolder: BodyImages.folder(of: path), placingImages: true).shiftingLinks(by: file.bodyFirstLine - 1)
         ForeignTags.report(body, path: path, &reader)
         var article = Article(source: path, slug: slug, title: title, date: date, body: body,
                               excerpt: Excerpt.choose(body: body, summary: shared.summary))

@@ -35,6 +35,8 @@ public struct RenderedMarkdown: Hashable, Sendable {
     /// text, outside code: another generator's syntax, which reaches the page as text. The tag's
     /// start and the line of its block (of the body, like `links`).
     public var foreignTags: [BodyLink] = []
+    /// Its local JPEG, PNG and WebP images, in order, each a placeholder in the HTML (`BodyImage`).
+    public var images: [BodyImage] = []
 }
 
 extension RenderedMarkdown {
@@ -63,6 +65,7 @@ extension RenderedMarkdown {
         var copy = self
         copy.links = links.map { BodyLink(url: $0.url, line: $0.line + offset) }
         copy.foreignTags = foreignTags.map { BodyLink(url: $0.url, line: $0.line + offset) }
+        for index in copy.images.indices { copy.images[index].line += offset }
         copy.firstLine = firstLine + offset
         return copy
     }
@@ -104,7 +107,10 @@ public struct MarkdownRenderer: Sendable {
 
     /// `documentPath` is the page's own folder ("/blog/reviews/baran/"): relative links in the body are
     /// resolved against it, so they still work where the text is shown elsewhere (lists, feeds).
-    public func render(_ markdown: String, documentPath: String? = nil) -> RenderedMarkdown {
+    /// With `placingImages` (a review's or an article's body), its local JPEG, PNG and WebP images
+    /// become placeholders (`images`): those under static/ (`/img/x.jpg`) and, for a folder review or
+    /// article, the files of `imageFolder`, its site folder path ("content/reviews/baran").
+    public func render(_ markdown: String, documentPath: String? = nil, imageFolder: String? = nil, placingImages: Bool = false) -> RenderedMarkdown {
         let flags = cmarkOptions
         let document: OpaquePointer? = markdown.withCString { pointer in
             cmark_parse_document(pointer, strlen(pointer), flags)
@@ -115,9 +121,13 @@ public struct MarkdownRenderer: Sendable {
         defer { cmark_node_free(document) }
 
         var found = FoundNodes()
+        found.placesImages = placingImages
+        found.imageFolder = imageFolder
         let links = rewriteLinks(in: document, documentPath: documentPath, noting: &found)
         var result = RenderedMarkdown(html: "", wordCount: Self.countWords(document), links: links)
         result.foreignTags = found.foreignTags
+        // After the word count, which counts an image's alt text, and before any HTML is rendered.
+        result.images = placeImages(found.images, markdown: markdown, flags)
         let fragmentLinks = found.fragmentLinks
         if let documentPath {
             // A `#fragment` link points into this page; an excerpt is also shown on list pages and
@@ -192,6 +202,40 @@ public struct MarkdownRenderer: Sendable {
         var foreignTags: [BodyLink] = []
         /// Every heading, in order.
         var headings: [OpaquePointer] = []
+        var placesImages = false
+        var imageFolder: String?
+        /// Local images to resize, with their file and the address as written.
+        var images: [(node: OpaquePointer, source: String, written: String, isBeside: Bool)] = []
+    }
+
+    /// Puts a placeholder (a custom inline node) in the place of each image to resize, and returns
+    /// them with where each was written.
+    private func placeImages(_ found: [(node: OpaquePointer, source: String, written: String, isBeside: Bool)],
+                             markdown: String, _ flags: Int32) -> [BodyImage] {
+        guard !found.isEmpty else { return [] }
+        let marker = BodyImages.marker(for: markdown)
+        let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false)
+        var images: [BodyImage] = []
+        var last = (line: 0, column: 0)
+        for (node, source, written, isBeside) in found {
+            let fallback = Self.renderHTML(node, flags)
+            let title = cmark_node_get_title(node).map { String(cString: $0) }
+            let block = Self.line(of: node)
+            let position = BodyImages.position(of: written, in: lines, from: block, after: last) ?? (block, 1)
+            last = position
+            let placeholder = "\(marker) \(images.count)-->"
+            guard let holder = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else { continue }
+            guard cmark_node_set_on_enter(holder, placeholder) == 1, cmark_node_set_on_exit(holder, "") == 1,
+                  cmark_node_insert_before(node, holder) == 1 else {
+                cmark_node_free(holder)
+                continue // the image stays as cmark writes it, unresized
+            }
+            images.append(BodyImage(source: source, written: written, alt: Self.plainText(node), title: title?.isEmpty == false ? title : nil,
+                                    line: position.line, column: position.column, placeholder: placeholder, fallback: fallback, isBeside: isBeside))
+            cmark_node_unlink(node)
+            cmark_node_free(node)
+        }
+        return images
     }
 
     /// Prefixes root-relative URLs with the base path and returns every link with its line. The
@@ -224,6 +268,9 @@ public struct MarkdownRenderer: Sendable {
             }
             guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE, let raw = cmark_node_get_url(node) else { continue }
             var url = String(cString: raw)
+            if type == CMARK_NODE_IMAGE, found.placesImages, let (source, isBeside) = BodyImages.source(of: url, folder: found.imageFolder) {
+                found.images.append((node, source, url, isBeside))
+            }
             if url.hasPrefix("#"), url.utf8.count > 1 { found.fragmentLinks.append((node, url)) }
             if basePath != "/", url.hasPrefix("/") && !url.hasPrefix("//") {
                 url = basePath + url.dropFirst()

@@ -103,7 +103,7 @@ struct ReviewReader {
             return (nil, reader.diagnostics.all)
         }
         let documentPath = markdown.basePath + Route.review(slug).url // (config.basePath parses the base URL again)
-        let body = markdown.render(file.body, documentPath: documentPath).shiftingLinks(by: file.bodyFirstLine - 1)
+        let body = markdown.render(file.body, documentPath: documentPath, imageFolder: BodyImages.folder(of: path), placingImages: true).shiftingLinks(by: file.bodyFirstLine - 1)
         ForeignTags.report(body, path: path, &reader)
         var review = Review(source: path, slug: slug, title: title, movie: fields.movie ?? title, year: fields.year,
                             rating: rating, date: date, body: body,

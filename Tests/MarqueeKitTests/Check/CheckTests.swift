@@ -20,8 +20,8 @@ import Testing
 
     @Test func adviceNamesReviewsWithoutRecommendationsAndUnusedImages() throws {
         let site = TestSite([
-            "content/reviews/a.md": TestSite.review(body: "![used](/img/used.png)"),
-            "static/img/used.png": "png",
+            "content/reviews/a.md": TestSite.review(body: "![used](/img/used.gif)"),
+            "static/img/used.gif": "png",
             "static/img/unused.png": "png",
             "static/css/extra.css": "body { background: url(../img/bg.png) }",
             "static/img/bg.png": "png",

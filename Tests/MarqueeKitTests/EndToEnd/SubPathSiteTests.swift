@@ -7,11 +7,11 @@ import Testing
     let site = TestSite([
         "content/reviews/a.md": TestSite.review(title: "Alpha", date: "2020-01-05", rating: "4.5", extra: "recommend: b"),
         "content/reviews/b.md": TestSite.review(title: "Beta", date: "2020-01-04", rating: "3", extra: "recommend: [{title: Gamma, url: 'https://example.com/g'}]"),
-        "content/reviews/c.md": TestSite.review(title: "Gamma", date: "2020-01-03", rating: "5", body: "See [Alpha](/reviews/a/) and ![i](/img/x.png)."),
+        "content/reviews/c.md": TestSite.review(title: "Gamma", date: "2020-01-03", rating: "5", body: "See [Alpha](/reviews/a/) and ![i](/img/x.gif)."),
         "content/reviews/d.md": TestSite.review(title: "Delta", date: "2020-01-02", rating: "0.5"),
         "content/reviews/e.md": TestSite.review(title: "Eps", date: "2020-01-01", rating: "2", extra: "draft: true"),
         "content/pages/about.md": "---\ntitle: About\n---\nHello.\n",
-        "static/img/x.png": "png",
+        "static/img/x.gif": "png",
     ], siteYML: TestSite.siteYML.replacingOccurrences(of: "https://example.org/", with: "https://example.org/sub/dir/"))
 
     @Test func paginatesNewestFirstWithPreviousAndNextLinks() throws {
@@ -33,7 +33,7 @@ import Testing
         let pages = try site.pages()
         let gamma = try #require(pages["reviews/c/index.html"])
         #expect(gamma.contains(#"<a href="/sub/dir/reviews/a/">Alpha</a>"#))
-        #expect(gamma.contains(#"src="/sub/dir/img/x.png""#))
+        #expect(gamma.contains(#"src="/sub/dir/img/x.gif""#))
         let broken = LinkChecker.brokenLinks(files: Set(pages.keys), pages: pages, basePath: "/sub/dir/")
         #expect(broken == [])
     }
