@@ -3,15 +3,16 @@
 enum ImageAdvice {
     static func warnings(site: Site) -> [Diagnostic] {
         var diagnostics = Diagnostics()
-        for review in site.reviews {
-            guard let image = review.image else { continue }
-            let location = review.location(of: "image")
+        let posters = site.reviews.map { ($0.image, $0.imageAlt, $0.location(of: "image"), $0.slug, "its poster's alt text is the work's name", $0.movie) }
+            + site.articles.map { ($0.image, $0.imageAlt, $0.location(of: "image"), $0.slug, "its image's alt text is the article's title", $0.title) }
+        for (image, imageAlt, location, slug, fallback, name) in posters {
+            guard let image else { continue }
             if ImageReference.isRemote(image) {
                 diagnostics.warning(location, "image '\(Slug.printable(image))' is an address elsewhere, used as it is: no smaller variants, no social card, and it breaks if that site moves it",
                                     hint: "save the poster beside the review (a folder review) or under static/, and write its path", stage: .check)
             }
-            if review.imageAlt == nil {
-                diagnostics.warning(location, "'\(review.slug)' has no image_alt: its poster's alt text is the work's name, '\(Slug.printable(review.movie))'",
+            if imageAlt == nil {
+                diagnostics.warning(location, "'\(slug)' has no image_alt: \(fallback), '\(Slug.printable(name))'",
                                     hint: "add image_alt: with what the poster shows, for readers who cannot see it", stage: .check)
             }
         }

@@ -18,6 +18,8 @@ public struct Article: Hashable, Sendable {
     /// Dated in the future and shown only because the build asked for future posts (set by assemble).
     public var isScheduled = false
     public var image: String?
+    /// `image_alt:`: what the image shows, for its alt text (nil: the article's title).
+    public var imageAlt: String?
     /// `toc:` in its front matter (nil: as site.yml says).
     public var tableOfContents: Bool?
     public var aliases: [Alias] = []

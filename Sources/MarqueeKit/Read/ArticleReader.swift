@@ -10,7 +10,7 @@ struct ArticleReader {
     let posts: PostKeysReader
 
     /// The keys an article reads: the shared ones, `updated`, and the taxonomies' that are not credits.
-    static let knownKeys = PostKeysReader.keys + ["updated", "lastmod"]
+    static let knownKeys = PostKeysReader.keys + ["updated", "lastmod", "image_alt"]
         + TaxonomyDefinition.defaults.filter { $0.readsNames && !$0.isCredit }.flatMap(\.keys)
 
     init(config: SiteConfig) {
@@ -29,6 +29,7 @@ struct ArticleReader {
         var reader = MappingReader(document: file.document, stage: .read)
         var shared = PostKeysReader.Fields()
         var updated: PublicationDate?
+        var imageAlt: String?
         var keyLocations: [String: SourceLocation] = [:]
         var params: [String: ParamValue] = [:]
         var converter = ParamConverter()
@@ -44,6 +45,7 @@ struct ArticleReader {
                 continue
             }
             switch key {
+            case "image_alt": imageAlt = reader.requiredText(key, value)
             case "updated", "lastmod": // `lastmod` as Hugo writes it
                 if keyLocations["updated"] != nil && keyLocations["lastmod"] != nil {
                     reader.error(keyNode, "'updated' and 'lastmod' both give the day of the last revision", hint: "keep one of them (lastmod: is Hugo's name for updated:)")
@@ -82,6 +84,7 @@ struct ArticleReader {
         article.summary = shared.summary
         article.isDraft = shared.draft
         article.image = shared.image
+        article.imageAlt = imageAlt
         article.tableOfContents = shared.tableOfContents
         article.aliases = shared.aliases
         article.reviewer = shared.reviewer
@@ -101,7 +104,6 @@ struct ArticleReader {
         case "recommend": return ("an article has no recommendations", "recommend: belongs to a review: \(move)")
         case "type": return ("an article has no type", "the kind of work belongs to a review: \(move)")
         // Articles' images are not resized into posters (yet): no alt text for one is read.
-        case "image_alt": return ("an article has no image_alt", "image_alt: is the alt text of a review's poster: remove it")
         case "original_language": return ("an article has no original_language", "the original title of a work belongs to a review: \(move)")
         case "author", "authors":
             // Hugo's and Jekyll's habit for who wrote the post; here `author:` is a book's author.

@@ -27,7 +27,7 @@ enum ArticlePages {
             return .page(route, kind: .article, origin: article.source, lastModified: (article.updated ?? article.date).rfc3339) { context in
                 let site = context.site
                 let article = site.articles[index]
-                let image = article.image.map { site.permalinks.baseURL + String(context.models.articleImageLink($0, of: article).dropFirst(site.permalinks.basePath.count)) }
+                let image = context.models.socialImage(of: article)
                 let json = ArticleStructuredData.json(for: article, site: site, imageURL: image)
                 var meta = PageMeta(title: article.title, description: article.excerpt.text, route: route, kind: .article,
                                     image: image, jsonLD: .html(json))

@@ -85,8 +85,11 @@ extension DefaultTheme {
     {{#article.isScheduled}}
     <p class="draft-mark">{{article.scheduledText}}</p>
     {{/article.isScheduled}}
-    <h1>{{article.title}}</h1>
-    <p class="review-meta meta"><span class="meta-items">{{#article.hasOwnReviewer}}<span>{{article.byline}}</span> {{/article.hasOwnReviewer}}<span><time datetime="{{article.date.iso}}">{{article.date.display}}</time></span>{{#article.updated}} <span>{{{words.article.updated}}} <time datetime="{{iso}}">{{display}}</time></span>{{/article.updated}} <span>{{{words.review.reading_time.before}}}{{article.readingMinutes}}{{{words.review.reading_time.after}}}</span></span></p>
+    {{#article.poster}}{{>poster}}{{/article.poster}}
+    <div class="review-heading">
+      <h1>{{article.title}}</h1>
+      <p class="review-meta meta"><span class="meta-items">{{#article.hasOwnReviewer}}<span>{{article.byline}}</span> {{/article.hasOwnReviewer}}<span><time datetime="{{article.date.iso}}">{{article.date.display}}</time></span>{{#article.updated}} <span>{{{words.article.updated}}} <time datetime="{{iso}}">{{display}}</time></span>{{/article.updated}} <span>{{{words.review.reading_time.before}}}{{article.readingMinutes}}{{{words.review.reading_time.after}}}</span></span></p>
+    </div>
   </header>
   {{#article.hasCategories}}
   <p class="review-tags">{{article.categoriesLabel}}: {{#article.categories}}{{^isFirst}}, {{/isFirst}}{{#url}}<a href="{{.}}">{{name}}</a>{{/url}}{{^url}}{{name}}{{/url}}{{/article.categories}}</p>

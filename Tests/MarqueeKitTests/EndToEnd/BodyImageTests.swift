@@ -126,4 +126,30 @@ import Testing
         #expect(!actual.contains("\n"), "one error: \(actual)")
         try PreviousOutput.expectUntouched(output)
     }
+
+    @Test func anArticlesImageAndBodyImagesAreResizedAsAReviews() throws {
+        let site = try PosterTests.site(["content/posts/news/banner.jpg": TestImages.jpeg, "static/stills/rain.png": TestImages.smallPNG], reviews: [
+            "content/reviews/baran.md": TestSite.review(title: "Baran"),
+            "content/posts/news/index.md": "---\ntitle: Site news\ndate: 2020-01-05\nimage: banner.jpg\nimage_alt: A banner of rain\n---\nThe news: ![Rain](/stills/rain.png) and ![](banner.jpg).\n",
+            "content/posts/essay.md": "---\ntitle: Essay\ndate: 2020-01-06\nimage: /stills/rain.png\n---\nText.\n",
+        ])
+        _ = try Self.build(site)
+        let page = try Self.page(site, "posts/news/index.html")
+        let key = Self.stillKey
+        #expect(page.contains("<picture class=\"poster\"><source type=\"image/webp\" srcset=\"/images/\(key)-320.webp 320w"), "\(page)")
+        #expect(page.contains("width=\"700\" height=\"1050\" alt=\"A banner of rain\" decoding=\"async\" fetchpriority=\"high\""))
+        #expect(page.contains("<meta property=\"og:image\" content=\"https://example.org/images/\(key)-social.jpg\">"))
+        #expect(page.contains("<p>The news: <picture><img src=\"/images/\(Self.pngKey)-200.png\"") == false) // a PNG has a WebP source too
+        #expect(page.contains("<p>The news: <picture><source type=\"image/webp\" srcset=\"/images/\(Self.pngKey)-200.webp 200w\""))
+        #expect(page.contains("alt=\"\" loading=\"lazy\" decoding=\"async\"></picture>.</p>"))
+        let essay = try Self.page(site, "posts/essay/index.html")
+        #expect(essay.contains("alt=\"Essay\" decoding=\"async\" fetchpriority=\"high\""))
+        guard case .success(let checked) = Build.check(BuildOptions(sourceDirectory: site)) else {
+            Issue.record("check failed")
+            return
+        }
+        let warnings = checked.warnings.map(\.description)
+        #expect(warnings.contains("content/posts/essay.md:4:8: warning: 'essay' has no image_alt: its image's alt text is the article's title, 'Essay' — add image_alt: with what the poster shows, for readers who cannot see it"), "\(warnings)")
+        #expect(warnings.contains("content/posts/news/index.md:7:41: warning: the image 'banner.jpg' in the body has no alt text — write what it shows between the brackets: ![Ali and Zahra running](still.jpg)"))
+    }
 }

@@ -119,6 +119,7 @@ struct ArticleView: TemplateView {
     var wordCount: Int
     var params: [String: ParamValue]
     var image: String?
+    var poster: PosterView?
     var tableOfContents: [TableOfContentsEntry]
     var reviewer: AuthorView?
     var hasOwnReviewer: Bool
@@ -140,6 +141,7 @@ struct ArticleView: TemplateView {
             "readingMinutes": .text(String(max(1, Int((Double(wordCount) / 220).rounded())))),
             "params": ParamsView.value(params),
             "image": .text(orAbsent: image),
+            "poster": .view(poster),
             "toc": .list(tableOfContents),
             "hasToc": .flag(!tableOfContents.isEmpty),
             "reviewer": .view(reviewer),
@@ -157,6 +159,7 @@ struct ArticleView: TemplateView {
         TemplateField("readingMinutes", .text, "minutes to read at 220 words a minute, at least 1, as text"),
         TemplateField("params", ParamsView.type, "the front matter keys Marquee does not read, by name, as written (free-form)"),
         TemplateField("image", .text, "the link to the article's `image`, with the base path; empty without one"),
+        TemplateField("poster", PosterView.type, "its `image:` as its page shows it, as a review's `poster` (alt text: `image_alt`, else its title); empty without one"),
         TemplateField("toc", TableOfContentsEntry.listType, "the body's headings as a nested table of contents, when `toc: true` (in the article or site.yml); empty otherwise"),
         TemplateField("hasToc", .flag, "whether `toc` has entries"),
         TemplateField("reviewer", AuthorView.type, "who wrote it: the author of site.yml's `authors` its `reviewer:` names, else the site's `author`; empty when there is none"),

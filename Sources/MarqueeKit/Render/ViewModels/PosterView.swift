@@ -21,10 +21,15 @@ struct PosterView: TemplateView {
 
     /// `sizes` tells the browser how wide the image is shown, so it picks the variant to fetch.
     init(_ image: String, of review: Review, site: Site, link: String, sizes: String, lazy: Bool) {
-        alt = review.imageAlt ?? review.movie
+        self.init(image, source: review.source, alt: review.imageAlt ?? review.movie, site: site, link: link, sizes: sizes, lazy: lazy)
+    }
+
+    /// The `image:` of the post read from `source` (a review's or an article's).
+    init(_ image: String, source: String, alt: String, site: Site, link: String, sizes: String, lazy: Bool) {
+        self.alt = alt
         self.lazy = lazy
         src = link
-        guard case .local(let path) = ImageReference(image, postSource: review.source), let processed = site.images.images[path],
+        guard case .local(let path) = ImageReference(image, postSource: source), let processed = site.images.images[path],
               let fallback = processed.fallback else { return }
         let links = site.permalinks
         src = links.link(fallback.path)
@@ -60,7 +65,7 @@ struct PosterView: TemplateView {
         TemplateField("width", .number, "the width of `src` in pixels; empty when not resized"),
         TemplateField("height", .number, "the height of `src` in pixels; empty when not resized"),
         TemplateField("hasSize", .flag, "whether `width` and `height` are known"),
-        TemplateField("alt", .text, "its alt text: front matter `image_alt`, else the work's name"),
+        TemplateField("alt", .text, "its alt text: front matter `image_alt`, else the work's name (an article's title)"),
         TemplateField("lazy", .flag, "whether it is below the first screen (`loading=\"lazy\"`): on cards, not on the review's own page"),
     ])
 }

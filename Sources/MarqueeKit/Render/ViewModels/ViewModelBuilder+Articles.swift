@@ -32,6 +32,11 @@ extension ViewModelBuilder {
         }
     }
 
+    /// The absolute URL of the article's social card (og:image, twitter:image), as a review's.
+    func socialImage(of article: Article) -> String? {
+        article.image.flatMap { socialImage($0, source: article.source, link: articleImageLink($0, of: article)) }
+    }
+
     /// An article page's `article` variable.
     func articleView(at index: Int) -> ArticleView {
         let article = site.articles[index]
@@ -54,6 +59,8 @@ extension ViewModelBuilder {
             wordCount: article.body.wordCount,
             params: article.params,
             image: article.image.map { articleImageLink($0, of: article) },
+            poster: article.image.map { PosterView($0, source: article.source, alt: article.imageAlt ?? article.title, site: site,
+                                                   link: articleImageLink($0, of: article), sizes: PosterView.pageSizes, lazy: false) },
             tableOfContents: article.tableOfContents ?? site.config.tableOfContents ? TableOfContentsEntry.entries(article.body.headings) : [],
             reviewer: author.map { AuthorView(name: $0.name, bio: $0.bio, url: $0.url) },
             hasOwnReviewer: ownReviewer != nil,
@@ -61,8 +68,10 @@ extension ViewModelBuilder {
             scheduledText: article.isScheduled ? translation.phrase("review.scheduled", ["date": translation.date(article.date)]) : "")
     }
 
-    /// `image: x.jpg` sits beside a folder article; `image: /img/x.jpg` is under static/.
+    /// `image: x.jpg` sits beside a folder article; `image: /img/x.jpg` is under static/; an
+    /// address elsewhere is used as written.
     func articleImageLink(_ image: String, of article: Article) -> String {
+        if ImageReference.isRemote(image) { return image }
         let segments = image.split(separator: "/").map { Permalinks.encode(String($0)) }.joined(separator: "/")
         return image.hasPrefix("/") ? links.link(segments) : links.link(Route.article(article.slug).url + segments)
     }

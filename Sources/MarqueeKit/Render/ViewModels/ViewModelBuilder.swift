@@ -272,14 +272,18 @@ struct ViewModelBuilder {
     /// The absolute URL of the review's social card (og:image, twitter:image): the 1200 px JPEG
     /// made from its image, an address elsewhere as written, never an SVG.
     func socialImage(of review: Review) -> String? {
-        guard let image = review.image else { return nil }
-        switch ImageReference(image, postSource: review.source) {
+        review.image.flatMap { socialImage($0, source: review.source, link: imageLink($0, of: review)) }
+    }
+
+    /// The same for the `image:` of the post read from `source`, whose link is `link`.
+    func socialImage(_ image: String, source: String, link: String) -> String? {
+        switch ImageReference(image, postSource: source) {
         case .remote(let url):
             return url.lowercased().hasSuffix(".svg") ? nil : url
         case .local(let path):
             if let card = site.images.images[path]?.social { return links.absolute(card.path) }
             let kind = path.split(separator: ".").last.map { $0.lowercased() } ?? ""
-            return ["gif", "avif"].contains(kind) ? links.baseURL + String(imageLink(image, of: review).dropFirst(links.basePath.count)) : nil
+            return ["gif", "avif"].contains(kind) ? links.baseURL + String(link.dropFirst(links.basePath.count)) : nil
         }
     }
 
