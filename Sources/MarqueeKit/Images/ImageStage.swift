@@ -58,11 +58,14 @@ struct ImageStage {
             poster(article.image, source: article.source, location: article.location(of: "image"))
             body(article.body, source: article.source)
         }
-        let outcomes = ConcurrentMap.map(order) { path -> Outcome in
-            guard let source = sources[path] else { return .failed(.notAnImage) }
-            return handle(source, fileSystem: fileSystem)
+        let results = ConcurrentMap.map(order) { path -> (Outcome, stamp: String?) in
+            guard let source = sources[path] else { return (.failed(.notAnImage), nil) }
+            let known = store.knownKey(ofFile: fileSystem.diskPath(of: source.path), settings: processor.settings)
+            return (handle(source, known: known, fileSystem: fileSystem), known?.stamp)
         }
+        let outcomes = results.map(\.0)
         var catalog = ImageCatalog()
+        catalog.stamps = Set(results.compactMap(\.stamp))
         var written = Set<String>()
         for (path, outcome) in zip(order, outcomes) {
             guard let source = sources[path] else { continue }
@@ -91,8 +94,7 @@ struct ImageStage {
         return (catalog, diagnostics.all)
     }
 
-    private func handle(_ source: Source, fileSystem: any SiteFileSystem) -> Outcome {
-        let known = store.knownKey(ofFile: fileSystem.diskPath(of: source.path), settings: processor.settings)
+    private func handle(_ source: Source, known: (stamp: String, key: String?)?, fileSystem: any SiteFileSystem) -> Outcome {
         if let key = known?.key, let image = store.cached(key), image.format == source.format { return .reused(image) }
         let data: Data
         do { data = try fileSystem.contents(of: source.path) } catch {

@@ -49,6 +49,8 @@ struct ImageStore: Sendable {
     /// Remembers that the file of that stamp had bytes of that key.
     func remember(stamp: String, key: String) {
         guard let directory else { return }
+        // The first build remembers too (before `keep` has made the folder), so the second reads no poster.
+        try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         _ = Self.write(Array(key.utf8), to: "\(directory)/\(stamp).source")
     }
 
@@ -83,6 +85,28 @@ struct ImageStore: Sendable {
             }
         }
         return image
+    }
+
+    /// Removes every file of the store that none of `catalog`'s images uses: the variants and lists
+    /// of images no longer in the site (or replaced by other bytes), the stamps of files no longer
+    /// there or changed since, and temporary files a stopped build left. What cannot be removed stays, harmlessly.
+    func prune(keeping catalog: ImageCatalog) {
+        guard let directory, let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
+        var keys = Set<String>()
+        for image in catalog.images.values {
+            for variant in image.allVariants { keys.insert(String(Self.fileName(variant).prefix { $0 != "-" })) }
+        }
+        for name in names {
+            let keep: Bool
+            if name.hasSuffix(".tmp") {
+                keep = false
+            } else if name.hasSuffix(".source") {
+                keep = catalog.stamps.contains(String(name.dropLast(".source".count)))
+            } else {
+                keep = keys.contains(String(name.prefix { $0 != "-" && $0 != "." }))
+            }
+            if !keep { unlink("\(directory)/\(name)") }
+        }
     }
 
     /// A temporary file of its own (several images are kept at once), then a rename.

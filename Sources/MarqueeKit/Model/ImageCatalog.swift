@@ -33,6 +33,9 @@ public struct ImageCatalog: Sendable {
     /// How many images were decoded and resized by this build (the others came from the cache).
     public var processed = 0
     public var reused = 0
+    /// The names of the stamps (`ImageStore.knownKey`) of this build's source files, which the
+    /// store keeps.
+    var stamps = Set<String>()
 
     public init() {}
 }

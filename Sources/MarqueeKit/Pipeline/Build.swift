@@ -65,8 +65,9 @@ public enum Build {
         let inputs = options.useCache ? SourceStamps.list(of: options.sourceDirectory) : []
         let recording = options.useCache && !inputs.contains { $0.stamp.isLink }
         var diagnostics = Diagnostics()
+        // `--no-cache` builds everything: no image comes from .marquee/images, and none is kept there.
         guard let (content, site, plan) = prepare(fileSystem, baseURLOverride: options.baseURLOverride, publishing: options.publishing,
-                                                  cache: nil, recordingMarks: recording, progress: options.progress, &diagnostics) else {
+                                                  cache: nil, recordingMarks: recording, imageStore: options.useCache, progress: options.progress, &diagnostics) else {
             return .failure(BuildFailure(diagnostics.sorted))
         }
         let staging: OutputWriter.Staging
@@ -89,6 +90,9 @@ public enum Build {
                 try writer.commit(staging)
                 if !patchSettled { PatchJournal.discard(output: options.outputDirectory) }
                 clock.lap("swap")
+                // The images' store holds what this build's images need, no more: it stays bounded.
+                if options.useCache { ImageStore(siteDirectory: fileSystem.diskPath(of: "")).prune(keeping: site.images) }
+                clock.lap("image store prune")
                 if let marks = produced?.marks, plan.context.models.marks.isRecording {
                     // A site folder we may not write to still builds; the next build is then a full one.
                     var cache = BuildCache.record(options: options, inputs: inputs, content: content, plan: plan, marks: marks, warnings: warnings)
@@ -110,7 +114,7 @@ public enum Build {
 
     /// Read and assemble, then list what to render; nil when a stage found an error.
     static func prepare(_ fileSystem: any SiteFileSystem, baseURLOverride: String?, publishing: PublishingOptions,
-                        cache: ReadCache?, recordingMarks: Bool = false, progress: BuildProgress? = nil,
+                        cache: ReadCache?, recordingMarks: Bool = false, imageStore: Bool = true, progress: BuildProgress? = nil,
                         _ diagnostics: inout Diagnostics) -> (SiteContent, Site, RenderPlan)? {
         var clock = StageClock()
         progress?.begin(.read)
@@ -126,7 +130,8 @@ public enum Build {
         clock.lap("assemble")
 
         var site = assembledSite
-        let (images, imageDiagnostics) = ImageStage(store: ImageStore(siteDirectory: fileSystem.diskPath(of: ""))).run(site, fileSystem: fileSystem)
+        let store = ImageStore(siteDirectory: imageStore ? fileSystem.diskPath(of: "") : nil)
+        let (images, imageDiagnostics) = ImageStage(store: store).run(site, fileSystem: fileSystem)
         diagnostics.append(contentsOf: imageDiagnostics)
         guard !diagnostics.hasErrors else { return nil }
         site.images = images
