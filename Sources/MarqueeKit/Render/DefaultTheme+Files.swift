@@ -34,6 +34,7 @@ extension DefaultTheme {
     {{#items}}
     {{#review}}
     <li class="archive-item">
+      {{#thumbnail}}{{>poster}}{{/thumbnail}}
       <span class="archive-body">
         <a href="{{url}}">{{title}}</a>
         <span class="archive-meta meta"><span class="meta-items"><span>{{{rating.html}}}</span> <span><time datetime="{{date.iso}}">{{date.display}}</time></span></span></span>
@@ -295,7 +296,7 @@ extension DefaultTheme {
   </thead>
   <tbody>
     {{#ratings.reviews}}
-    <tr><td><a href="{{url}}"><cite>{{movie}}</cite></a></td>
+    <tr><td>{{#thumbnail}}{{>poster}}{{/thumbnail}}<a href="{{url}}"><cite>{{movie}}</cite></a></td>
       <td>{{#year}}{{.}}{{/year}}</td>
       <td>{{#makers}}{{^isFirst}}, {{/isFirst}}{{#url}}<a href="{{.}}">{{name}}</a>{{/url}}{{^url}}{{name}}{{/url}}{{/makers}}</td>
       <td>{{{rating.html}}}</td>
@@ -744,6 +745,8 @@ caption { caption-side: top; text-align: start; padding: 0 0 .5rem; color: var(-
   /* "Rated 4.5 out of 5" wraps under its stars rather than pushing the table past the screen. */
   .ratings-table .rating-text { white-space: normal; }
   .ratings-table td:first-child { min-width: 6.5rem; }
+  /* The thumbnail above the work's name: beside it, the name wraps round it in a narrow cell. */
+  .ratings-table :is(.review-card-thumb, .poster) { display: block; margin: 0 0 .3rem; }
   .review-card-thumb, .review-card > .poster { width: 4.5rem; }
 }
 @media (min-width: 48rem) {

@@ -59,6 +59,20 @@ import Testing
         }
     }
 
+    @Test func theArchiveAndTheRatingsPageShowThumbnails() throws {
+        let site = try Self.site(["content/reviews/baran/poster.jpg": TestImages.jpeg, "static/posters/court.png": TestImages.smallPNG], reviews: Self.twoPosters)
+        _ = try Self.build(site)
+        let files = Paths.snapshot(site.appendingPathComponent("public"))
+        let key = ImageProcessor().key(of: TestImages.jpeg)
+        let thumbnail = "<picture class=\"poster\"><source type=\"image/webp\" srcset=\"/images/\(key)-320.webp 320w, /images/\(key)-640.webp 640w, /images/\(key)-700.webp 700w\" sizes=\"8rem\">"
+            + "<img src=\"/images/\(key)-700.jpg\" srcset=\"/images/\(key)-320.jpg 320w, /images/\(key)-640.jpg 640w, /images/\(key)-700.jpg 700w\" sizes=\"8rem\" width=\"700\" height=\"1050\" alt=\"Rain &amp; a &lt;girl&gt;\" decoding=\"async\" loading=\"lazy\"></picture>"
+        let archive = String(decoding: try #require(files["reviews/index.html"]), as: UTF8.self)
+        #expect(archive.contains("<li class=\"archive-item\">\n\(thumbnail)\n      <span class=\"archive-body\">"), "\(archive)")
+        let ratings = String(decoding: try #require(files["ratings/index.html"]), as: UTF8.self)
+        #expect(ratings.contains("<tr><td>\(thumbnail)\n<a href=\"/reviews/baran/\"><cite>Baran</cite></a></td>"), "\(ratings)")
+        #expect(ratings.contains("alt=\"Court\" decoding=\"async\" loading=\"lazy\"></picture>\n<a href=\"/reviews/court/\">"))
+    }
+
     @Test func aSecondBuildDoesNoImageWorkAndIsByteIdentical() throws {
         let site = try Self.site(["content/reviews/baran/poster.jpg": TestImages.jpeg, "static/posters/court.png": TestImages.smallPNG], reviews: Self.twoPosters)
         _ = try Self.build(site)
