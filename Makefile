@@ -38,7 +38,7 @@ bench:
 	bash scripts/bench.sh $(N)
 
 # Posters: the bench corpus with a 1000 x 1500 poster per review, cold and cached, against the same
-# site without images (scripts/bench-images.sh; N defaults to 1000).
+# site without images and Hugo resizing the same posters (scripts/bench-images.sh; N defaults to 1000).
 bench-images:
 	bash scripts/bench-images.sh $(N)
 
