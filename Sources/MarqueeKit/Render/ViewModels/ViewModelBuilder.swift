@@ -204,7 +204,7 @@ struct ViewModelBuilder {
         // The credits' links serve `directors` and `writers` too (each name's term looked up once).
         func creditLinks(_ id: String) -> [NameLinkView] { credits.first { $0.id == id }?.terms ?? [] }
         let reviewer = Self.reviewer(of: review, in: site)
-        return ReviewView(
+        var view = ReviewView(
             card: cards[index],
             directors: creditLinks(ID.directors),
             writers: creditLinks(ID.writers),
@@ -232,6 +232,8 @@ struct ViewModelBuilder {
             originalLanguage: review.originalLanguage,
             byline: reviewer.map { translation.phrase("review.by", ["name": $0.name]) },
             scheduledText: translation.phrase("review.scheduled", ["date": translation.date(review.date)]))
+        view.comments = CommentsFields(review.comments, title: review.title, provider: site.config.comments, translation: translation)
+        return view
     }
 
     /// Who wrote a review: the author its `reviewer:` names, else the site's author.

@@ -1,0 +1,187 @@
+/// A reader's comment is someone else's HTML (WordPress kept it as typed, with a few tags): it is
+/// read by libxml2's HTML parser (`HTMLTree`, as the importer reads bodies, so no pattern over text
+/// decides what is a tag) and written again with an allow-list only: `p`, `br`, `em`, `strong`, `i`,
+/// `b`, `code`, `pre`, `blockquote`, and `a` with an absolute http(s) `href`, which gets
+/// `rel="nofollow ugc"`. No other attribute survives. Every other element is dropped but its text
+/// is kept (escaped); `script` and `style` go with their content.
+///
+/// Paragraphs follow WordPress's rule for comments (`wpautop`): outside `<p>`, `<blockquote>` and
+/// `<pre>`, a blank line starts a paragraph and a single newline is a line break, so plain text
+/// with blank lines reads as it was typed.
+enum CommentHTML {
+    /// The sanitised HTML and the same words as plain text (paragraphs apart by a blank line).
+    static func sanitise(_ source: String) -> (html: String, text: String) {
+        let normalised = source.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        let clean = flow(HTMLTree.parse(normalised).flatMap { allowed($0, inLink: false, depth: 0) })
+        return (clean.map { $0.html }.joined(separator: "\n"), clean.map { $0.text }.joined(separator: "\n\n"))
+    }
+
+    /// What is left of the comment: allowed elements and text.
+    indirect enum Node: Equatable {
+        case text(String)
+        /// `href` only on `a`.
+        case element(String, href: String?, [Node])
+    }
+
+    static let inline: Set<String> = ["em", "strong", "i", "b", "code", "a", "br"]
+    static let blocks: Set<String> = ["p", "blockquote", "pre"]
+    /// Dropped with what they hold: never text for a reader.
+    static let dropped: Set<String> = ["script", "style", "template", "head", "title"]
+    /// Past this nesting, elements give only their text (libxml2 stops far deeper documents itself).
+    static let maximumDepth = 64
+
+    /// A parsed node as the allow-list keeps it: itself, its children alone, or nothing.
+    static func allowed(_ node: HTMLNode, inLink: Bool, depth: Int) -> [Node] {
+        switch node {
+        case .comment: return []
+        case .text(let text): return [.text(text)]
+        case .element(let name, _, let children):
+            if dropped.contains(name) { return [] }
+            let isLink = name == "a"
+            let inner = { children.flatMap { allowed($0, inLink: inLink || isLink, depth: depth + 1) } }
+            guard depth < maximumDepth, inline.contains(name) || blocks.contains(name) else { return inner() }
+            if isLink {
+                // A link inside a link is its text; so is one whose address is not an absolute
+                // http(s) URL (`javascript:`, `data:`, a relative path that means nothing here).
+                guard !inLink, let href = node.attribute("href").map(trimmingHTMLSpace), URLSafety.isSafeAbsoluteURL(href) else { return inner() }
+                return [.element(name, href: href, inner())]
+            }
+            return [.element(name, href: nil, name == "br" ? [] : inner())]
+        }
+    }
+
+    /// HTML's whitespace, which a browser strips from the ends of an `href` before reading it.
+    static func trimmingHTMLSpace(_ text: String) -> String {
+        text.trimmingCharacters(in: .init(charactersIn: " \t\n\r\u{0C}"))
+    }
+
+    /// One block of the output, as HTML and as text.
+    struct Block {
+        var html: String
+        var text: String
+    }
+
+    /// A flow of nodes (the comment, a quote's content) as blocks: the inline runs between
+    /// blocks cut into paragraphs at blank lines.
+    static func flow(_ nodes: [Node]) -> [Block] {
+        var blocks: [Block] = []
+        var run: [Node] = []
+        func flush() {
+            blocks += paragraphs(run).compactMap(paragraph)
+            run = []
+        }
+        for node in nodes {
+            guard case .element(let name, _, let children) = node, Self.blocks.contains(name) else {
+                run.append(node)
+                continue
+            }
+            flush()
+            switch name {
+            case "blockquote":
+                let inner = flow(children)
+                if !inner.isEmpty {
+                    blocks.append(Block(html: "<blockquote>\n" + inner.map(\.html).joined(separator: "\n") + "\n</blockquote>",
+                                        text: inner.map(\.text).joined(separator: "\n\n")))
+                }
+            case "pre":
+                // Its text as it is: blank lines and all (a `<pre>` holds phrasing content only).
+                let content = inlineParts(children, keepNewlines: true)
+                if !content.text.trimmingWhitespaceAndNewlines().isEmpty {
+                    blocks.append(Block(html: "<pre>" + content.html + "</pre>", text: content.text))
+                }
+            default: // p: a paragraph of its own, whatever blank lines it holds.
+                if let made = paragraph(children) { blocks.append(made) }
+            }
+        }
+        flush()
+        return blocks
+    }
+
+    /// An inline run cut at its blank lines (only in its own text: a blank line inside `<em>` is a
+    /// line break, as the element cannot be cut in two).
+    static func paragraphs(_ run: [Node]) -> [[Node]] {
+        var result: [[Node]] = [[]]
+        for node in run {
+            guard case .text(let text) = node else {
+                result[result.count - 1].append(node)
+                continue
+            }
+            let pieces = splitAtBlankLines(text)
+            for (index, piece) in pieces.enumerated() {
+                if index > 0 { result.append([]) }
+                if !piece.isEmpty { result[result.count - 1].append(.text(piece)) }
+            }
+        }
+        return result
+    }
+
+    /// `text` cut at its blank lines: lines holding only spaces or nothing, inside it (its first
+    /// and last lines go on with the nodes around it, so they are no lines of their own).
+    static func splitAtBlankLines(_ text: String) -> [String] {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        var pieces: [String] = []
+        var current: [Substring] = []
+        var cut = false
+        for (index, line) in lines.enumerated() {
+            if index > 0, index < lines.count - 1, line.allSatisfy({ $0 == " " || $0 == "\t" }) {
+                cut = true
+                continue
+            }
+            if cut {
+                pieces.append(current.joined(separator: "\n"))
+                current = []
+                cut = false
+            }
+            current.append(line)
+        }
+        pieces.append(current.joined(separator: "\n"))
+        return pieces
+    }
+
+    /// A paragraph of inline nodes; nil when it holds nothing but space.
+    static func paragraph(_ nodes: [Node]) -> Block? {
+        var nodes = nodes
+        // Space at its ends is not the writer's: trimmed, and so are line breaks there.
+        while case .text(let text)? = nodes.first, text.trimmingWhitespaceAndNewlines().isEmpty { nodes.removeFirst() }
+        while case .text(let text)? = nodes.last, text.trimmingWhitespaceAndNewlines().isEmpty { nodes.removeLast() }
+        while case .element("br", _, _)? = nodes.first { nodes.removeFirst() }
+        while case .element("br", _, _)? = nodes.last { nodes.removeLast() }
+        if case .text(let text)? = nodes.first { nodes[0] = .text(String(text.drop { $0.isWhitespace })) }
+        if case .text(let text)? = nodes.last { nodes[nodes.count - 1] = .text(String(text.reversed().drop { $0.isWhitespace }.reversed())) }
+        let content = inlineParts(nodes, keepNewlines: false)
+        guard !content.text.trimmingWhitespaceAndNewlines().isEmpty else { return nil }
+        return Block(html: "<p>" + content.html + "</p>", text: content.text)
+    }
+
+    /// Inline nodes as HTML and text. Outside `<pre>`, a newline is a line break, and blocks met
+    /// here (a quote inside `<em>`) give only their content: phrasing content holds no block.
+    static func inlineParts(_ nodes: [Node], keepNewlines: Bool) -> (html: String, text: String) {
+        var html = "", text = ""
+        for node in nodes {
+            switch node {
+            case .text(let value):
+                text += keepNewlines ? value : value.replacingOccurrences(of: "\n", with: " ")
+                if keepNewlines {
+                    html += HTMLText.escape(value)
+                } else {
+                    html += value.split(separator: "\n", omittingEmptySubsequences: false).map { HTMLText.escape(String($0)) }
+                        .joined(separator: "<br>\n")
+                }
+            case .element("br", _, _):
+                html += keepNewlines ? "\n" : "<br>\n"
+                text += "\n"
+            case .element(let name, let href, let children):
+                let inner = inlineParts(children, keepNewlines: keepNewlines)
+                text += inner.text
+                if blocks.contains(name) {
+                    html += inner.html
+                } else if let href {
+                    html += "<a href=\"\(HTMLText.escape(href))\" rel=\"nofollow ugc\">\(inner.html)</a>"
+                } else {
+                    html += "<\(name)>\(inner.html)</\(name)>"
+                }
+            }
+        }
+        return (html, text)
+    }
+}
