@@ -195,12 +195,12 @@ extension DefaultTheme {
   <ol class="comment-list">
     {{#comments}}
     <li class="comment depth-{{depth}}"{{#anchor}} id="{{.}}"{{/anchor}}>
-      <article class="comment-body">
+      <div class="comment-body">
         <footer class="comment-meta"><span class="comment-author">{{#url}}<a href="{{.}}" rel="nofollow ugc">{{author}}</a>{{/url}}{{^url}}{{author}}{{/url}}</span>{{#date}} <time datetime="{{rfc3339}}">{{display}}</time>{{/date}}</footer>
         <div class="comment-content">
           {{{html}}}
         </div>
-      </article>
+      </div>
     {{#hasReplies}}
       <ol class="children">
     {{/hasReplies}}
