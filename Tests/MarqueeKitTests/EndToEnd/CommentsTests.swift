@@ -64,6 +64,21 @@ import Testing
         #expect(pages["feed.xml"]?.contains("1 comment&lt;/a&gt;") == true)
     }
 
+    @Test func theHeadingAndTheFeedLineAreInTheSitesLanguage() throws {
+        for (language, heading, feed, date) in [
+            ("fr", "3 réflexions sur «\u{00A0}Baran\u{00A0}»", "3 commentaires", "1 février 2020"),
+            ("de", "3 Gedanken zu „Baran“", "3 Kommentare", "1. Februar 2020"),
+            ("es", "3 comentarios sobre «Baran»", "3 comentarios", "1 de febrero de 2020"),
+            ("fa", "۳ دیدگاه دربارهٔ «Baran»", "۳ دیدگاه", "۱ فوریهٔ ۲۰۲۰"),
+        ] {
+            let pages = try Self.site(siteYML: TestSite.siteYML + "\nlanguage: \(language)").pages()
+            let page = try #require(pages["reviews/baran/index.html"])
+            #expect(page.contains(heading), "\(language)")
+            #expect(pages["feed.xml"]?.contains(feed + "&lt;/a&gt;") == true, "\(language)")
+            #expect(page.contains(">\(date)</time>"), "\(language)")
+        }
+    }
+
     @Test func repliesPastFiveLevelsStayAtTheFifth() throws {
         var text = ""
         for n in 1...8 { text += "- id: \(n)\n" + (n > 1 ? "  parent: \(n - 1)\n" : "") + "  author: A\(n)\n  text: Reply \(n)\n" }
