@@ -1,6 +1,6 @@
 import Foundation
 
-/// The site's settings, from `site.yml` (documented in the README).
+/// The site's settings, from `site.yml` (documented in docs/reference/site-yml.md).
 public struct SiteConfig: Sendable {
     public struct Author: Hashable, Sendable {
         public var name: String

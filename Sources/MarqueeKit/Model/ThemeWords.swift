@@ -7,7 +7,7 @@
 public struct ThemeWord: Sendable, Hashable {
     public let id: String
     public let english: String
-    /// What it is for, in the README's list.
+    /// What it is for, in docs/reference/theme-words.md's list.
     public let note: String
     /// Who fills it in.
     public let use: Use
@@ -46,7 +46,7 @@ public struct ThemeWord: Sendable, Hashable {
 }
 
 extension ThemeWord {
-    /// The catalogue, in the README's order.
+    /// The catalogue, in docs/reference/theme-words.md's order.
     public static let all: [ThemeWord] = chrome + lists + review + ratings + taxonomies + works + formats
 
     static let byID: [String: ThemeWord] = Dictionary(all.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })

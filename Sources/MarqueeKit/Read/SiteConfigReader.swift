@@ -45,7 +45,7 @@ struct SiteConfigReader {
                     let primary = Translation.primarySubtag(language)
                     if !Translation.isShipped(language), !ownTranslations.contains(primary) {
                         reader.warning(value, "no translation of the theme ships for '\(primary)': its words are in English",
-                                       hint: "the shipped languages are \(ThemeLanguages.shipped.joined(separator: ", ")); add your own words in \(TranslationReader.path(for: language)) (see the README, Languages and translations)")
+                                       hint: "the shipped languages are \(ThemeLanguages.shipped.joined(separator: ", ")); add your own words in \(TranslationReader.path(for: language)) (see Marquee's docs/guide/languages.md)")
                     }
                 }
             case "timezone":

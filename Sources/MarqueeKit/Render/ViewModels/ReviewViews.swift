@@ -52,8 +52,9 @@ struct EntryView: TemplateView {
         title = review.title
         movie = review.movie
         year = review.year
-        url = links.link(Route.review(review.slug))
-        permalink = links.absolute(Route.review(review.slug))
+        let route = Route.review(review.slug) // one route for both forms of the address
+        url = links.link(route)
+        permalink = links.absolute(route)
         slug = review.slug
         date = DateView(date: review.date, translation: translation)
         self.rating = rating
