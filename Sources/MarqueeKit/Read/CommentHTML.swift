@@ -44,9 +44,24 @@ enum CommentHTML {
                 // A link inside a link is its text; so is one whose address is not an absolute
                 // http(s) URL (`javascript:`, `data:`, a relative path that means nothing here).
                 guard !inLink, let href = node.attribute("href").map(trimmingHTMLSpace), URLSafety.isSafeAbsoluteURL(href) else { return inner() }
-                return [.element(name, href: href, inner())]
+                let content = inner()
+                return hasText(content) ? [.element(name, href: href, content)] : content
             }
-            return [.element(name, href: nil, name == "br" ? [] : inner())]
+            if name == "br" { return [.element(name, href: nil, [])] }
+            // An inline element with no text to show is its content alone (an empty link would be
+            // a link without a name; an empty `<em>` would keep a paragraph's end from being trimmed).
+            let content = inner()
+            return hasText(content) || blocks.contains(name) ? [.element(name, href: nil, content)] : content
+        }
+    }
+
+    /// Whether the nodes hold a letter, digit or mark: anything but spaces and line breaks.
+    static func hasText(_ nodes: [Node]) -> Bool {
+        nodes.contains { node in
+            switch node {
+            case .text(let text): !text.trimmingWhitespaceAndNewlines().isEmpty
+            case .element(_, _, let children): hasText(children)
+            }
         }
     }
 
@@ -85,7 +100,7 @@ enum CommentHTML {
                 }
             case "pre":
                 // Its text as it is: blank lines and all (a `<pre>` holds phrasing content only).
-                let content = inlineParts(children, keepNewlines: true)
+                let content = inlineParts(phrasing(children), keepNewlines: true)
                 if !content.text.trimmingWhitespaceAndNewlines().isEmpty {
                     blocks.append(Block(html: "<pre>" + content.html + "</pre>", text: content.text))
                 }
@@ -140,12 +155,17 @@ enum CommentHTML {
 
     /// A paragraph of inline nodes; nil when it holds nothing but space.
     static func paragraph(_ nodes: [Node]) -> Block? {
-        var nodes = nodes
+        var nodes = phrasing(nodes)
         // Space at its ends is not the writer's: trimmed, and so are line breaks there.
-        while case .text(let text)? = nodes.first, text.trimmingWhitespaceAndNewlines().isEmpty { nodes.removeFirst() }
-        while case .text(let text)? = nodes.last, text.trimmingWhitespaceAndNewlines().isEmpty { nodes.removeLast() }
-        while case .element("br", _, _)? = nodes.first { nodes.removeFirst() }
-        while case .element("br", _, _)? = nodes.last { nodes.removeLast() }
+        func isBlank(_ node: Node?) -> Bool {
+            switch node {
+            case .text(let text)?: text.trimmingWhitespaceAndNewlines().isEmpty
+            case .element("br", _, _)?: true
+            default: false
+            }
+        }
+        while isBlank(nodes.first) { nodes.removeFirst() }
+        while isBlank(nodes.last) { nodes.removeLast() }
         if case .text(let text)? = nodes.first { nodes[0] = .text(String(text.drop { $0.isWhitespace })) }
         if case .text(let text)? = nodes.last { nodes[nodes.count - 1] = .text(String(text.reversed().drop { $0.isWhitespace }.reversed())) }
         let content = inlineParts(nodes, keepNewlines: false)
@@ -153,13 +173,28 @@ enum CommentHTML {
         return Block(html: "<p>" + content.html + "</p>", text: content.text)
     }
 
-    /// Inline nodes as HTML and text. Outside `<pre>`, a newline is a line break, and blocks met
-    /// here (a quote inside `<em>`) give only their content: phrasing content holds no block.
+    /// Nodes where only phrasing content may be (in a paragraph, in `<pre>`): a block met there (a
+    /// quote inside `<em>`, once the elements around it are gone) gives its content instead.
+    static func phrasing(_ nodes: [Node]) -> [Node] {
+        nodes.flatMap { node -> [Node] in
+            guard case .element(let name, let href, let children) = node else { return [node] }
+            return blocks.contains(name) ? phrasing(children) : [.element(name, href: href, phrasing(children))]
+        }
+    }
+
+    /// Phrasing nodes (`phrasing`) as HTML and text. Outside `<pre>`, a newline is a line break.
     static func inlineParts(_ nodes: [Node], keepNewlines: Bool) -> (html: String, text: String) {
         var html = "", text = ""
+        var afterBreak = false
         for node in nodes {
+            defer { if case .element("br", _, _) = node { afterBreak = true } else { afterBreak = false } }
             switch node {
-            case .text(let value):
+            case .text(var value):
+                // The newline just after a `<br>` is that break, written out (wpautop's rule too):
+                // not a second one.
+                if afterBreak, !keepNewlines, let first = value.firstIndex(where: { $0 != " " && $0 != "\t" }), value[first] == "\n" {
+                    value.removeSubrange(...first)
+                }
                 text += keepNewlines ? value : value.replacingOccurrences(of: "\n", with: " ")
                 if keepNewlines {
                     html += HTMLText.escape(value)
@@ -173,9 +208,7 @@ enum CommentHTML {
             case .element(let name, let href, let children):
                 let inner = inlineParts(children, keepNewlines: keepNewlines)
                 text += inner.text
-                if blocks.contains(name) {
-                    html += inner.html
-                } else if let href {
+                if let href {
                     html += "<a href=\"\(HTMLText.escape(href))\" rel=\"nofollow ugc\">\(inner.html)</a>"
                 } else {
                     html += "<\(name)>\(inner.html)</\(name)>"

@@ -53,3 +53,54 @@ import Testing
         #expect(html(nested).components(separatedBy: "<b>").count - 1 <= CommentHTML.maximumDepth)
     }
 }
+
+/// The allow-list holds whatever the input: made-up comments from pieces of HTML, hostile and
+/// ordinary, in a fixed pseudo-random order (the same on every run).
+@Suite struct CommentHTMLPropertyTests {
+    static let pieces = [
+        "<p>", "</p>", "<br>", "<br/>", "\n", "\n\n", "  ", "text", "5 < 6", "&amp;", "&#106;", "&lt;b&gt;", "<em>", "</em>", "<strong>",
+        "</strong>", "<i>", "</i>", "<b>", "</b>", "<code>", "</code>", "<pre>", "</pre>", "<blockquote>", "</blockquote>",
+        "<a href=\"https://ok.example/a?b=1&c=2\">", "<a href=\"javascript:alert(1)\">", "<a href='JAVASCRIPT:x'>", "<a href=\" java\tscript:x\">",
+        "<a href=\"data:text/html,x\">", "<a>", "</a>", "<script>", "</script>", "alert(1)", "<style>", "</style>", "<img src=x onerror=alert(1)>",
+        "<iframe src=x>", "</iframe>", "</textarea>", "<textarea>", "<div onclick=x>", "</div>", "<span style=x>", "</span>", "<!--", "-->",
+        "<![CDATA[", "]]>", "<svg onload=x>", "</svg>", "<math>", "<table><tr><td>", "</td></tr></table>", "<ul><li>", "</li></ul>",
+        "<p class=\"x\" id=\"y\">", "\"", "'", "<", ">", "=", "<a href=https://b.example/>", "<h1>", "</h1>", "<body>", "</html>", "<head>",
+    ]
+
+    static let allowed: Set<String> = ["p", "br", "em", "strong", "i", "b", "code", "pre", "blockquote", "a"]
+
+    @Test func everyOutputHoldsOnlyTheAllowList() throws {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next() -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int(truncatingIfNeeded: state >> 33)
+        }
+        let tag = try Regex(#"<(/?)([a-zA-Z0-9]+)([^>]*)>"#)
+        for _ in 0..<5_000 {
+            let input = (0..<(next() % 24)).map { _ in Self.pieces[next() % Self.pieces.count] }.joined()
+            let (html, _) = CommentHTML.sanitise(input)
+            var open: [String] = []
+            for match in html.matches(of: tag) {
+                let name = String(match.output[2].substring ?? "")
+                #expect(Self.allowed.contains(name), "<\(name)> from \(input)")
+                let attributes = String(match.output[3].substring ?? "")
+                if name == "a", match.output[1].substring != "/" {
+                    #expect(attributes.hasPrefix(" href=\"https://") && attributes.hasSuffix("\" rel=\"nofollow ugc\""), "\(attributes) from \(input)")
+                    #expect(!open.contains("a"), "a link in a link from \(input)")
+                } else {
+                    #expect(attributes.isEmpty, "\(attributes) from \(input)")
+                }
+                // Tags nest: each end tag closes the last open element.
+                if match.output[1].substring == "/" {
+                    #expect(open.popLast() == name, "</\(name)> from \(input)")
+                } else if name != "br" {
+                    open.append(name)
+                }
+            }
+            #expect(open.isEmpty, "unclosed \(open) from \(input)")
+            #expect(!html.replacing(tag, with: "").contains("<"), "a bare < from \(input)")
+            // Cleaning what was cleaned changes nothing.
+            #expect(CommentHTML.sanitise(html).html == html, "not stable: \(input)")
+        }
+    }
+}
