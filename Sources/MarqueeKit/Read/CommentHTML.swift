@@ -1,3 +1,5 @@
+import Foundation
+
 /// A reader's comment is someone else's HTML (WordPress kept it as typed, with a few tags): it is
 /// read by libxml2's HTML parser (`HTMLTree`, as the importer reads bodies, so no pattern over text
 /// decides what is a tag) and written again with an allow-list only: `p`, `br`, `em`, `strong`, `i`,
@@ -27,6 +29,13 @@ enum CommentHTML {
     static let blocks: Set<String> = ["p", "blockquote", "pre"]
     /// Dropped with what they hold: never text for a reader.
     static let dropped: Set<String> = ["script", "style", "template", "head", "title"]
+    /// Blocks outside the allow-list (a heading, a list item, a table cell…): their text is kept
+    /// apart, as a paragraph of its own (or after a line break inside one), not run into the next.
+    static let otherBlocks: Set<String> = [
+        "address", "article", "aside", "caption", "center", "dd", "details", "dialog", "div", "dl", "dt", "fieldset", "figcaption",
+        "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "menu", "nav", "ol", "section",
+        "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
+    ]
     /// Past this nesting, elements give only their text (libxml2 stops far deeper documents itself).
     static let maximumDepth = 64
 
@@ -39,6 +48,10 @@ enum CommentHTML {
             if dropped.contains(name) { return [] }
             let isLink = name == "a"
             let inner = { children.flatMap { allowed($0, inLink: inLink || isLink, depth: depth + 1) } }
+            if otherBlocks.contains(name), depth < maximumDepth {
+                let content = inner()
+                return hasText(content) ? [.element("p", href: nil, content)] : content
+            }
             guard depth < maximumDepth, inline.contains(name) || blocks.contains(name) else { return inner() }
             if isLink {
                 // A link inside a link is its text; so is one whose address is not an absolute
@@ -175,11 +188,31 @@ enum CommentHTML {
 
     /// Nodes where only phrasing content may be (in a paragraph, in `<pre>`): a block met there (a
     /// quote inside `<em>`, once the elements around it are gone) gives its content instead.
+    /// The block's content is set apart by a line break on each side (one, however many blocks meet).
     static func phrasing(_ nodes: [Node]) -> [Node] {
-        nodes.flatMap { node -> [Node] in
-            guard case .element(let name, let href, let children) = node else { return [node] }
-            return blocks.contains(name) ? phrasing(children) : [.element(name, href: href, phrasing(children))]
+        let lineBreak = Node.element("br", href: nil, [])
+        var result: [Node] = []
+        // After a block, the break waits for what follows: none at the end.
+        var breakPending = false
+        func breakLine() {
+            if let last = result.last, last != lineBreak { result.append(lineBreak) }
+            breakPending = false
         }
+        for node in nodes {
+            if case .element(let name, _, let children) = node, blocks.contains(name) {
+                breakLine()
+                result += phrasing(children)
+                breakPending = true
+                continue
+            }
+            if breakPending { breakLine() }
+            if case .element(let name, let href, let children) = node {
+                result.append(.element(name, href: href, phrasing(children)))
+            } else {
+                result.append(node)
+            }
+        }
+        return result
     }
 
     /// Phrasing nodes (`phrasing`) as HTML and text. Outside `<pre>`, a newline is a line break.

@@ -44,6 +44,15 @@ import Testing
         #expect(html(#"<p>"quoted" & 'single'</p>"#) == "<p>&quot;quoted&quot; &amp; &#39;single&#39;</p>")
     }
 
+    @Test func otherBlocksKeepTheirTextApart() {
+        #expect(html("<h2>Title</h2><ul><li>one</li><li>two</li></ul>") == "<p>Title</p>\n<p>one<br>\ntwo</p>")
+        #expect(html("<address>1 Infinite Loop</address><h3>Anchor</h3>") == "<p>1 Infinite Loop</p>\n<p>Anchor</p>")
+        // (libxml2 closes the <p> at the <div>, as browsers do.)
+        #expect(html("<p>a <span>b</span><div>c</div> d</p>") == "<p>a b</p>\n<p>c</p>\n<p>d</p>")
+        #expect(html("<em>in <blockquote>a quote</blockquote> here</em>") == "<p><em>in <br>\na quote<br>\n here</em></p>")
+        #expect(html("<table><tr><td>a</td><td>b</td></tr></table><hr>") == "<p>a<br>\nb</p>")
+    }
+
     @Test func deepNestingIsBounded() {
         let deep = String(repeating: "<b>", count: 5_000) + "deep" + String(repeating: "</b>", count: 5_000)
         // (libxml2 gives up on the deepest part: no crash, and never more nesting than the limit.)
