@@ -26,7 +26,7 @@ struct TemplatesListCommand: ParsableCommand {
         abstract: "Print the variables of every kind of page (or of one), from the schema templates are checked against."
     )
 
-    @Argument(help: ArgumentHelp("A kind of page, by its template's name (review, home, term, taxonomy, archive, ratings, page, 404, review-card, rating-badge, site-header, site-footer); all when left out.", valueName: "kind"))
+    @Argument(help: ArgumentHelp("A kind of page, by its template's name (review, article, home, term, taxonomy, archive, ratings, page, 404, review-card, article-card, rating-badge, site-header, site-footer); all when left out.", valueName: "kind"))
     var kind: String?
 
     @Flag(name: .long, help: "Print Markdown tables, as in docs/reference/templates.md.")

@@ -163,7 +163,7 @@ struct ArticleView: TemplateView {
         TemplateField("reviewer", AuthorView.type, "who wrote it: the author of site.yml's `authors` its `reviewer:` names, else the site's `author`; empty when there is none"),
         TemplateField("hasOwnReviewer", .flag, "whether the article names its writer (`reviewer:`)"),
         TemplateField("byline", .text, "`By Mina R.` (`review.by`), when the article names its writer; empty otherwise"),
-        TemplateField("scheduledText", .text, "`Scheduled: not published until 3 May 2024` (`review.scheduled`), for a future-dated article"),
+        TemplateField("scheduledText", .text, "`Scheduled: not published until 3 May 2024` (`review.scheduled`), for a future-dated article; empty otherwise"),
     ] + CommentsFields.schema)
 }
 

@@ -331,7 +331,7 @@ struct ReviewView: TemplateView {
         TemplateField("originalLanguage", .text, "the language of `params.original_title` (front matter `original_language`), for `<bdi lang>`; empty without one"),
         TemplateField("workLabel", .text, "the credits' word for the kind of work its `type:` names: `Film` (the default), `Series`, `Book`, `Album`, `Game`, `Play`, `Restaurant` (in the site's language)"),
         TemplateField("byline", .text, "`By Mina R.` (`review.by`), for the reviewer; empty when there is none"),
-        TemplateField("scheduledText", .text, "`Scheduled: not published until 3 May 2024` (`review.scheduled`), for a future-dated review"),
+        TemplateField("scheduledText", .text, "`Scheduled: not published until 3 May 2024` (`review.scheduled`), for a future-dated review; empty otherwise"),
     ] + CommentsFields.schema)
 }
 

@@ -58,7 +58,7 @@ extension ViewModelBuilder {
             reviewer: author.map { AuthorView(name: $0.name, bio: $0.bio, url: $0.url) },
             hasOwnReviewer: ownReviewer != nil,
             byline: ownReviewer.map { translation.phrase("review.by", ["name": $0.name]) },
-            scheduledText: translation.phrase("review.scheduled", ["date": translation.date(article.date)]))
+            scheduledText: article.isScheduled ? translation.phrase("review.scheduled", ["date": translation.date(article.date)]) : "")
         view.comments = CommentsFields(article.comments, title: article.title, provider: site.config.comments, translation: translation)
         return view
     }
