@@ -40,6 +40,8 @@ public struct SiteConfig: Sendable {
     public var brokenLinks: BrokenLinkPolicy = .error
     /// How "You'll love" links are suggested.
     public var recommendations = RecommendationSettings()
+    /// The service embedded for new comments (`comments:`); nil: none.
+    public var comments: CommentsProvider?
     /// The taxonomies built, in menu order.
     public var taxonomies: [TaxonomyDefinition] = TaxonomyDefinition.defaults
 
