@@ -1,6 +1,6 @@
 # The two set-up commands of the README:
 #   make site   builds the example site into public/ (installs libcmark-dev when missing)
-#   make test   runs the tests (installs libcmark-dev when missing)
+#   make test   runs the tests (installs libcmark-dev, and the validators for the search browser test, when missing)
 SWIFT ?= swift
 # Release builds link the Swift runtime and Foundation statically where the toolchain has them
 # (faster start: see scripts/static-stdlib-flag.sh). `=`, not `:=`: asked only by the recipes that
@@ -20,6 +20,7 @@ test:
 	@scripts/ensure-cmark.sh
 	@scripts/ensure-strace.sh
 	@scripts/ensure-actionlint.sh
+	@scripts/ensure-validators.sh
 	$(SWIFT) test
 
 # Regenerate the default theme embedded in the binary after editing templates/ or static/style.css.

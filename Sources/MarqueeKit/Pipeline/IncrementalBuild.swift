@@ -185,8 +185,25 @@ public final class IncrementalBuild: @unchecked Sendable {
         clock.lap("reread")
         let templates = state.plan.context.templates
         for index in edited { models = models.replacingBody(ofReview: index, in: site, templates: templates) }
-        let context = RenderContext(site: site, templates: templates, models: models)
-        let selected = Set(edited.flatMap { state.jobsShowingBody[$0] ?? [] }).sorted()
+        var context = RenderContext(site: site, templates: templates, models: models)
+        var selecting = Set(edited.flatMap { state.jobsShowingBody[$0] ?? [] })
+        if let search = state.plan.context.search {
+            // A body changes the search index only through its excerpt's words. Then the index is
+            // made again and only its files whose bytes change are rendered; a file to add or remove
+            // needs the full build (the plan lists every file).
+            let before = state.plan.context.site.reviews
+            if edited.allSatisfy({ SearchIndex.excerptDigest(site.reviews[$0].excerpt) == SearchIndex.excerptDigest(before[$0].excerpt) }) {
+                context.search = search
+            } else {
+                let remade = SearchOutput(site)
+                guard remade.paths == search.paths else { return nil }
+                context.search = remade
+                for (index, job) in state.plan.jobs.enumerated() where search.files[job.path] != nil && search.files[job.path] != remade.files[job.path] {
+                    selecting.insert(index)
+                }
+            }
+        }
+        let selected = selecting.sorted()
 
         clock.lap("models")
         guard let pending = try? updater.begin() else { return nil }
