@@ -70,7 +70,7 @@
   var filters = ['rating', 'category', 'decade'].map(function (name) { return form.elements[name]; }).filter(Boolean);
   var PAGE = 10;
   var cache = new Map();
-  var meta = null, shown = [], count = 0, run = 0, timer = 0;
+  var meta = null, common = new Set(), shown = [], count = 0, run = 0, timer = 0;
 
   var noscript = document.getElementById('search-noscript');
   if (noscript) noscript.hidden = true;
@@ -104,13 +104,19 @@
     return Promise.all(words.map(function (word) {
       return load('terms/' + shardOf(word, meta.shards) + '.json');
     })).then(function (found) {
-      var scores = null;
+      // Every word is required but a common one ("the"), which only ranks what has it elsewhere.
+      var scores = null, bonus = new Map();
       words.forEach(function (word, i) {
         var fields = new Map(), shard = found[i];
-        if (i === words.length - 1 && Array.from(word).length > 1) {
+        var prefix = i === words.length - 1 && Array.from(word).length > 1;
+        if (prefix) {
           Object.keys(shard).forEach(function (term) { if (term.startsWith(word)) decode(shard[term], fields); });
         } else if (Object.prototype.hasOwnProperty.call(shard, word)) {
           decode(shard[word], fields);
+        }
+        if (!prefix && common.has(word)) {
+          fields.forEach(function (f, doc) { bonus.set(doc, (bonus.get(doc) || 0) + weight(f)); });
+          return;
         }
         var next = new Map();
         fields.forEach(function (f, doc) {
@@ -119,6 +125,8 @@
         });
         scores = next;
       });
+      if (scores === null) scores = bonus;
+      else bonus.forEach(function (b, doc) { if (scores.has(doc)) scores.set(doc, scores.get(doc) + b); });
       return Array.from(scores.keys()).sort(function (a, b) { return scores.get(b) - scores.get(a) || a - b; });
     });
   }
@@ -185,6 +193,7 @@
     return load('meta.json').then(function (m) {
       if (m.version !== 1) throw new Error('index format ' + m.version);
       meta = m;
+      common = new Set(m.common);
     });
   }
   // The next page of results.

@@ -78,6 +78,7 @@ extension DefaultTheme {
 {{<base}}
 {{$content}}
 <article class="review article"{{#page.contentLanguage}} lang="{{.}}"{{/page.contentLanguage}}{{#page.contentDirection}} dir="{{.}}"{{/page.contentDirection}}>
+  <div data-pagefind-body>
   <header class="review-header">
     {{#article.isDraft}}
     <p class="draft-mark">{{{words.review.draft}}}</p>
@@ -112,13 +113,15 @@ extension DefaultTheme {
   {{/article.hasTags}}
   {{#article.reviewer}}
 
-  <aside class="author-box" aria-label="{{{words.review.about_author}}}">
+  <aside class="author-box" data-pagefind-ignore aria-label="{{{words.review.about_author}}}">
     <p class="author-name">{{#hasURL}}<a href="{{url}}">{{name}}</a>{{/hasURL}}{{^hasURL}}{{name}}{{/hasURL}}</p>
     {{#bio}}
     <p class="author-bio">{{.}}</p>
     {{/bio}}
   </aside>
   {{/article.reviewer}}
+  <div hidden data-pagefind-ignore>{{#article.categories}}<span data-pagefind-filter="categories">{{name}}</span>{{/article.categories}}<span data-pagefind-sort="date">{{article.date.iso}}</span></div>
+  </div>
 </article>
 {{/content}}
 {{/base}}
@@ -127,7 +130,7 @@ extension DefaultTheme {
         "author-box": #"""
 {{#review.reviewer}}
 
-<aside class="author-box" aria-label="{{{words.review.about_author}}}">
+<aside class="author-box" data-pagefind-ignore aria-label="{{{words.review.about_author}}}">
   <p class="author-name">{{#hasURL}}<a href="{{url}}">{{name}}</a>{{/hasURL}}{{^hasURL}}{{name}}{{/hasURL}}</p>
   {{#bio}}
   <p class="author-bio">{{.}}</p>
@@ -312,7 +315,7 @@ extension DefaultTheme {
         "recommendations": #"""
 {{#review.hasRecommendations}}
 
-<section class="recommendations" aria-labelledby="recommendations-heading">
+<section class="recommendations" data-pagefind-ignore aria-labelledby="recommendations-heading">
   <h2 id="recommendations-heading">{{{words.review.liked_heading.before}}}<cite>{{review.movie}}</cite>{{{words.review.liked_heading.after}}}</h2>
   <ul class="recommendation-list">
     {{#review.recommendations}}
@@ -350,6 +353,7 @@ extension DefaultTheme {
 {{<base}}
 {{$content}}
 <article class="review"{{#page.contentLanguage}} lang="{{.}}"{{/page.contentLanguage}}{{#page.contentDirection}} dir="{{.}}"{{/page.contentDirection}}>
+  <div data-pagefind-body>
   <header class="review-header">
     {{#review.isDraft}}
     <p class="draft-mark">{{{words.review.draft}}}</p>
@@ -383,7 +387,7 @@ extension DefaultTheme {
   {{/review.hasTags}}
 {{>recommendations}}
   {{#review.hasRecommendedBy}}
-  <section class="recommended-by" aria-labelledby="recommended-by-heading">
+  <section class="recommended-by" data-pagefind-ignore aria-labelledby="recommended-by-heading">
     <h2 id="recommended-by-heading">{{{words.review.recommended_by}}}</h2>
     <ul>
       {{#review.recommendedBy}}
@@ -393,6 +397,9 @@ extension DefaultTheme {
   </section>
   {{/review.hasRecommendedBy}}
 {{>author-box}}
+  {{! For Pagefind (opt-in full-text search, see the README): its filters and sorts, not shown. }}
+  <div hidden data-pagefind-ignore>{{#review.credits}}{{#terms}}<span data-pagefind-filter="{{id}}">{{name}}</span>{{/terms}}{{/review.credits}}{{#review.categories}}<span data-pagefind-filter="categories">{{name}}</span>{{/review.categories}}<span data-pagefind-sort="rating">{{review.rating.value}}</span><span data-pagefind-sort="date">{{review.date.iso}}</span></div>
+  </div>
 </article>
 {{/content}}
 {{/base}}
@@ -908,7 +915,7 @@ caption { caption-side: top; text-align: start; padding: 0 0 .5rem; color: var(-
   var filters = ['rating', 'category', 'decade'].map(function (name) { return form.elements[name]; }).filter(Boolean);
   var PAGE = 10;
   var cache = new Map();
-  var meta = null, shown = [], count = 0, run = 0, timer = 0;
+  var meta = null, common = new Set(), shown = [], count = 0, run = 0, timer = 0;
 
   var noscript = document.getElementById('search-noscript');
   if (noscript) noscript.hidden = true;
@@ -942,13 +949,19 @@ caption { caption-side: top; text-align: start; padding: 0 0 .5rem; color: var(-
     return Promise.all(words.map(function (word) {
       return load('terms/' + shardOf(word, meta.shards) + '.json');
     })).then(function (found) {
-      var scores = null;
+      // Every word is required but a common one ("the"), which only ranks what has it elsewhere.
+      var scores = null, bonus = new Map();
       words.forEach(function (word, i) {
         var fields = new Map(), shard = found[i];
-        if (i === words.length - 1 && Array.from(word).length > 1) {
+        var prefix = i === words.length - 1 && Array.from(word).length > 1;
+        if (prefix) {
           Object.keys(shard).forEach(function (term) { if (term.startsWith(word)) decode(shard[term], fields); });
         } else if (Object.prototype.hasOwnProperty.call(shard, word)) {
           decode(shard[word], fields);
+        }
+        if (!prefix && common.has(word)) {
+          fields.forEach(function (f, doc) { bonus.set(doc, (bonus.get(doc) || 0) + weight(f)); });
+          return;
         }
         var next = new Map();
         fields.forEach(function (f, doc) {
@@ -957,6 +970,8 @@ caption { caption-side: top; text-align: start; padding: 0 0 .5rem; color: var(-
         });
         scores = next;
       });
+      if (scores === null) scores = bonus;
+      else bonus.forEach(function (b, doc) { if (scores.has(doc)) scores.set(doc, scores.get(doc) + b); });
       return Array.from(scores.keys()).sort(function (a, b) { return scores.get(b) - scores.get(a) || a - b; });
     });
   }
@@ -1023,6 +1038,7 @@ caption { caption-side: top; text-align: start; padding: 0 0 .5rem; color: var(-
     return load('meta.json').then(function (m) {
       if (m.version !== 1) throw new Error('index format ' + m.version);
       meta = m;
+      common = new Set(m.common);
     });
   }
   // The next page of results.

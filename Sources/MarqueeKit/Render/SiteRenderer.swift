@@ -15,7 +15,11 @@ public struct SiteRenderer: Sendable {
         guard let templates = loaded else { return (nil, diagnostics) }
         let marks = recordingMarks ? BodyMarks.recording : .off
         var context = RenderContext(site: site, templates: templates, models: ViewModelBuilder(site: site, templates: templates, marks: marks))
-        if site.config.search { context.search = SearchOutput(site) }
+        if site.config.search {
+            var clock = StageClock()
+            context.search = SearchOutput(site)
+            clock.lap("  search")
+        }
         var jobs: [RenderJob] = []
         for pageType in RenderContext.pageTypes { jobs += pageType(context) }
         jobs += SitemapAndRobots.jobs(for: jobs, site: site)

@@ -3,7 +3,8 @@ import Foundation
 /// The index as the files the client fetches, under `search/` (format version 1):
 ///
 /// - `meta.json`: the format version, the number of documents and of documents per file, the
-///   rating scale, the number of term shards, and the filters' values: `ratings` is
+///   rating scale, the number of term shards, the common words (`SearchIndex.common`: their
+///   excerpt postings are left out, and a result need not have them), and the filters' values: `ratings` is
 ///   `[halfSteps, n]` for each rating given (the first n documents are rated at least that),
 ///   `categories` `[name, documents]`, `decades` `[decade, documents]`.
 /// - `terms/<shard>.json`: terms with their postings, `d << 4 | fields`, `d` the document number
@@ -28,14 +29,17 @@ enum SearchFiles {
         let count = shardCount(documents: index.documents.count)
         var shards = Array(repeating: [String](), count: count)
         for term in index.postings.keys { shards[shard(of: term, count: count)].append(term) }
-        var files: [(path: String, bytes: Data)] = []
-        for (name, terms) in shards.enumerated() {
-            var out = "{"
+        // Each shard on its own core: the postings are most of the index's bytes.
+        var files: [(path: String, bytes: Data)] = ConcurrentMap.map(Array(shards.enumerated())) { name, terms in
+            var out: [UInt8] = [UInt8(ascii: "{")]
             for (position, term) in terms.sorted().enumerated() {
-                if position > 0 { out += "," }
-                out += quoted(term) + ":" + postingsText(index.postings[term] ?? [])
+                if position > 0 { out.append(UInt8(ascii: ",")) }
+                out += quoted(term).utf8
+                out.append(UInt8(ascii: ":"))
+                appendPostings(index.postings[term] ?? [], to: &out)
             }
-            files.append(("\(folder)terms/\(name).json", Data((out + "}\n").utf8)))
+            out += "}\n".utf8
+            return ("\(folder)terms/\(name).json", Data(out))
         }
         for start in stride(from: 0, to: index.documents.count, by: perFile) {
             let documents = index.documents[start..<min(start + perFile, index.documents.count)]
@@ -55,6 +59,7 @@ enum SearchFiles {
             .map { "[\($0),\(index.documentsRated(atLeast: $0))]" }
         let meta = "{\"version\":\(version),\"documents\":\(index.documents.count),\"perFile\":\(perFile),\"scale\":\(index.scale),"
             + "\"shards\":\(count),"
+            + "\"common\":[\(index.common.map(quoted).joined(separator: ","))],"
             + "\"ratings\":[\(ratings.joined(separator: ","))],"
             + "\"categories\":[\(index.categories.map { "[\(quoted($0.name)),\($0.documents.count)]" }.joined(separator: ","))],"
             + "\"decades\":[\(index.decades.map { "[\($0.decade),\($0.documents.count)]" }.joined(separator: ","))]}\n"
@@ -84,16 +89,24 @@ enum SearchFiles {
         "\"" + JSONValue.stringBody(text) + "\""
     }
 
-    private static func postingsText(_ postings: [UInt32]) -> String {
-        var out = "["
+    /// `[d << 4 | fields, …]` with `d` the distance from the document before, digits written by hand.
+    private static func appendPostings(_ postings: [UInt32], to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "["))
         var previous: UInt32 = 0
+        var digits: [UInt8] = []
         for (position, posting) in postings.enumerated() {
-            if position > 0 { out += "," }
+            if position > 0 { out.append(UInt8(ascii: ",")) }
             let document = posting >> 4
-            out += String((document - previous) << 4 | (posting & 0xF))
+            var value = (document - previous) << 4 | (posting & 0xF)
             previous = document
+            digits.removeAll(keepingCapacity: true)
+            repeat {
+                digits.append(UInt8(ascii: "0") + UInt8(value % 10))
+                value /= 10
+            } while value > 0
+            out += digits.reversed()
         }
-        return out + "]"
+        out.append(UInt8(ascii: "]"))
     }
 
     private static func deltas(_ documents: [Int]) -> String {

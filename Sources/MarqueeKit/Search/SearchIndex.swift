@@ -32,6 +32,10 @@ struct SearchIndex: Equatable {
     var documents: [Document]
     /// Term → its postings in document order, each `document << 4 | fields`.
     var postings: [String: [UInt32]]
+    /// Words in the excerpts of so many documents (`isCommon`) that finding them there tells a
+    /// reader nothing ("the", "film"): their excerpt postings are left out, the others kept, and
+    /// the client does not require them of a result. Sorted.
+    var common: [String] = []
     /// Per category (in the taxonomy's order): its name, slug and documents, ascending.
     var categories: [(name: String, slug: String, documents: [Int])]
     /// Per decade ("1990"), ascending: its documents, ascending.
@@ -39,7 +43,7 @@ struct SearchIndex: Equatable {
     var scale: Int
 
     static func == (a: SearchIndex, b: SearchIndex) -> Bool {
-        a.documents == b.documents && a.postings == b.postings && a.scale == b.scale && a.decades.map(\.decade) == b.decades.map(\.decade)
+        a.documents == b.documents && a.postings == b.postings && a.common == b.common && a.scale == b.scale && a.decades.map(\.decade) == b.decades.map(\.decade)
             && a.decades.map(\.documents) == b.decades.map(\.documents) && a.categories.map(\.slug) == b.categories.map(\.slug)
             && a.categories.map(\.documents) == b.categories.map(\.documents)
     }
@@ -53,15 +57,8 @@ struct SearchIndex: Equatable {
         }
         let creditIDs = Set(TaxonomyDefinition.defaults.filter(\.isCredit).map(\.id) + site.taxonomies.filter(\.definition.isCredit).map(\.definition.id))
         var documents: [Document] = []
-        var postings: [String: [UInt32]] = [:]
+        var texts: [[(field: Field, texts: [String])]] = [] // per document, folded below on every core
         var documentOfReview = Array(repeating: 0, count: site.reviews.count)
-        func add(_ fields: [UInt8: [String]], to document: Int) {
-            var found: [String: UInt8] = [:]
-            for (field, texts) in fields {
-                for text in texts { SearchFolding.forEachTerm(text) { found[$0, default: 0] |= field } }
-            }
-            for (term, mask) in found { postings[term, default: []].append(UInt32(document) << 4 | UInt32(mask)) }
-        }
         for index in reviewOrder {
             let review = site.reviews[index]
             documentOfReview[index] = documents.count
@@ -71,18 +68,43 @@ struct SearchIndex: Equatable {
             }
             var titles = [review.title, review.movie]
             if case .string(let original)? = review.params["original_title"] { titles.append(original) }
-            add([Field.title.rawValue: titles, Field.credit.rawValue: credits, Field.tag.rawValue: tags,
-                 Field.excerpt.rawValue: [review.excerpt.text]], to: documents.count)
+            texts.append([(.title, titles), (.credit, credits), (.tag, tags), (.excerpt, [review.excerpt.text])])
             documents.append(Document(title: review.title, url: Route.review(review.slug).url, rating: review.rating, year: review.year,
                                       thumbnail: Self.thumbnail(of: review, site), source: review.source))
         }
         let firstArticle = documents.count
         for article in site.articles {
             let tags = article.terms.sorted(by: { $0.key < $1.key }).flatMap { $0.value.map(\.text) }
-            add([Field.title.rawValue: [article.title], Field.tag.rawValue: tags, Field.excerpt.rawValue: [article.excerpt.text]], to: documents.count)
+            texts.append([(.title, [article.title]), (.tag, tags), (.excerpt, [article.excerpt.text])])
             documents.append(Document(title: article.title, url: Route.article(article.slug).url, rating: nil, year: nil,
                                       thumbnail: nil, source: article.source))
         }
+        let found = ConcurrentMap.map(ConcurrentMap.ranges(of: texts.count, atLeast: 64)) { range in
+            range.map { document in
+                var terms: [String: UInt8] = [:]
+                for (field, list) in texts[document] {
+                    for text in list { SearchFolding.forEachTerm(text) { terms[$0, default: 0] |= field.rawValue } }
+                }
+                return terms
+            }
+        }
+        var postings: [String: [UInt32]] = [:]
+        for (document, terms) in found.joined().enumerated() {
+            for (term, mask) in terms { postings[term, default: []].append(UInt32(document) << 4 | UInt32(mask)) }
+        }
+
+        // Common words: only where they are more than excerpt words (a title's "The").
+        let threshold = Self.commonThreshold(documents: documents.count)
+        var common: [String] = []
+        for (term, list) in postings where list.count > threshold
+            && list.reduce(0, { $0 + ($1 & 0xF == UInt32(Field.excerpt.rawValue) ? 1 : 0) }) > threshold {
+            common.append(term)
+        }
+        for term in common {
+            let kept = (postings[term] ?? []).compactMap { posting -> UInt32? in posting & 0x7 == 0 ? nil : posting & ~UInt32(Field.excerpt.rawValue) }
+            postings[term] = kept.isEmpty ? nil : kept
+        }
+        self.common = common.sorted()
         self.documents = documents
         self.postings = postings
 
@@ -104,6 +126,12 @@ struct SearchIndex: Equatable {
         var hash = StableHash()
         for term in Set(SearchFolding.terms(excerpt.text)).sorted() { hash.combine(term) }
         return hash.value
+    }
+
+    /// A word is common when the excerpts of more than an eighth of the documents have it (and
+    /// more than 100: a small site keeps every word).
+    static func commonThreshold(documents: Int) -> Int {
+        max(documents / 8, 100)
     }
 
     /// The number of documents rated `halfSteps` or better: they come first.
