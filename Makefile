@@ -7,7 +7,7 @@ SWIFT ?= swift
 # use it, so `make test` and the others do not start the compiler to find out.
 RELEASE_FLAGS = $(shell SWIFT=$(SWIFT) scripts/static-stdlib-flag.sh)
 
-.PHONY: site test release theme reference bench bench-images fuzz clean
+.PHONY: site test release theme reference bench bench-images bench-search fuzz clean
 
 site: release
 	.build/release/marquee build
@@ -42,6 +42,11 @@ bench:
 # site without images (scripts/bench-images.sh; N defaults to 1000).
 bench-images:
 	bash scripts/bench-images.sh $(N)
+
+# The search index's cost: cold builds with and without `search: false`, and the bytes queries
+# fetch (scripts/bench-search.sh; N defaults to 10000).
+bench-search:
+	bash scripts/bench-search.sh $(N)
 
 # Run the libFuzzer target on the reader for SECONDS (default 600).
 fuzz:
