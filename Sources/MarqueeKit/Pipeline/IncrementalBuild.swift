@@ -188,17 +188,20 @@ public final class IncrementalBuild: @unchecked Sendable {
         var context = RenderContext(site: site, templates: templates, models: models)
         var selecting = Set(edited.flatMap { state.jobsShowingBody[$0] ?? [] })
         if let search = state.plan.context.search {
-            // A body changes the search index only through its excerpt's words. Then the index is
-            // made again and only its files whose bytes change are rendered; a file to add or remove
-            // needs the full build (the plan lists every file).
+            // A body changes the search index only through its excerpt's words: the postings of the
+            // words that came and went are updated (or, when a common word is among them, the index
+            // made again), and only the files whose bytes change are rendered; a file to add or
+            // remove needs the full build (the plan lists every file).
             let before = state.plan.context.site.reviews
-            if edited.allSatisfy({ SearchIndex.excerptDigest(site.reviews[$0].excerpt) == SearchIndex.excerptDigest(before[$0].excerpt) }) {
-                context.search = search
-            } else {
-                let remade = SearchOutput(site)
-                guard remade.paths == search.paths else { return nil }
-                context.search = remade
-                for (index, job) in state.plan.jobs.enumerated() where search.files[job.path] != nil && search.files[job.path] != remade.files[job.path] {
+            var remade: SearchOutput? = search
+            for index in edited {
+                remade = remade?.replacingExcerpt(of: before[index].source, from: before[index].excerpt, to: site.reviews[index].excerpt)
+            }
+            let updated = remade ?? SearchOutput(site)
+            guard updated.paths == search.paths else { return nil }
+            context.search = updated
+            if updated !== search {
+                for (index, job) in state.plan.jobs.enumerated() where search.files[job.path] != nil && search.files[job.path] != updated.files[job.path] {
                     selecting.insert(index)
                 }
             }

@@ -31,15 +31,7 @@ enum SearchFiles {
         for term in index.postings.keys { shards[shard(of: term, count: count)].append(term) }
         // Each shard on its own core: the postings are most of the index's bytes.
         var files: [(path: String, bytes: Data)] = ConcurrentMap.map(Array(shards.enumerated())) { name, terms in
-            var out: [UInt8] = [UInt8(ascii: "{")]
-            for (position, term) in terms.sorted().enumerated() {
-                if position > 0 { out.append(UInt8(ascii: ",")) }
-                out += quoted(term).utf8
-                out.append(UInt8(ascii: ":"))
-                appendPostings(index.postings[term] ?? [], to: &out)
-            }
-            out += "}\n".utf8
-            return ("\(folder)terms/\(name).json", Data(out))
+            (shardPath(name), shardBytes(terms, index))
         }
         for start in stride(from: 0, to: index.documents.count, by: perFile) {
             let documents = index.documents[start..<min(start + perFile, index.documents.count)]
@@ -65,6 +57,21 @@ enum SearchFiles {
             + "\"decades\":[\(index.decades.map { "[\($0.decade),\($0.documents.count)]" }.joined(separator: ","))]}\n"
         files.append(("\(folder)meta.json", Data(meta.utf8)))
         return files.sorted { $0.path < $1.path }
+    }
+
+    static func shardPath(_ shard: Int) -> String { "\(folder)terms/\(shard).json" }
+
+    /// A shard's file: its terms, sorted, with their postings.
+    static func shardBytes(_ terms: [String], _ index: SearchIndex) -> Data {
+        var out: [UInt8] = [UInt8(ascii: "{")]
+        for (position, term) in terms.sorted().enumerated() {
+            if position > 0 { out.append(UInt8(ascii: ",")) }
+            out += quoted(term).utf8
+            out.append(UInt8(ascii: ":"))
+            appendPostings(index.postings[term] ?? [], to: &out)
+        }
+        out += "}\n".utf8
+        return Data(out)
     }
 
     /// The shard holding a term: FNV-1a (32 bits) of the UTF-8 of its first two scalars, modulo

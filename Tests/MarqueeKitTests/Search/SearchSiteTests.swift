@@ -82,6 +82,17 @@ import Testing
         #expect(pages["search.js"]?.contains("MarqueeSearch") == true)
     }
 
+    @Test func theSearchPageSpeaksTheSitesLanguage() throws {
+        let pages = try TestSite(Self.reviews, siteYML: TestSite.siteYML + "\nlanguage: fa").pages()
+        let search = try #require(pages["search/index.html"])
+        #expect(search.contains("<h1>جستجو</h1>"))
+        #expect(search.contains("<option value=\"9\">۴٫۵ یا بیشتر</option>"))
+        #expect(search.contains("<option value=\"1960\">دههٔ ۱۹۶۰</option>"))
+        // The script's phrases, with the language's digits for the counts it shows.
+        #expect(search.contains("&quot;other&quot;:&quot;{count} نتیجه&quot;"))
+        #expect(search.contains("&quot;digits&quot;:&quot;۰۱۲۳۴۵۶۷۸۹&quot;"))
+    }
+
     @Test func searchFalseLeavesNoFileNoFieldNoPage() throws {
         let pages = try TestSite(Self.reviews, siteYML: TestSite.siteYML + "\nsearch: false").pages()
         #expect(!pages.keys.contains { $0.hasPrefix("search") })
