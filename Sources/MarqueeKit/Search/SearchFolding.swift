@@ -16,12 +16,13 @@ import Foundation
 ///      `بچه‌های` is found by `بچههای` (a phone keyboard often omits the ZWNJ) and, by prefix, by `بچه`;
 ///    - Arabic yeh and kaf become their Persian forms, Arabic-Indic and Persian digits ASCII
 ///      digits, the Greek final sigma σ, so the variants of one word are one term;
-///    - a Han, Kana or Hangul character is a term of its own (CJK is written without spaces);
+///    - a Han, Kana or Hangul character (with its marks; a syllable's jamo) is a term of its own
+///      (CJK is written without spaces);
 ///    - any other letter or digit (`\p{L}`, `\p{N}`) continues the current word;
 ///    - anything else (spaces, punctuation, symbols) ends it.
 /// 3. Recompose each word (NFC), so Hangul syllables and Indic letters are whole again.
 ///
-/// Text that is all ASCII (most of a Latin-script site) takes a byte loop doing the same.
+/// Words of ASCII letters and digits (most of a Latin-script site) take a byte loop doing the same.
 enum SearchFolding {
     /// The terms of `text`, in order, repeats kept.
     static func terms(_ text: String) -> [String] {
@@ -31,12 +32,67 @@ enum SearchFolding {
     }
 
     /// Calls `body` with each term of `text`.
+    ///
+    /// ASCII punctuation and spaces end a word whatever surrounds them (and leave nothing of the
+    /// walk's state behind), so the text is cut there first: a piece of ASCII letters and digits is
+    /// lower-cased as it is, and only a piece holding other characters takes the Unicode walk.
     static func forEachTerm(_ text: String, _ body: (String) -> Void) {
         var text = text
-        if text.utf8.allSatisfy({ $0 < 0x80 }) {
-            text.withUTF8 { asciiTerms($0, body) }
-            return
+        text.withUTF8 { bytes in
+            var start = 0, ascii = true
+            for offset in 0...bytes.count {
+                let byte = offset < bytes.count ? bytes[offset] : 0x20
+                if byte >= 0x80 {
+                    ascii = false
+                } else if !isASCIILetterOrDigit(byte) {
+                    if offset > start {
+                        let piece = UnsafeBufferPointer(rebasing: bytes[start..<offset])
+                        if ascii { body(lowered(piece)) } else if let term = latinTerm(piece) { body(term) } else {
+                            unicodeTerms(String(decoding: piece, as: UTF8.self), body)
+                        }
+                    }
+                    start = offset + 1
+                    ascii = true
+                }
+            }
         }
+    }
+
+    /// A piece of ASCII letters and digits and of Latin letters with a fold of their own into
+    /// ASCII letters (`é` → `e`, `ß` → `ss`), folded letter by letter: a word of a French or
+    /// German title need not go through the Unicode walk. Nil for any other piece.
+    private static func latinTerm(_ piece: UnsafeBufferPointer<UInt8>) -> String? {
+        var out: [UInt8] = []
+        out.reserveCapacity(piece.count)
+        for scalar in String(decoding: piece, as: UTF8.self).unicodeScalars {
+            let value = Int(scalar.value)
+            if value < 0x80 {
+                out.append((0x41...0x5A).contains(value) ? UInt8(value) | 0x20 : UInt8(value))
+            } else if value < 0x80 + latinFolds.count, let fold = latinFolds[value - 0x80] {
+                out += fold.utf8
+            } else {
+                return nil
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// U+0080–U+024F: each letter's fold by the walk, when it is one term of ASCII letters.
+    /// (Lower-casing and decomposing a letter do not depend on its neighbours, and its marks
+    /// are dropped: so a word of them folds letter by letter.)
+    private static let latinFolds: [String?] = (0x80...0x24F).map { value in
+        guard let scalar = Unicode.Scalar(value) else { return nil }
+        var found: [String] = []
+        unicodeTerms(String(scalar)) { found.append($0) }
+        return found.count == 1 && found[0].utf8.allSatisfy(isASCIILetterOrDigit) ? found[0] : nil
+    }
+
+    private static func isASCIILetterOrDigit(_ byte: UInt8) -> Bool {
+        (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte)
+    }
+
+    /// The walk of the rule above, for a piece of text with characters beyond ASCII.
+    private static func unicodeTerms(_ text: String, _ body: (String) -> Void) {
         var word = String.UnicodeScalarView()
         var stripsMarks = false // the word's last letter is one whose accents are dropped
         var isCJKUnit = false // the word is one CJK character (with its marks, or a Hangul syllable's jamo)
@@ -74,20 +130,6 @@ enum SearchFolding {
             }
         }
         end()
-    }
-
-    /// The same for ASCII text: letters lower-cased, letters and digits form words.
-    private static func asciiTerms(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (String) -> Void) {
-        var start = -1
-        for (offset, byte) in bytes.enumerated() {
-            let isWord = (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte)
-            if isWord, start < 0 { start = offset }
-            if !isWord, start >= 0 {
-                body(lowered(UnsafeBufferPointer(rebasing: bytes[start..<offset])))
-                start = -1
-            }
-        }
-        if start >= 0 { body(lowered(UnsafeBufferPointer(rebasing: bytes[start...]))) }
     }
 
     private static func lowered(_ bytes: UnsafeBufferPointer<UInt8>) -> String {

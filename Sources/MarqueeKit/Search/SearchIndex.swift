@@ -79,18 +79,25 @@ struct SearchIndex: Equatable {
             documents.append(Document(title: article.title, url: Route.article(article.slug).url, rating: nil, year: nil,
                                       thumbnail: nil, source: article.source))
         }
-        let found = ConcurrentMap.map(ConcurrentMap.ranges(of: texts.count, atLeast: 64)) { range in
-            range.map { document in
-                var terms: [String: UInt8] = [:]
+        // Each core folds a run of documents into postings of its own (one hash a word: a word
+        // seen again in the same document adds its field to the last posting); the runs are in
+        // document order, so their postings are joined as they are.
+        let runs = ConcurrentMap.map(ConcurrentMap.ranges(of: texts.count, atLeast: 64)) { range -> [String: [UInt32]] in
+            var postings: [String: [UInt32]] = [:]
+            for document in range {
+                let id = UInt32(document) << 4
                 for (field, list) in texts[document] {
-                    for text in list { SearchFolding.forEachTerm(text) { terms[$0, default: 0] |= field.rawValue } }
+                    let mask = UInt32(field.rawValue)
+                    for text in list {
+                        SearchFolding.forEachTerm(text) { term in postings[term, default: []].add(id, mask) }
+                    }
                 }
-                return terms
             }
+            return postings
         }
-        var postings: [String: [UInt32]] = [:]
-        for (document, terms) in found.joined().enumerated() {
-            for (term, mask) in terms { postings[term, default: []].append(UInt32(document) << 4 | UInt32(mask)) }
+        var postings = runs.first ?? [:]
+        for run in runs.dropFirst() {
+            for (term, list) in run { postings[term, default: []] += list }
         }
 
         // Common words: only where they are more than excerpt words (a title's "The").
@@ -144,5 +151,12 @@ struct SearchIndex: Equatable {
         guard let image = review.image, case .local(let path) = ImageReference(image, postSource: review.source),
               let processed = site.images.images[path] else { return nil }
         return (processed.own.isEmpty ? processed.webp : processed.own).min { $0.width < $1.width }.map { $0.path.split(separator: "/").map { Permalinks.encode(String($0)) }.joined(separator: "/") }
+    }
+}
+
+private extension Array where Element == UInt32 {
+    /// A posting of `id` (`document << 4`) with `mask`, merged into the last when it is the same document's.
+    mutating func add(_ id: UInt32, _ mask: UInt32) {
+        if let last, last >> 4 == id >> 4 { self[count - 1] = last | mask } else { append(id | mask) }
     }
 }
