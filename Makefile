@@ -27,14 +27,14 @@ test:
 theme:
 	python3 scripts/embed-theme.py
 
-# Regenerate the README's template variables from the schema templates are checked against, and
-# its list of the theme's words from their catalogue.
+# Regenerate docs/reference/templates.md's template variables from the schema templates are checked
+# against, and docs/reference/theme-words.md's list of the theme's words from their catalogue.
 reference:
 	$(SWIFT) build --product marquee
 	.build/debug/marquee templates --markdown | python3 scripts/update-reference.py
 	.build/debug/marquee templates --words | python3 scripts/update-reference.py words
 
-# Speed against Hugo on generated sites of 1,000, 10,000 and 100,000 reviews (see README, Performance).
+# Speed against Hugo on generated sites of 1,000, 10,000 and 100,000 reviews (see docs/developers/performance.md).
 bench:
 	bash scripts/bench.sh $(N)
 

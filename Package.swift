@@ -83,6 +83,8 @@ let package = Package(
                 "MarqueeKit",
                 "MarqueeServer",
                 "MarqueeTemplates",
+                // DocsLinksTests reads the links of README.md and docs/ from cmark's syntax tree.
+                "CCmark",
                 // The publishing tests read the workflows `marquee new site` writes.
                 .product(name: "Yams", package: "Yams"),
             ],

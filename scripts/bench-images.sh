@@ -7,7 +7,7 @@
 #   * cached: the variants kept from the cold build, a fresh output folder (so the build cache does
 #     not apply and the whole site is built): no image is decoded.
 # Each is the median of $BENCH_RUNS runs (wall seconds). Hugo's image processing of the same
-# posters is not timed here yet (see the README's "Posters and images").
+# posters is not timed here yet (see docs/guide/images.md).
 #
 # usage: scripts/bench-images.sh [N]   (default 1000; needs pyvips: pip install pyvips)
 set -euo pipefail

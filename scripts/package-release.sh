@@ -4,7 +4,8 @@
 # PLATFORM names the archive: linux-x86_64, linux-aarch64, macos-universal, or one of the Linux ones
 # with -ci (the first round, which `marquee new site` workflows download; see stamp-release.sh).
 # Writes DIST/marquee-VERSION-PLATFORM.tar.gz (DIST defaults to dist/) holding
-# marquee-VERSION-PLATFORM/marquee and README.md, then DIST/SHA256SUMS for every archive in DIST.
+# marquee-VERSION-PLATFORM/marquee, README.md and docs/ (the README's links lead there), then
+# DIST/SHA256SUMS for every archive in DIST.
 # The release workflow runs it on each runner; it runs the same on a dev machine:
 #   swift build -c release --product marquee && scripts/package-release.sh .build/release/marquee linux-x86_64
 # The archive is reproducible: sorted entries, fixed times and owners, no gzip time stamp.
@@ -27,9 +28,9 @@ case "$reported" in
 esac
 name="marquee-$version-$platform"
 mkdir -p "$dist"
-python3 - "$binary" "$root/README.md" "$name" "$dist/$name.tar.gz" <<'PY'
-import gzip, io, sys, tarfile
-binary, readme, name, out = sys.argv[1:5]
+python3 - "$binary" "$root/README.md" "$name" "$dist/$name.tar.gz" "$root/docs" <<'PY'
+import gzip, io, os, sys, tarfile
+binary, readme, name, out, docs = sys.argv[1:6]
 buffer = io.BytesIO()
 with tarfile.open(fileobj=buffer, mode="w", format=tarfile.PAX_FORMAT) as archive:
     def add(path, arcname, mode):
@@ -37,10 +38,19 @@ with tarfile.open(fileobj=buffer, mode="w", format=tarfile.PAX_FORMAT) as archiv
         info.mtime, info.uid, info.gid, info.uname, info.gname, info.mode = 0, 0, 0, "", "", mode
         with open(path, "rb") as handle:
             archive.addfile(info, handle)
-    folder = tarfile.TarInfo(name)
-    folder.type, folder.mode, folder.mtime = tarfile.DIRTYPE, 0o755, 0
-    archive.addfile(folder)
+    def add_folder(arcname):
+        folder = tarfile.TarInfo(arcname)
+        folder.type, folder.mode, folder.mtime = tarfile.DIRTYPE, 0o755, 0
+        archive.addfile(folder)
+    add_folder(name)
     add(readme, name + "/README.md", 0o644)
+    # The docs, folders before their files, names sorted: the same bytes on every machine.
+    for folder, subfolders, files in sorted(os.walk(docs)):
+        subfolders.sort()
+        relative = os.path.relpath(folder, os.path.dirname(docs))
+        add_folder(name + "/" + relative)
+        for file in sorted(files):
+            add(os.path.join(folder, file), name + "/" + relative + "/" + file, 0o644)
     add(binary, name + "/marquee", 0o755)
 with open(out, "wb") as handle:
     with gzip.GzipFile(filename="", mode="wb", fileobj=handle, mtime=0, compresslevel=6) as packed:

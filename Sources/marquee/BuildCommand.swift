@@ -91,6 +91,9 @@ struct BuildCommand: ParsableCommand {
                     : "; images: \(report.imagesProcessed.groupedDigits) resized, \(report.imagesReused.groupedDigits) from the cache"
                 console.say("Built \(report.pagesWritten.groupedDigits) pages (\(report.filesWritten.groupedDigits) files) into \(options.outputDirectory.relativePathForDisplay) in \(String(format: "%.2f", seconds)) s\(images)\(stages)")
             }
+            if PreviewHint.applies() {
+                console.say(PreviewHint.line(baseURL: report.baseURL, source: site.source, output: shown))
+            }
             // The build is done and said: end the process without freeing what it made
             // (`BuildReport.retained`); exit flushes the output.
             withExtendedLifetime(report) { Foundation.exit(0) }

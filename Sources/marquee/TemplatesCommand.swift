@@ -10,8 +10,8 @@ struct TemplatesCommand: ParsableCommand {
         Examples:
           marquee templates               every kind of page and its variables
           marquee templates review        every variable of review pages
-          marquee templates --markdown    the same, as the README's tables
-          marquee templates --words       the theme's words, for i18n/<lang>.yml, as the README's table
+          marquee templates --markdown    the same, as Markdown (docs/reference/templates.md)
+          marquee templates --words       the theme's words, for i18n/<lang>.yml (docs/reference/theme-words.md)
           marquee templates copy review   write the default templates/review.mustache
           marquee templates copy          write every template of the default theme
         """,
@@ -26,13 +26,13 @@ struct TemplatesListCommand: ParsableCommand {
         abstract: "Print the variables of every kind of page (or of one), from the schema templates are checked against."
     )
 
-    @Argument(help: ArgumentHelp("A kind of page, by its template's name (review, home, term, taxonomy, archive, ratings, page, 404, review-card, rating-badge, site-header, site-footer); all when left out.", valueName: "kind"))
+    @Argument(help: ArgumentHelp("A kind of page, by its template's name (review, article, home, term, taxonomy, archive, ratings, page, 404, review-card, article-card, rating-badge, site-header, site-footer); all when left out.", valueName: "kind"))
     var kind: String?
 
-    @Flag(name: .long, help: "Print Markdown tables, as in the README.")
+    @Flag(name: .long, help: "Print Markdown tables, as in docs/reference/templates.md.")
     var markdown = false
 
-    @Flag(name: .long, help: "Print the ids of the theme's words (for i18n/<lang>.yml) as the README's Markdown table.")
+    @Flag(name: .long, help: "Print the ids of the theme's words (for i18n/<lang>.yml) as docs/reference/theme-words.md's Markdown table.")
     var words = false
 
     func run() throws {

@@ -9,86 +9,145 @@ struct TaxonomyBuilder {
     var articles: [Article] = []
 
     func build(_ definition: TaxonomyDefinition, _ diagnostics: inout Diagnostics) -> Taxonomy {
+        // Every name of every review passes through here once per taxonomy, so each is looked up
+        // by its text once (`identityOfText`) and everything after goes by index: a String key
+        // costs a hash of its bytes on every lookup, and a name used to cost eight of them.
+        /// One spelling as written ("Agnès Varda"), made into a slug and folded once.
+        struct Identity {
+            let text: String
+            let slug: String
+            let folded: String
+            /// It cannot be a term: no letters or digits (refused when read), or a slug too long for a folder name.
+            let isRefused: Bool
+            var draft: Int?
+        }
         struct Draft {
-            var spellings: [String: Int] = [:]
-            var firstSpelling: [String: Name] = [:]
+            let slug: String
+            /// Uses of each spelling (an index into `identities`), in order of first use.
+            var spellings: [(identity: Int, uses: Int)] = []
+            /// The first name of each folded spelling, in order of first use: two folded spellings
+            /// on one slug are two names that would share a page.
+            var firstOfFolded: [Name] = []
+            var foldedSpellings: [String] = []
             var reviews: [Int] = []
             var articles: [Int] = []
             var total = 0
         }
-        var drafts: [String: Draft] = [:]
-        var slugsOfReview: [[String]] = Array(repeating: [], count: reviews.count)
-        var slugsOfArticle: [[String]] = Array(repeating: [], count: articles.count)
+        var identities: [Identity] = []
+        var identityOfText: [String: Int] = [:]
+        var drafts: [Draft] = []
+        var draftOfSlug: [String: Int] = [:]
+        var draftsOfReview: [[Int]] = Array(repeating: [], count: reviews.count)
+        var draftsOfArticle: [[Int]] = Array(repeating: [], count: articles.count)
         var reported = Set<String>()
-        // The same names recur across thousands of reviews: slug and fold each spelling once.
-        var identities: [String: (slug: String, folded: String)] = [:]
+
+        func identity(of name: Name) -> Int {
+            if let known = identityOfText[name.text] { return known }
+            let slug = Slug.make(from: name.text)
+            var isRefused = slug.isEmpty
+            // The slug is the name of the term's folder: reported once, where the name first appears.
+            if !isRefused, let tooLong = FileNameTooLong.check(slug, what: "the \(definition.singular.lowercased())", value: name.text) {
+                isRefused = true
+                if reported.insert("long|\(slug)").inserted {
+                    diagnostics.error(name.location, tooLong.message, hint: FileNameTooLong.hint, stage: .assemble)
+                }
+            }
+            identities.append(Identity(text: name.text, slug: slug, folded: Self.fold(name.text, accents: true), isRefused: isRefused))
+            identityOfText[name.text] = identities.count - 1
+            return identities.count - 1
+        }
 
         // Reviews first, then articles (which have no rating to add to a term's average).
-        let posts = reviews.indices.map { (Post.review($0), Self.names(of: reviews[$0], in: definition)) }
+        let posts = reviews.indices.map { (Post.review($0), Self.names(of: reviews, at: $0, in: definition)) }
             + articles.indices.map { (Post.article($0), definition.readsNames ? articles[$0].names(definition.id) : []) }
         for (post, names) in posts {
             for name in names {
-                let identity = identities[name.text] ?? (Slug.make(from: name.text), Self.fold(name.text, accents: true))
-                identities[name.text] = identity
-                let (slug, folded) = identity
-                guard !slug.isEmpty else { continue } // names without letters or digits were refused when read
-                // The slug is the name of the term's folder: reported once, where the name first appears.
-                if let tooLong = FileNameTooLong.check(slug, what: "the \(definition.singular.lowercased())", value: name.text) {
-                    if reported.insert("long|\(slug)").inserted {
-                        diagnostics.error(name.location, tooLong.message, hint: FileNameTooLong.hint, stage: .assemble)
+                let id = identity(of: name)
+                guard !identities[id].isRefused else { continue }
+                let d: Int
+                if let known = identities[id].draft {
+                    d = known
+                } else {
+                    let slug = identities[id].slug
+                    if let existing = draftOfSlug[slug] { d = existing } else {
+                        d = drafts.count
+                        drafts.append(Draft(slug: slug))
+                        draftOfSlug[slug] = d
                     }
-                    continue
+                    identities[id].draft = d
+                    // A new spelling of the slug: a new folded one is another name on the same page.
+                    let folded = identities[id].folded
+                    if !drafts[d].foldedSpellings.contains(folded) {
+                        if let other = drafts[d].firstOfFolded.first, reported.insert("\(slug)|\(folded)").inserted {
+                            diagnostics.error(name.location, "the \(definition.singular.lowercased()) '\(name.text)' and '\(other.text)' (\(other.location)) would share the page /\(definition.path)/\(slug)/",
+                                              hint: "spell them the same way if they are one \(definition.singular.lowercased()), or tell them apart", stage: .assemble)
+                        }
+                        drafts[d].foldedSpellings.append(folded)
+                        drafts[d].firstOfFolded.append(name)
+                    }
                 }
-                // The draft is changed in place (`drafts[slug, default:]`): copying it out and back would
-                // copy its list of reviews on every name, quadratic in the reviews of a common term.
-                let spellings = drafts[slug]?.firstSpelling
-                if let other = spellings?.first(where: { $0.key != folded })?.value, spellings?[folded] == nil,
-                   reported.insert("\(slug)|\(folded)").inserted {
-                    diagnostics.error(name.location, "the \(definition.singular.lowercased()) '\(name.text)' and '\(other.text)' (\(other.location)) would share the page /\(definition.path)/\(slug)/",
-                                      hint: "spell them the same way if they are one \(definition.singular.lowercased()), or tell them apart", stage: .assemble)
+                // Changed in place (`drafts[d]`): copying a draft out and back would copy its list
+                // of reviews on every name, quadratic in the reviews of a common term.
+                if let spelling = drafts[d].spellings.firstIndex(where: { $0.identity == id }) {
+                    drafts[d].spellings[spelling].uses += 1
+                } else {
+                    drafts[d].spellings.append((id, 1))
                 }
-                if spellings?[folded] == nil { drafts[slug, default: Draft()].firstSpelling[folded] = name }
-                drafts[slug, default: Draft()].spellings[name.text, default: 0] += 1
                 switch post {
-                case .review(let index) where drafts[slug]?.reviews.last != index:
-                    drafts[slug, default: Draft()].reviews.append(index)
-                    drafts[slug, default: Draft()].total += reviews[index].rating.halfSteps
-                    slugsOfReview[index].append(slug)
-                case .article(let index) where drafts[slug]?.articles.last != index:
-                    drafts[slug, default: Draft()].articles.append(index)
-                    slugsOfArticle[index].append(slug)
+                case .review(let index) where drafts[d].reviews.last != index:
+                    drafts[d].reviews.append(index)
+                    drafts[d].total += reviews[index].rating.halfSteps
+                    draftsOfReview[index].append(d)
+                case .article(let index) where drafts[d].articles.last != index:
+                    drafts[d].articles.append(index)
+                    draftsOfArticle[index].append(d)
                 default: break
                 }
             }
         }
 
-        var terms = drafts.map { slug, draft in
+        let unsorted = drafts.map { draft in
             // The spelling used most, then the alphabetically first, so the choice never depends on order.
-            let name = draft.spellings.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key ?? slug
-            return Term(slug: slug, name: name, reviews: draft.reviews, ratingHalfStepsTotal: draft.total, articles: draft.articles)
+            let most = draft.spellings.max { a, b in
+                (a.uses, identities[b.identity].text) < (b.uses, identities[a.identity].text)
+            }
+            let name = most.map { identities[$0.identity].text } ?? draft.slug
+            let key = most.map { identities[$0.identity].folded } ?? draft.slug
+            return (key: key, term: Term(slug: draft.slug, name: name, reviews: draft.reviews, ratingHalfStepsTotal: draft.total, articles: draft.articles))
         }
         let isYears = !definition.readsNames
-        let keyed = terms.map { (key: isYears ? $0.name : identities[$0.name]?.folded ?? Self.fold($0.name, accents: true), term: $0) } // folded once
-        terms = keyed.sorted { a, b in
-            if isYears { return a.key > b.key } // newest film years first
+        let order = unsorted.indices.sorted { i, j in
+            let (a, b) = (unsorted[i], unsorted[j])
+            if isYears { return a.term.name > b.term.name } // newest film years first
             return a.key != b.key ? a.key < b.key : a.term.slug < b.term.slug
-        }.map(\.term)
+        }
+        let terms = order.map { unsorted[$0].term }
+        var positionOfDraft = [Int](repeating: 0, count: drafts.count)
         var position: [String: Int] = [:]
-        for (index, term) in terms.enumerated() { position[term.slug] = index }
-        let termsOfReview = slugsOfReview.map { $0.compactMap { position[$0] } }
-        var taxonomy = Taxonomy(definition: definition, terms: terms, termsOfReview: termsOfReview, termIndex: position)
-        taxonomy.termsOfArticle = slugsOfArticle.map { $0.compactMap { position[$0] } }
-        for (name, identity) in identities { taxonomy.termOfName[name] = position[identity.slug] }
+        position.reserveCapacity(terms.count)
+        for (index, draft) in order.enumerated() {
+            positionOfDraft[draft] = index
+            position[drafts[draft].slug] = index
+        }
+        var taxonomy = Taxonomy(definition: definition, terms: terms, termsOfReview: draftsOfReview.map { $0.map { positionOfDraft[$0] } },
+                                termIndex: position)
+        taxonomy.termsOfArticle = draftsOfArticle.map { $0.map { positionOfDraft[$0] } }
+        taxonomy.termOfName.reserveCapacity(identities.count)
+        for identity in identities {
+            if let draft = identity.draft { taxonomy.termOfName[identity.text] = positionOfDraft[draft] }
+        }
         taxonomy.makeTermRoutes()
         return taxonomy
     }
 
-    /// The names a review files under a taxonomy.
-    static func names(of review: Review, in definition: TaxonomyDefinition) -> [Name] {
+    /// The names review `index` files under a taxonomy, read in place: passing `reviews[index]`
+    /// whole would copy the review (its thirty fields' references retained and released), once per
+    /// review per taxonomy.
+    static func names(of reviews: [Review], at index: Int, in definition: TaxonomyDefinition) -> [Name] {
         guard definition.readsNames else {
-            return review.year.map { [Name(text: String($0), location: review.location(of: "year"))] } ?? []
+            return reviews[index].year.map { [Name(text: String($0), location: reviews[index].keyLocations["year"] ?? SourceLocation(path: reviews[index].source))] } ?? []
         }
-        return review.names(definition.id)
+        return reviews[index].terms[definition.id] ?? []
     }
 
     /// Case and spacing folded (and accents, for sorting): the identity of a term.

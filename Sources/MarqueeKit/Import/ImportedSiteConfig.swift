@@ -7,7 +7,7 @@ enum ImportedSiteConfig {
     struct Author { var id: String; var name: String }
 
     static func text(export: WXRExport, title: String, description: String, main: Author?, others: [Author], ratingScale: Int) -> String {
-        var lines = ["# Written by marquee import wordpress. See the README's site.yml section for every key."]
+        var lines = ["# Written by marquee import wordpress. Marquee's docs/reference/site-yml.md lists every key."]
         lines.append("title: \(YAMLWriter.scalar(title.isEmpty ? "My Reviews" : title))")
         if !description.isEmpty { lines.append("description: \(YAMLWriter.scalar(description))") }
         let base = [export.baseBlogURL, export.link].map(\.trimmed).first { Shortcodes.isWebURL($0) } ?? "https://example.org/"

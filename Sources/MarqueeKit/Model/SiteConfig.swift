@@ -1,6 +1,6 @@
 import Foundation
 
-/// The site's settings, from `site.yml` (documented in the README).
+/// The site's settings, from `site.yml` (documented in docs/reference/site-yml.md).
 public struct SiteConfig: Sendable {
     public struct Author: Hashable, Sendable {
         public var name: String
@@ -42,6 +42,8 @@ public struct SiteConfig: Sendable {
     public var search = true
     /// How "You'll love" links are suggested.
     public var recommendations = RecommendationSettings()
+    /// The service embedded for new comments (`comments:`); nil: none.
+    public var comments: CommentsProvider?
     /// The taxonomies built, in menu order.
     public var taxonomies: [TaxonomyDefinition] = TaxonomyDefinition.defaults
 

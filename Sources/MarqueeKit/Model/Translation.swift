@@ -13,6 +13,9 @@ public struct Translation: Hashable, Sendable {
     /// review on many pages.
     private let dateFormat: [DatePart]
     private let months: [String]
+    /// `number.decimal`, and whether numbers are written as given (ASCII digits, a point): found once.
+    private let decimal: String
+    private let numbersAsWritten: Bool
 
     private enum DatePart: Hashable, Sendable {
         case text(String), day, month, year
@@ -33,6 +36,8 @@ public struct Translation: Hashable, Sendable {
         zeroIsSingular = words["plural.rule"] == "zero-one"
         months = (1...12).map { words["date.month.\($0)"] ?? "" }
         dateFormat = Self.parse(dateFormat: words["date.format"] ?? "{day} {month} {year}")
+        decimal = words["number.decimal"] ?? "."
+        numbersAsWritten = decimal == "." && self.digits.first == "0"
     }
 
     private static func parse(dateFormat: String) -> [DatePart] {
@@ -92,7 +97,8 @@ public struct Translation: Hashable, Sendable {
                     out.append(byte); i += 1; continue
                 }
                 let name = bytes[(i + 1)..<close]
-                if let value = values.first(where: { $0.key.utf8.elementsEqual(name) })?.value {
+                // Lengths first: comparing bytes through the generic elementsEqual costs more than the fill.
+                if let value = values.first(where: { $0.key.utf8.count == name.count && $0.key.utf8.elementsEqual(name) })?.value {
                     out.append(contentsOf: value.utf8)
                     i = close + 1
                 } else {
@@ -142,8 +148,7 @@ public struct Translation: Hashable, Sendable {
     /// A number written with ASCII digits and `.` (`4.5`), in the language's digits and decimal
     /// separator (`4,5`, `۴٫۵`).
     public func number(_ ascii: String) -> String {
-        let decimal = words["number.decimal"] ?? "."
-        if decimal == ".", digits.first == "0" { return ascii }
+        if numbersAsWritten { return ascii }
         var out = ""
         for character in ascii {
             if let value = character.wholeNumberValue, character.isASCII { out.append(digits[value]) }

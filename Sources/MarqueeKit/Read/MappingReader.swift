@@ -150,11 +150,49 @@ struct MappingReader {
         return cleaned.count > length ? String(cleaned.prefix(length - 3)) + "…" : cleaned
     }
 
-    /// The known key closest to a misspelt one, for "did you mean".
+    /// The known key closest to a misspelt one, for "did you mean": the nearest within
+    /// max(2, a third of its length) edits, ties to the alphabetically first.
+    ///
+    /// Called for every front-matter key Marquee does not read (a site's `country:` or `runtime:`
+    /// in each review), so it is on the build's path, not only on an error's: the distance stops as
+    /// soon as it must exceed the candidate's bound, and nothing is allocated per candidate.
     static func suggestion(for key: String, among known: [String]) -> String? {
-        let lowered = key.lowercased()
-        let scored = known.map { ($0, editDistance(lowered, $0)) }.filter { $0.1 <= max(2, $0.0.count / 3) }
-        return scored.min { ($0.1, $0.0) < ($1.1, $1.0) }?.0
+        let typed = Array(key.lowercased().unicodeScalars)
+        var row = [Int](repeating: 0, count: typed.count + 1)
+        var best: (name: String, distance: Int)?
+        for candidate in known {
+            let bound = max(2, candidate.count / 3)
+            guard let distance = editDistance(typed, candidate, atMost: bound, row: &row) else { continue }
+            if let current = best, (current.distance, current.name) <= (distance, candidate) { continue }
+            best = (candidate, distance)
+        }
+        return best?.name
+    }
+
+    /// The edit distance from `typed` to `candidate`, or nil when it is more than `bound`:
+    /// the classic one-row dynamic programme over `candidate`'s scalars, left as soon as every
+    /// cell of a row is past the bound (no later row can come back under it).
+    private static func editDistance(_ typed: [Unicode.Scalar], _ candidate: String, atMost bound: Int, row: inout [Int]) -> Int? {
+        var scalarCount = 0
+        for _ in candidate.unicodeScalars { scalarCount += 1 }
+        guard abs(scalarCount - typed.count) <= bound else { return nil }
+        for j in 0...typed.count { row[j] = j }
+        var i = 0
+        for scalar in candidate.unicodeScalars {
+            i += 1
+            var diagonal = row[0] // the cell above-left, before this row overwrites it
+            row[0] = i
+            var rowMinimum = i
+            for j in 0..<typed.count {
+                let above = row[j + 1]
+                let value = Swift.min(above + 1, row[j] + 1, diagonal + (typed[j] == scalar ? 0 : 1))
+                diagonal = above
+                row[j + 1] = value
+                rowMinimum = Swift.min(rowMinimum, value)
+            }
+            if rowMinimum > bound { return nil }
+        }
+        return row[typed.count] <= bound ? row[typed.count] : nil
     }
 
     static func editDistance(_ a: String, _ b: String) -> Int {

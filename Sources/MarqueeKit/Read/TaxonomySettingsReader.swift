@@ -7,7 +7,7 @@ enum TaxonomySettingsReader {
     static func read(_ node: Node, _ reader: inout MappingReader) -> [TaxonomyDefinition] {
         var result = TaxonomyDefinition.defaults
         guard let mapping = node.mapping else {
-            reader.error(node, "'taxonomies' must be a mapping", hint: "write taxonomies: {writers: false} or see the README")
+            reader.error(node, "'taxonomies' must be a mapping", hint: "write taxonomies: {writers: false} or see Marquee's docs/guide/taxonomies.md")
             return result
         }
         for (keyNode, value) in mapping {

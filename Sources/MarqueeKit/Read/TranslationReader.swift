@@ -41,7 +41,7 @@ enum TranslationReader {
                 continue
             }
             guard let word = ThemeWord.byID[id] else {
-                reader.error(keyNode, "unknown word id '\(MappingReader.preview(id))'", hint: "did you mean '\(closest(to: id))'? (the README's Languages and translations lists every id)")
+                reader.error(keyNode, "unknown word id '\(MappingReader.preview(id))'", hint: "did you mean '\(closest(to: id))'? (Marquee's docs/reference/theme-words.md lists every id)")
                 continue
             }
             guard let text = reader.requiredText(id, value) else { continue }

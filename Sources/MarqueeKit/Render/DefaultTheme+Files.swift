@@ -122,6 +122,7 @@ extension DefaultTheme {
   {{/article.reviewer}}
   <div hidden data-pagefind-ignore>{{#article.categories}}<span data-pagefind-filter="categories">{{name}}</span>{{/article.categories}}<span data-pagefind-sort="date">{{article.date.iso}}</span></div>
   </div>
+{{#article}}{{>comments}}{{/article}}
 </article>
 {{/content}}
 {{/base}}
@@ -189,6 +190,62 @@ extension DefaultTheme {
 </html>
 
 """##,
+        "comments": #"""
+{{#hasComments}}
+
+<section class="comments" id="comments" aria-labelledby="comments-heading">
+  <h2 id="comments-heading">{{commentsHeading}}</h2>
+  <ol class="comment-list">
+    {{#comments}}
+    <li class="comment depth-{{depth}}"{{#anchor}} id="{{.}}"{{/anchor}}>
+      <div class="comment-body">
+        <footer class="comment-meta"><span class="comment-author">{{#url}}<a href="{{.}}" rel="nofollow ugc">{{author}}</a>{{/url}}{{^url}}{{author}}{{/url}}</span>{{#date}} <time datetime="{{rfc3339}}">{{display}}</time>{{/date}}</footer>
+        <div class="comment-content">
+          {{{html}}}
+        </div>
+      </div>
+    {{#hasReplies}}
+      <ol class="children">
+    {{/hasReplies}}
+    {{^hasReplies}}
+    </li>
+    {{/hasReplies}}
+    {{#closes}}
+      </ol>
+    </li>
+    {{/closes}}
+    {{/comments}}
+  </ol>
+</section>
+{{/hasComments}}
+{{#commentsEmbed}}
+
+<section class="comment-form" aria-labelledby="comment-form-heading">
+  <h2 id="comment-form-heading">{{{words.comments.leave}}}</h2>
+  {{#isGiscus}}
+  <script src="{{script}}"{{#attributes}} {{name}}="{{value}}"{{/attributes}} crossorigin="anonymous" async></script>
+  {{/isGiscus}}
+  {{#isUtterances}}
+  {{! utterances reads its settings from attributes without data- (repo, issue-term), which HTML
+      does not allow on a script: this loader makes its script with them, from these data- ones. }}
+  <script{{#attributes}} {{name}}="{{value}}"{{/attributes}}>
+    (function (here) {
+      var script = document.createElement("script");
+      script.src = "https://utteranc.es/client.js";
+      script.async = true;
+      script.crossOrigin = "anonymous";
+      for (var i = 0; i < here.attributes.length; i++) {
+        var attribute = here.attributes[i];
+        if (attribute.name.indexOf("data-") === 0) script.setAttribute(attribute.name.slice(5), attribute.value);
+      }
+      here.parentNode.insertBefore(script, here.nextSibling);
+    })(document.currentScript);
+  </script>
+  {{/isUtterances}}
+</section>
+{{/commentsEmbed}}
+
+"""#,
         "credits": #"""
 <dl class="credits">
   <dt>{{review.workLabel}}</dt>
@@ -400,6 +457,7 @@ extension DefaultTheme {
   {{! For Pagefind (opt-in full-text search, see the README): its filters and sorts, not shown. }}
   <div hidden data-pagefind-ignore>{{#review.credits}}{{#terms}}<span data-pagefind-filter="{{id}}">{{name}}</span>{{/terms}}{{/review.credits}}{{#review.categories}}<span data-pagefind-filter="categories">{{name}}</span>{{/review.categories}}<span data-pagefind-sort="rating">{{review.rating.value}}</span><span data-pagefind-sort="date">{{review.date.iso}}</span></div>
   </div>
+{{#review}}{{>comments}}{{/review}}
 </article>
 {{/content}}
 {{/base}}
@@ -778,6 +836,22 @@ th { color: var(--muted); font-weight: 600; border-bottom-width: 2px; }
 .recommended-by li { margin: .2rem 0; }
 .author-name { font-weight: bold; margin: 0; }
 .author-bio { margin: .25rem 0 0; color: var(--muted); font-size: .95rem; }
+
+/* Readers' comments: threads as WordPress nests them (ol.comment-list, ol.children), each reply
+   indented under a rule; the indent is small so five levels still leave a phone its column. */
+.comments, .comment-form { margin-top: 2rem; }
+.comments h2, .comment-form h2 { margin: 0 0 1rem; font-size: 1.15rem; }
+.comment-list, .comment-list .children { list-style: none; margin: 0; padding: 0; }
+.comment-list .children { margin-inline-start: .5rem; padding-inline-start: .75rem; border-inline-start: 2px solid var(--rule); }
+.comment-list li { margin: 0; }
+.comment-body { margin: 0 0 .75rem; padding: .75rem .9rem; background: var(--card); border: 1px solid var(--rule); border-radius: 6px;
+  overflow-wrap: anywhere; }
+.comment-meta { display: flex; flex-wrap: wrap; gap: 0 .6rem; margin-bottom: .4rem; font-family: var(--sans); font-size: .875rem; color: var(--muted); }
+.comment-author { font-weight: 600; color: var(--text); }
+.comment-content p:last-child { margin-bottom: 0; }
+.comment-content blockquote { margin: .5rem 0; padding-inline-start: .8rem; border-inline-start: 3px solid var(--star); color: var(--muted); font-style: italic; }
+.comment-content pre { white-space: pre-wrap; }
+@media (min-width: 40rem) { .comment-list .children { margin-inline-start: 1rem; padding-inline-start: 1rem; } }
 .draft-mark { display: inline-block; color: var(--on-accent); background: var(--accent); padding: 0 .4rem; border-radius: 3px;
   font-family: var(--sans); font-size: .8rem; }
 

@@ -11,7 +11,7 @@ enum ReviewPages {
                 let review = site.reviews[index]
                 let marks = context.models.marks
                 let image = context.models.socialImage(of: review)
-                let (json, description) = ReviewStructuredData.json(for: review, site: site, imageURL: image)
+                let (json, description) = ReviewStructuredData.json(for: review, at: route, site: site, imageURL: image)
                 var meta = PageMeta(title: review.title, description: review.excerpt.text, route: route, kind: .review,
                                     section: Route.archive, image: image, jsonLD: marks.container(.html(json), .jsonLD, of: index))
                 meta.describedReview = index

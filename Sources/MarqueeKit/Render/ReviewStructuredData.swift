@@ -3,7 +3,7 @@
 enum ReviewStructuredData {
     /// The JSON-LD text, and where in it (in bytes) the description's text is, when there is one
     /// (the build cache puts a new excerpt there).
-    static func json(for review: Review, site: Site, imageURL: String?) -> (text: String, description: Range<Int>?) {
+    static func json(for review: Review, at route: Route, site: Site, imageURL: String?) -> (text: String, description: Range<Int>?) {
         let config = site.config
         let reviewer = ViewModelBuilder.reviewer(of: review, in: site)
         let type = review.type ?? "Movie"
@@ -44,7 +44,7 @@ enum ReviewStructuredData {
             ("@context", .string("https://schema.org")),
             ("@type", .string("Review")),
             ("name", .string(review.title)),
-            ("url", .string(site.permalinks.absolute(Route.review(review.slug)))),
+            ("url", .string(site.permalinks.absolute(route))),
             ("datePublished", .string(review.date.rfc3339)),
             ("inLanguage", .string(review.language ?? config.language)),
             ("itemReviewed", .object(work)),
@@ -57,6 +57,7 @@ enum ReviewStructuredData {
             ("author", person(reviewer?.name ?? config.title, url: reviewer?.url)),
             ("publisher", .object([("@type", .string("Organization")), ("name", .string(config.title)), ("url", .string(config.baseURL))])),
         ]
+        value += CommentsStructuredData.fields(review.comments)
         let description = review.excerpt.text
         // Serialised with an empty description, which is then put between its quotes: a raw
         // `"description":""` can only be the key itself, since quotes inside values are escaped.

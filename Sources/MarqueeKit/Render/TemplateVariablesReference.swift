@@ -1,7 +1,7 @@
 import MarqueeTemplates
 
 /// The reference for theme authors, printed from the schema the templates are checked against:
-/// `marquee templates` shows it, and the README's template-variable tables are the same text
+/// `marquee templates` shows it, and docs/reference/templates.md's tables are the same text
 /// (a test holds them to it).
 ///
 /// `site` and `page`, which every page has, are listed once; then each kind's own variables.
@@ -44,23 +44,23 @@ public enum TemplateVariablesReference {
     static let emptySentence = "Any variable may be empty (a review without a year, a site without an author): `{{#year}}…{{/year}}` shows its inside only when there is one, `{{^year}}…{{/year}}` only when there is none."
     static let fragmentSentence = "Fragments are not pages: each is rendered once (per review, per rating, per menu entry) with only the variables below, and pages insert the result with triple braces, as `{{{html}}}`, `{{{rating.html}}}`, `{{{site.headerHTML}}}`, `{{{site.footerHTML}}}`. To change how a card looks everywhere, override `review-card`."
 
-    /// Markdown for the README: the shared variables, then a table per kind.
+    /// Markdown for docs/reference/templates.md: the shared variables, then a table per kind.
     public static func markdown(_ kinds: [Kind]) -> String {
         let shared = shared(kinds)
         let sharedNames = Set(shared.map(\.name))
         var seen = Seen()
         var text = "\(listSentence) \(emptySentence)\n\n"
         if !shared.isEmpty {
-            text += "#### Every page: \(shared.map { "`\($0.name)`" }.joined(separator: " and "))\n\n" + table(rows(shared, owner: sharedOwner, seen: &seen)) + "\n"
+            text += "### Every page: \(shared.map { "`\($0.name)`" }.joined(separator: " and "))\n\n" + table(rows(shared, owner: sharedOwner, seen: &seen)) + "\n"
         }
         var saidFragments = false
         for kind in kinds {
             if kind.isFragment, !saidFragments {
-                text += "#### Fragments\n\n\(fragmentSentence)\n\n"
+                text += "### Fragments\n\n\(fragmentSentence)\n\n"
                 saidFragments = true
             }
             let own = kind.isFragment ? kind.root.fields : kind.root.fields.filter { !sharedNames.contains($0.name) }
-            text += "#### `\(kind.name)`\n\n\(kind.summary.prefix(1).uppercased() + kind.summary.dropFirst()). "
+            text += "### `\(kind.name)`\n\n\(kind.summary.prefix(1).uppercased() + kind.summary.dropFirst()). "
             text += kind.isFragment ? "Its template is `\(kind.template).mustache`, which sees only these variables:\n\n"
                 : "Its template is `\(kind.template).mustache`\(partialsClause(kind, code: true)). Besides `site` and `page`:\n\n"
             text += own.isEmpty ? "(nothing more)\n\n" : table(rows(own, owner: kind.name, seen: &seen)) + "\n"

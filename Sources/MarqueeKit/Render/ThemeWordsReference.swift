@@ -1,4 +1,4 @@
-/// The README's list of the theme's words (`marquee templates --words`): every id a site's
+/// docs/reference/theme-words.md's list of the theme's words (`marquee templates --words`): every id a site's
 /// `i18n/<lang>.yml` may give, with its English text and what it is for. Printed from the
 /// catalogue, so that the list cannot fall behind it (`ThemeWordsReferenceTests`).
 public enum ThemeWordsReference {

@@ -17,7 +17,7 @@ public enum NewSite {
             title: My Film Reviews
             description: Films I have loved, liked and endured.
             base_url: https://example.org/
-            language: en  # the theme speaks en, fr, de, es and fa (README: Languages and translations)
+            language: en  # the theme speaks en, fr, de, es and fa (Marquee's docs/guide/languages.md)
             timezone: UTC
             author:
               name: Your Name

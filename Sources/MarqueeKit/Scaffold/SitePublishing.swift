@@ -143,7 +143,13 @@ enum SitePublishing {
         MARQUEE_DOWNLOADS=\(quote(release.downloadsURL))
         # SHA-256 of marquee-VERSION-linux-ARCH-ci.tar.gz, pinned by the marquee that wrote this file.
         \(checksumLines(release, indent: "", assign: "=", quote: quote))
-        base_url="${BASE_URL:-${DEPLOY_PRIME_URL:-${URL:-${CF_PAGES_URL:-}}}}"
+        # Netlify's production build is for the site's own address (URL); its previews and branch
+        # deploys for theirs (DEPLOY_PRIME_URL); Cloudflare gives each deploy CF_PAGES_URL.
+        if [ "${CONTEXT:-}" = production ]; then
+          base_url="${BASE_URL:-${URL:-}}"
+        else
+          base_url="${BASE_URL:-${DEPLOY_PRIME_URL:-${URL:-${CF_PAGES_URL:-}}}}"
+        fi
         if [ -z "$base_url" ]; then
           echo "error: no address to build for — set BASE_URL to the site's address, e.g. https://example.org/" >&2
           exit 1

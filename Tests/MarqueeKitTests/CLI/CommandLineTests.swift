@@ -99,7 +99,7 @@ import Testing
         #expect(markdown.standardOutput == TemplateVariablesReference.markdown(PageKind.referenceKinds))
     }
 
-    /// `marquee templates --words`: the ids of the theme's words, as the README lists them.
+    /// `marquee templates --words`: the ids of the theme's words, as docs/reference/theme-words.md lists them.
     @Test func templatesListsTheThemesWords() throws {
         let run = try marquee(["templates", "--words"], output: true)
         #expect(run.status == 0)

@@ -75,7 +75,8 @@ import Testing
         let binary = try #require(Paths.marqueeBinary)
         let piped = try Shell.run(binary.path, ["build", "--no-cache", "--output", Paths.temporaryFolder("piped").path], in: site, environment: environment)
         #expect(piped.status == 0)
-        #expect(!piped.output.contains("\r") && !piped.output.contains("Rendering"), "\(piped.output.debugDescription)")
+        #expect(!piped.output.contains("\r") && !piped.output.contains("Rendering") && !piped.output.contains("Preview:"), "\(piped.output.debugDescription)")
+        #expect(!ci.contains("Preview:"))
         #expect(piped.output.contains("Built 1,"))
     }
 
@@ -87,5 +88,19 @@ import Testing
         let seconds = try #require(output.firstMatch(of: #/ in ([\d.]+) s/#).flatMap { Double($0.output.1) }, "\(output)")
         if seconds < 0.9 { #expect(!output.contains("\u{1B}[K"), "\(output.debugDescription)") }
         #expect(output.contains("Built "))
+    }
+
+    /// On a terminal a build ends with how to preview the site, and why opening its files does not
+    /// work; the line names the site's own base path and the `--source` given.
+    @Test func aBuildOnATerminalSaysHowToPreview() throws {
+        let site = Paths.temporaryFolder("preview")
+        _ = try NewSite.create(at: site).get()
+        let output = try onTerminal(["build"], in: site, environment: [:])
+        let lines = output.components(separatedBy: "\r\n")
+        #expect(lines.contains("Preview: marquee serve — the pages link to /… addresses, which a browser opening public/index.html from disk cannot follow"), "\(output.debugDescription)")
+        let under = try onTerminal(["build", "--source", site.lastPathComponent, "--base-url", "https://example.org/blog/", "--output", site.appendingPathComponent("out").path],
+                                   in: site.deletingLastPathComponent(), environment: [:])
+        #expect(under.components(separatedBy: "\r\n").contains(
+            "Preview: marquee serve --source \(site.lastPathComponent) — the pages link to /blog/… addresses, which a browser opening \(site.lastPathComponent)/out/index.html from disk cannot follow"), "\(under.debugDescription)")
     }
 }

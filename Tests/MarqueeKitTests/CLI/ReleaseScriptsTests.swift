@@ -27,7 +27,7 @@ import Testing
         #expect(wrong.output == "error: the tag v99.0.0 does not match the version in Sources/MarqueeKit/Pipeline/Version.swift (\(MarqueeVersion.string)) — tag v\(MarqueeVersion.string), or change the version there first\n")
     }
 
-    /// The archive holds the binary and the README, checks against SHA256SUMS, and is the same bytes
+    /// The archive holds the binary, the README and its docs, checks against SHA256SUMS, and is the same bytes
     /// when made twice.
     @Test func packageMakesAReproducibleArchiveAndItsChecksums() throws {
         // A stand-in that answers --version as marquee does: packing the 70 MB debug build four
@@ -45,7 +45,15 @@ import Testing
         #expect(try Data(contentsOf: archive) == Data(contentsOf: second.appendingPathComponent("\(name).tar.gz")))
         #expect(try String(contentsOf: first.appendingPathComponent("SHA256SUMS"), encoding: .utf8) == "\(try Self.sha256(archive))  \(name).tar.gz\n")
         let listing = try Shell.run("/usr/bin/env", ["tar", "-tvzf", archive.path])
-        #expect(listing.output.split(separator: "\n").map { String($0.split(separator: " ").last ?? "") } == ["\(name)/", "\(name)/README.md", "\(name)/marquee"])
+        let entries = listing.output.split(separator: "\n").map { String($0.split(separator: " ").last ?? "") }
+        #expect(entries.first == "\(name)/" && entries.dropFirst().first == "\(name)/README.md" && entries.last == "\(name)/marquee")
+        // The docs the README links, every one of them.
+        let docs = Paths.packageRoot.appendingPathComponent("docs")
+        let docFiles = (FileManager.default.enumerator(atPath: docs.path)?.compactMap { $0 as? String } ?? []).filter { path in
+            var isFolder: ObjCBool = false
+            return FileManager.default.fileExists(atPath: docs.appendingPathComponent(path).path, isDirectory: &isFolder) && !isFolder.boolValue
+        }
+        #expect(!docFiles.isEmpty && docFiles.allSatisfy { entries.contains("\(name)/docs/\($0)") }, "\(entries)")
         #if os(Linux)
         #expect(try Shell.run("/usr/bin/env", ["sha256sum", "--check", "--strict", "SHA256SUMS"], in: first).status == 0)
         #expect(listing.output.contains("-rwxr-xr-x 0/0"), "\(listing.output)")

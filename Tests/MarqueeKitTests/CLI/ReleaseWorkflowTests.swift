@@ -14,7 +14,7 @@ struct ReleaseWorkflowTests {
     func checkout() throws -> URL {
         let root = Paths.temporaryFolder("release-checkout")
         let manager = FileManager.default
-        for path in ["scripts", "README.md", "Sources/MarqueeKit/Pipeline"] {
+        for path in ["scripts", "README.md", "docs", "Sources/MarqueeKit/Pipeline"] {
             let target = root.appendingPathComponent(path)
             try manager.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
             try manager.copyItem(at: Paths.packageRoot.appendingPathComponent(path), to: target)

@@ -21,13 +21,13 @@ import Testing
 
     @Test func anUnknownIDIsAnErrorAtItsLineWithTheClosestID() {
         #expect(errors("card.read_more: Lire\ncard.red_more: Lire la critique\n") == [
-            "i18n/fr.yml:2:1: error: unknown word id 'card.red_more' — did you mean 'card.read_more'? (the README's Languages and translations lists every id)",
+            "i18n/fr.yml:2:1: error: unknown word id 'card.red_more' — did you mean 'card.read_more'? (Marquee's docs/reference/theme-words.md lists every id)",
         ])
     }
 
     @Test func aNestedUnknownIDIsReportedWithItsWholeID() {
         #expect(errors("review:\n  contens: Table\n") == [
-            "i18n/fr.yml:2:3: error: unknown word id 'review.contens' — did you mean 'review.contents'? (the README's Languages and translations lists every id)",
+            "i18n/fr.yml:2:3: error: unknown word id 'review.contens' — did you mean 'review.contents'? (Marquee's docs/reference/theme-words.md lists every id)",
         ])
     }
 
@@ -69,7 +69,7 @@ import Testing
         let site = TestSite(["content/reviews/a.md": TestSite.review(title: "A")], siteYML: "title: Recensioni\nbase_url: https://example.org/\nlanguage: it-CH\n")
         let warnings = try site.render().get().warnings.map(\.description)
         #expect(warnings == [
-            "site.yml:3:11: warning: no translation of the theme ships for 'it': its words are in English — the shipped languages are en, fr, de, es, fa; add your own words in i18n/it.yml (see the README, Languages and translations)",
+            "site.yml:3:11: warning: no translation of the theme ships for 'it': its words are in English — the shipped languages are en, fr, de, es, fa; add your own words in i18n/it.yml (see Marquee's docs/guide/languages.md)",
         ])
         // With its own file, the language needs no table and there is no warning.
         var own = site

@@ -148,6 +148,15 @@ import Testing
         #expect(built.status == 0, "\(built.output)")
         #expect(built.output.contains("0 errors, 0 warnings"))
         #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("public/index.html").path))
+        guard host == .netlify else { return }
+        // Netlify's production build is for the site's own address, though it gives the deploy's too.
+        environment["CONTEXT"] = "production"
+        environment["URL"] = "https://reviews.example.net/"
+        environment["DEPLOY_PRIME_URL"] = "https://main--reviews.netlify.app/"
+        let production = try Shell.run("/bin/sh", ["marquee-build.sh"], in: site, environment: environment)
+        #expect(production.status == 0, "\(production.output)")
+        let home = try String(contentsOf: site.appendingPathComponent("public/index.html"), encoding: .utf8)
+        #expect(home.contains("href=\"https://reviews.example.net/\"") && !home.contains("netlify.app"))
     }
     #endif
 

@@ -126,9 +126,10 @@ struct ArticleView: TemplateView {
     var byline: String?
     /// "Scheduled: not published until 3 May 2024", in the site's language.
     var scheduledText: String
+    var comments = CommentsFields.none
 
     var templateObject: TemplateObject {
-        card.templateObject.adding([
+        card.templateObject.adding(comments.fields).adding([
             "byline": .text(orAbsent: byline),
             "scheduledText": .text(scheduledText),
             "categories": .list(categories),
@@ -162,8 +163,8 @@ struct ArticleView: TemplateView {
         TemplateField("reviewer", AuthorView.type, "who wrote it: the author of site.yml's `authors` its `reviewer:` names, else the site's `author`; empty when there is none"),
         TemplateField("hasOwnReviewer", .flag, "whether the article names its writer (`reviewer:`)"),
         TemplateField("byline", .text, "`By Mina R.` (`review.by`), when the article names its writer; empty otherwise"),
-        TemplateField("scheduledText", .text, "`Scheduled: not published until 3 May 2024` (`review.scheduled`), for a future-dated article"),
-    ])
+        TemplateField("scheduledText", .text, "`Scheduled: not published until 3 May 2024` (`review.scheduled`), for a future-dated article; empty otherwise"),
+    ] + CommentsFields.schema)
 }
 
 /// What an article's page is rendered with (`/posts/<slug>/`).

@@ -5,8 +5,8 @@ import MarqueeTemplates
 /// schema: the variables the template (and every partial and parent it uses) can name.
 ///
 /// Partials are not kinds of their own: they render inside a page's context and see its variables.
-/// Every page uses `base` (its parent). Besides, `review` uses `credits`, `recommendations` and
-/// `author-box`; `home` and `term` use `pagination`; `ratings` uses `rating-chart` inside
+/// Every page uses `base` (its parent). Besides, `review` uses `credits`, `recommendations`,
+/// `author-box` and `comments` (which `article` uses too); `home` and `term` use `pagination`; `ratings` uses `rating-chart` inside
 /// `{{#ratings.chart}}` (so the chart's variables are at the top there).
 ///
 /// The Atom feed (`/feed.xml`) is not a kind: `AtomFeed` builds its XML in Swift, so that escaping
@@ -107,7 +107,8 @@ public enum PageKind: String, CaseIterable, Sendable {
     /// The partials its template uses in the default theme (besides `base`, which every page inherits).
     public var defaultPartials: [String] {
         switch self {
-        case .review: ["credits", "recommendations", "author-box"]
+        case .review: ["credits", "recommendations", "author-box", "comments"]
+        case .article: ["comments"]
         case .home, .term: ["pagination"]
         case .ratings: ["rating-chart"]
         default: []

@@ -52,8 +52,9 @@ struct EntryView: TemplateView {
         title = review.title
         movie = review.movie
         year = review.year
-        url = links.link(Route.review(review.slug))
-        permalink = links.absolute(Route.review(review.slug))
+        let route = Route.review(review.slug) // one route for both forms of the address
+        url = links.link(route)
+        permalink = links.absolute(route)
         slug = review.slug
         date = DateView(date: review.date, translation: translation)
         self.rating = rating
@@ -258,9 +259,11 @@ struct ReviewView: TemplateView {
     var byline: String?
     /// "Scheduled: not published until 3 May 2024", in the site's language.
     var scheduledText = ""
+    /// Its readers' comments and the service for new ones.
+    var comments = CommentsFields.none
 
     var templateObject: TemplateObject {
-        card.templateObject.adding([
+        card.templateObject.adding(comments.fields).adding([
             "directors": .list(directors),
             "writers": .list(writers),
             "categories": .list(categories),
@@ -328,8 +331,8 @@ struct ReviewView: TemplateView {
         TemplateField("originalLanguage", .text, "the language of `params.original_title` (front matter `original_language`), for `<bdi lang>`; empty without one"),
         TemplateField("workLabel", .text, "the credits' word for the kind of work its `type:` names: `Film` (the default), `Series`, `Book`, `Album`, `Game`, `Play`, `Restaurant` (in the site's language)"),
         TemplateField("byline", .text, "`By Mina R.` (`review.by`), for the reviewer; empty when there is none"),
-        TemplateField("scheduledText", .text, "`Scheduled: not published until 3 May 2024` (`review.scheduled`), for a future-dated review"),
-    ])
+        TemplateField("scheduledText", .text, "`Scheduled: not published until 3 May 2024` (`review.scheduled`), for a future-dated review; empty otherwise"),
+    ] + CommentsFields.schema)
 }
 
 /// Front matter keys Marquee does not know, as templates see them under `params`: text, flags,

@@ -45,7 +45,7 @@ extension ViewModelBuilder {
         let categoriesDefinition = site.taxonomies.first { $0.definition.id == ID.categories }?.definition ?? TaxonomyDefinition.builtIn(ID.categories)
         let ownReviewer = article.reviewer.flatMap { site.config.authors[$0] }
         let author = ownReviewer ?? site.config.author
-        return ArticleView(
+        var view = ArticleView(
             card: articleCards[index],
             categories: categories,
             otherTaxonomies: added,
@@ -58,7 +58,9 @@ extension ViewModelBuilder {
             reviewer: author.map { AuthorView(name: $0.name, bio: $0.bio, url: $0.url) },
             hasOwnReviewer: ownReviewer != nil,
             byline: ownReviewer.map { translation.phrase("review.by", ["name": $0.name]) },
-            scheduledText: translation.phrase("review.scheduled", ["date": translation.date(article.date)]))
+            scheduledText: article.isScheduled ? translation.phrase("review.scheduled", ["date": translation.date(article.date)]) : "")
+        view.comments = CommentsFields(article.comments, title: article.title, provider: site.config.comments, translation: translation)
+        return view
     }
 
     /// `image: x.jpg` sits beside a folder article; `image: /img/x.jpg` is under static/.

@@ -26,6 +26,20 @@ struct ViewModelBuilder {
     /// The theme's words in the site's language, and `words` as every page and fragment sees it.
     let translation: Translation
     let words: WordsView
+    /// The title and singular of each built-in taxonomy a review page names (its credits first,
+    /// in the table's order), as the site renamed or translated them: found once, not on each page.
+    let headings: [TaxonomyHeading]
+    /// The year taxonomy, when the site has it (review pages link their year to its term).
+    let yearTaxonomy: Taxonomy?
+
+    /// A taxonomy's title and singular, as a review page shows them.
+    struct TaxonomyHeading {
+        let id: String
+        let title: String
+        let singular: String
+        let isCredit: Bool
+        func label(count: Int) -> String { count == 1 ? singular : title }
+    }
 
     init(site: Site, templates: TemplateSet, marks: BodyMarks = .off) {
         self.site = site
@@ -35,6 +49,13 @@ struct ViewModelBuilder {
         let words = WordsView(translation)
         self.translation = translation
         self.words = words
+        // Labels follow the taxonomies' names, so renaming categories to "Genres" renames the credit too;
+        // a taxonomy switched off keeps its translated built-in name.
+        headings = TaxonomyDefinition.defaults.map { builtIn in
+            let definition = site.taxonomies.first { $0.definition.id == builtIn.id }?.definition ?? translation.translating(builtIn)
+            return TaxonomyHeading(id: builtIn.id, title: definition.title, singular: definition.singular, isCredit: builtIn.isCredit)
+        }
+        yearTaxonomy = site.taxonomies.first { $0.definition.id == TaxonomyDefinition.ID.years }
         let siteView = Self.makeSiteView(site)
         let footerHTML = templates.render(SiteFragmentView(site: siteView, words: words).templateValue, template: PageKind.siteFooter.template) ?? ""
         var siteViews: [String: PageSiteView] = [:]
@@ -178,7 +199,6 @@ struct ViewModelBuilder {
     /// A review page's `review` variable: everything in the card, plus credits, body and links.
     func reviewView(at index: Int) -> ReviewView {
         let review = site.reviews[index]
-        let yearTaxonomy = site.taxonomies.first { $0.definition.id == TaxonomyDefinition.ID.years }
         let yearURL = review.year.flatMap { year in yearTaxonomy.flatMap { t in t.term(named: String(year)).map { links.link(t.route(ofTerm: $0)) } } }
         func terms(_ taxonomy: Taxonomy) -> TaxonomyTermsView? {
             let terms = taxonomy.termsOfReview[index].enumerated().map { offset, term in
@@ -189,23 +209,20 @@ struct ViewModelBuilder {
         }
         // The credits, in the table's order (director, author, artist, writer, cast), with their
         // names as written; a credit taxonomy switched off still shows its names, unlinked.
-        let credits: [TaxonomyTermsView] = TaxonomyDefinition.defaults.filter(\.isCredit).compactMap { builtIn in
-            let names = review.names(builtIn.id)
-            guard !names.isEmpty else { return nil }
-            let definition = site.taxonomies.first { $0.definition.id == builtIn.id }?.definition ?? translation.translating(builtIn)
-            return TaxonomyTermsView(id: builtIn.id, title: definition.title, singular: definition.singular, terms: nameLinks(names, builtIn.id))
+        let credits: [TaxonomyTermsView] = headings.compactMap { heading in
+            guard heading.isCredit, let names = review.terms[heading.id], !names.isEmpty else { return nil }
+            return TaxonomyTermsView(id: heading.id, title: heading.title, singular: heading.singular, terms: nameLinks(names, heading.id))
         }
         // Added taxonomies (say `country`), for themes that list them generically.
         let added = site.taxonomies.filter { !$0.definition.isBuiltIn }.compactMap(terms)
-        // Labels follow the taxonomies' names, so renaming categories to "Genres" renames the credit too.
         func label(_ id: String, _ count: Int) -> String {
-            (site.taxonomies.first { $0.definition.id == id }?.definition ?? TaxonomyDefinition.builtIn(id).map(translation.translating))?.label(count: count) ?? id
+            headings.first { $0.id == id }?.label(count: count) ?? id
         }
         typealias ID = TaxonomyDefinition.ID
         // The credits' links serve `directors` and `writers` too (each name's term looked up once).
         func creditLinks(_ id: String) -> [NameLinkView] { credits.first { $0.id == id }?.terms ?? [] }
         let reviewer = Self.reviewer(of: review, in: site)
-        return ReviewView(
+        var view = ReviewView(
             card: cards[index],
             directors: creditLinks(ID.directors),
             writers: creditLinks(ID.writers),
@@ -232,7 +249,10 @@ struct ViewModelBuilder {
             workLabel: translation.workLabel(review.workLabel ?? WorkType.film.label, siteKinds: site.config.workTypes),
             originalLanguage: review.originalLanguage,
             byline: reviewer.map { translation.phrase("review.by", ["name": $0.name]) },
-            scheduledText: translation.phrase("review.scheduled", ["date": translation.date(review.date)]))
+            // Only a future-dated review shows it; the day is the card's, already in the site's language.
+            scheduledText: review.isScheduled ? translation.phrase("review.scheduled", ["date": entries[index].date.display]) : "")
+        view.comments = CommentsFields(review.comments, title: review.title, provider: site.config.comments, translation: translation)
+        return view
     }
 
     /// Who wrote a review: the author its `reviewer:` names, else the site's author.
