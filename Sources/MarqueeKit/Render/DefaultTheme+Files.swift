@@ -454,7 +454,7 @@ extension DefaultTheme {
   </section>
   {{/review.hasRecommendedBy}}
 {{>author-box}}
-  {{! For Pagefind (opt-in full-text search, see the README): its filters and sorts, not shown. }}
+  {{! For Pagefind (opt-in full-text search, docs/guide/search.md): its filters and sorts, not shown. }}
   <div hidden data-pagefind-ignore>{{#review.credits}}{{#terms}}<span data-pagefind-filter="{{id}}">{{name}}</span>{{/terms}}{{/review.credits}}{{#review.categories}}<span data-pagefind-filter="categories">{{name}}</span>{{/review.categories}}<span data-pagefind-sort="rating">{{review.rating.value}}</span><span data-pagefind-sort="date">{{review.date.iso}}</span></div>
   </div>
 {{#review}}{{>comments}}{{/review}}
