@@ -113,11 +113,17 @@ struct CommentsFields {
     var embed: CommentsEmbedView?
 
     init(_ comments: [Comment], title: String, provider: CommentsProvider?, translation: Translation) {
-        thread = CommentView.thread(comments, translation: translation)
         count = comments.count
+        embed = provider.map(CommentsEmbedView.init)
+        // Most posts have none: no thread and no heading to make for them (a phrase per review page).
+        guard count > 0 else {
+            thread = []
+            heading = ""
+            return
+        }
+        thread = CommentView.thread(comments, translation: translation)
         let form = translation.isSingular(count) ? "comments.heading.one" : "comments.heading.other"
         heading = translation.phrase(form, ["count": translation.number(String(count)), "title": title])
-        embed = provider.map(CommentsEmbedView.init)
     }
 
     /// A post without comments on a site without a service.
@@ -132,7 +138,7 @@ struct CommentsFields {
         TemplateField("comments", CommentView.listType, "its readers' comments (from its comments file) as a thread, in reading order: each comment, then its replies"),
         TemplateField("commentCount", .number, "how many comments it has"),
         TemplateField("hasComments", .flag, "whether it has comments"),
-        TemplateField("commentsHeading", .text, "`3 thoughts on “Baran”` (`comments.heading`), the heading over the comments"),
+        TemplateField("commentsHeading", .text, "`3 thoughts on “Baran”` (`comments.heading`), the heading over the comments; empty when it has none"),
         TemplateField("commentsEmbed", CommentsEmbedView.type, "the service for new comments that site.yml's `comments:` names; empty when none"),
     ]
 }
