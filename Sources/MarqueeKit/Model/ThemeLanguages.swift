@@ -6,6 +6,7 @@
 /// and a narrow one before `?` (the Imprimerie nationale's rule), so that none starts a line.
 enum ThemeLanguages {
     static let tables: [String: [String: String]] = ["fr": french, "de": german, "es": spanish, "fa": persian]
+        .reduce(into: [:]) { $0[$1.key] = $1.value.merging(searchWords[$1.key] ?? [:]) { own, _ in own } }
 
     /// "en, fr, de, es, fa", for messages.
     static let shipped = ["en", "fr", "de", "es", "fa"]

@@ -47,7 +47,7 @@ public struct ThemeWord: Sendable, Hashable {
 
 extension ThemeWord {
     /// The catalogue, in docs/reference/theme-words.md's order.
-    public static let all: [ThemeWord] = chrome + lists + review + ratings + taxonomies + works + formats
+    public static let all: [ThemeWord] = chrome + search + lists + review + ratings + taxonomies + works + formats
 
     static let byID: [String: ThemeWord] = Dictionary(all.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
 

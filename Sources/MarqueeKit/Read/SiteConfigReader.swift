@@ -5,7 +5,7 @@ import Yams
 struct SiteConfigReader {
     static let path = "site.yml"
     static let knownKeys = ["title", "description", "base_url", "language", "timezone", "author",
-                            "rating_scale", "paginate", "markdown", "feed", "taxonomies", "broken_links", "recommendations", "toc", "authors", "types", "comments"]
+                            "rating_scale", "paginate", "markdown", "feed", "taxonomies", "broken_links", "recommendations", "toc", "authors", "types", "comments", "search"]
 
     /// `baseURLOverride` (from `--base-url`) wins over the file's `base_url`.
     /// `ownTranslations`: the languages the site has an `i18n/<lang>.yml` for.
@@ -63,6 +63,7 @@ struct SiteConfigReader {
             case "rating_scale": config.ratingScale = reader.integer(key, value, in: 1...100, example: 5) ?? config.ratingScale
             case "paginate": config.paginate = reader.integer(key, value, in: 1...1000, example: 10) ?? config.paginate
             case "toc": config.tableOfContents = reader.bool(key, value) ?? config.tableOfContents
+            case "search": config.search = reader.bool(key, value) ?? config.search
             case "markdown": readMarkdown(value, into: &config.markdown, &reader)
             case "feed": readFeed(value, into: &config.feed, &reader)
             case "broken_links":

@@ -14,7 +14,12 @@ public struct SiteRenderer: Sendable {
         let (loaded, diagnostics) = TemplateSet.load(siteTemplates: site.templates, words: WordsView(site.config.translation).templateValue)
         guard let templates = loaded else { return (nil, diagnostics) }
         let marks = recordingMarks ? BodyMarks.recording : .off
-        let context = RenderContext(site: site, templates: templates, models: ViewModelBuilder(site: site, templates: templates, marks: marks))
+        var context = RenderContext(site: site, templates: templates, models: ViewModelBuilder(site: site, templates: templates, marks: marks))
+        if site.config.search {
+            var clock = StageClock()
+            context.search = SearchOutput(site)
+            clock.lap("  search")
+        }
         var jobs: [RenderJob] = []
         for pageType in RenderContext.pageTypes { jobs += pageType(context) }
         jobs += SitemapAndRobots.jobs(for: jobs, site: site)
@@ -133,6 +138,8 @@ struct RenderContext {
     let site: Site
     let templates: TemplateSet
     let models: ViewModelBuilder
+    /// The search index and its files (`search: false` in site.yml: nil).
+    var search: SearchOutput? = nil
 
     /// The page types of a site, in the order they are listed.
     static var pageTypes: [(RenderContext) -> [RenderJob]] { [
@@ -144,6 +151,7 @@ struct RenderContext {
         ArchivePage.jobs,
         RatingsPage.jobs,
         NotFoundPage.jobs,
+        SearchPage.jobs,
         AtomFeed.jobs,
     ] }
 

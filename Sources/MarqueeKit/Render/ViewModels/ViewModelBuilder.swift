@@ -160,6 +160,7 @@ struct ViewModelBuilder {
             ratings: links.link(Route.ratings),
             feed: links.link(Route(file: "feed.xml")),
             stylesheet: links.link(Route(file: "style.css")),
+            search: config.search ? links.link(SearchPage.route) : nil,
             ratingScale: config.ratingScale,
             nav: nav,
             author: config.author.map { AuthorView(name: $0.name, bio: $0.bio, url: $0.url) },
