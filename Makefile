@@ -1,13 +1,13 @@
 # The two set-up commands of the README:
 #   make site   builds the example site into public/ (installs libcmark-dev when missing)
-#   make test   runs the tests (installs libcmark-dev when missing)
+#   make test   runs the tests (installs libcmark-dev, and the validators for the search browser test, when missing)
 SWIFT ?= swift
 # Release builds link the Swift runtime and Foundation statically where the toolchain has them
 # (faster start: see scripts/static-stdlib-flag.sh). `=`, not `:=`: asked only by the recipes that
 # use it, so `make test` and the others do not start the compiler to find out.
 RELEASE_FLAGS = $(shell SWIFT=$(SWIFT) scripts/static-stdlib-flag.sh)
 
-.PHONY: site test release theme reference bench bench-images fuzz clean
+.PHONY: site test release theme reference bench bench-images bench-search fuzz clean
 
 site: release
 	.build/release/marquee build
@@ -20,6 +20,7 @@ test:
 	@scripts/ensure-cmark.sh
 	@scripts/ensure-strace.sh
 	@scripts/ensure-actionlint.sh
+	@scripts/ensure-validators.sh
 	$(SWIFT) test
 
 # Regenerate the default theme embedded in the binary after editing templates/ or static/style.css.
@@ -41,6 +42,11 @@ bench:
 # site without images and Hugo resizing the same posters (scripts/bench-images.sh; N defaults to 1000).
 bench-images:
 	bash scripts/bench-images.sh $(N)
+
+# The search index's cost: cold builds with and without `search: false`, and the bytes queries
+# fetch (scripts/bench-search.sh; N defaults to 10000).
+bench-search:
+	bash scripts/bench-search.sh $(N)
 
 # Run the libFuzzer target on the reader for SECONDS (default 600).
 fuzz:

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Embeds the default theme (templates/*.mustache and static/style.css) into the marquee binary.
+"""Embeds the default theme (templates/*.mustache, static/style.css and static/search.js) into the marquee binary.
 
 The example site at the repository root uses the default theme unchanged, so its templates/ and
 static/style.css are the theme's source. Run `make theme` after editing them; a test fails when the
@@ -34,6 +34,7 @@ lines += [
     "    /// Files the theme adds to the output unless the site's static/ has its own: path → text.",
     "    static let assets: [String: String] = [",
     f'        "style.css": {literal((root / "static/style.css").read_text(encoding="utf-8"))},',
+    f'        "search.js": {literal((root / "static/search.js").read_text(encoding="utf-8"))},',
     "    ]",
     "}",
     "",

@@ -38,8 +38,8 @@ mkdir -p "$out"
 for entry in "${pages[@]}"; do
   read -r name path <<<"$entry"
   sizes="390x1500 1280x1100"
-  # The review whole, down to its recommendations (headless Chromium does not scroll to a #fragment).
-  [ "$name" = review ] && sizes="390x3950 1280x2650"
+  # The review whole, down to its readers' comments (headless Chromium does not scroll to a #fragment).
+  [ "$name" = review ] && sizes="390x4750 1280x4200"
   for size in $sizes; do
     width=${size%x*}
     for scheme in light dark; do

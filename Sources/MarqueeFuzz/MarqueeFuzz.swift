@@ -9,12 +9,15 @@
 // Input format: the bytes are the review file `content/reviews/x.md` of a small fixed site. If they
 // contain the line `=== site.yml`, what follows that line replaces the site's `site.yml`, so the
 // configuration reader is fuzzed too (the dictionary in scripts/fuzz.dict holds the separator).
+// Before it, the line `=== comments` starts the review's comments file (`x.comments.yml`), so the
+// comments reader and the HTML allow-list of their text are fuzzed as well.
 
 import Foundation
 import MarqueeKit
 
 enum FuzzSite {
     static let separator = Array("\n=== site.yml\n".utf8)
+    static let commentsSeparator = Array("\n=== comments\n".utf8)
 
     static let siteYML = """
         title: Fuzz Reviews
@@ -47,11 +50,16 @@ enum FuzzSite {
             review = input[..<range.lowerBound]
             site = Data(input[range.upperBound...])
         }
-        return [
+        var files = [
             "site.yml": site,
-            "content/reviews/x.md": Data(review),
             "content/reviews/other.md": Data(otherReview.utf8),
         ]
+        if let range = firstRange(of: commentsSeparator, in: Array(review)) {
+            files["content/reviews/x.comments.yml"] = Data(review.dropFirst(range.upperBound))
+            review = review.prefix(range.lowerBound)
+        }
+        files["content/reviews/x.md"] = Data(review)
+        return files
     }
 
     static func firstRange(of needle: [UInt8], in haystack: [UInt8]) -> Range<Int>? {

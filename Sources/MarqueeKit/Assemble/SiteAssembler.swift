@@ -89,20 +89,23 @@ public struct SiteAssembler: Sendable {
     /// Two reviews with one slug, or slugs that differ only in case (one folder on macOS and Windows),
     /// would overwrite each other's page.
     private func checkUniqueSlugs(_ reviews: [Review], _ pages: [Page], _ diagnostics: inout Diagnostics) {
-        var firstReview: [String: Review] = [:]
+        // Indexes of reviews, never reviews: they are large values, copied (their fields retained) into a dictionary.
+        var firstReview: [String: Int] = [:]
+        firstReview.reserveCapacity(reviews.count)
         // A review that chose its slug with a `slug:` key comes second, so the error points at that key.
-        // (Indexes are sorted, by keys computed once: reviews are large values.)
+        // (Indexes are sorted, by keys computed once.)
         let keys = reviews.map { ($0.keyLocations["slug"] != nil ? 1 : 0, $0.source) }
-        for review in reviews.indices.sorted(by: { keys[$0] < keys[$1] }).map({ reviews[$0] }) {
-            let key = review.slug.lowercased()
-            if let other = firstReview[key] {
+        for index in reviews.indices.sorted(by: { keys[$0] < keys[$1] }) {
+            let key = reviews[index].slug.lowercased()
+            if let other = firstReview[key].map({ reviews[$0] }) {
+                let review = reviews[index] // only for the message
                 let same = other.slug == review.slug
                 diagnostics.error(review.keyLocations["slug"] ?? SourceLocation(path: review.source),
                                   same ? "two reviews have the slug '\(review.slug)': this one and \(other.source)"
                                        : "the slug '\(review.slug)' differs only in case from '\(other.slug)' of \(other.source)",
                                   hint: "give one of them another slug: key or file name", stage: .assemble)
             } else {
-                firstReview[key] = review
+                firstReview[key] = index
             }
         }
         var firstPage: [String: Page] = [:]
@@ -111,7 +114,7 @@ public struct SiteAssembler: Sendable {
             if let other = firstPage[key] {
                 diagnostics.error(SourceLocation(path: page.source), "two pages have the slug '\(page.slug)': this one and \(other.source)",
                                   hint: "rename one of them", stage: .assemble)
-            } else if let review = firstReview[key] {
+            } else if let review = firstReview[key].map({ reviews[$0] }) {
                 // Slugs name content across the site (recommend: takes them), so a page may not share one with a review.
                 diagnostics.error(SourceLocation(path: page.source), "the page slug '\(page.slug)' is also the slug of the review \(review.source)",
                                   hint: "give the page another file name or slug:", stage: .assemble)
@@ -178,8 +181,11 @@ public struct SiteAssembler: Sendable {
     /// Slugs name posts across the site: two articles may not share one (nor differ only in case,
     /// one folder on macOS and Windows), and an article may not take a review's.
     private func checkArticleSlugs(_ articles: [Article], _ reviews: [Review], _ diagnostics: inout Diagnostics) {
-        var reviewOfSlug: [String: Review] = [:]
-        for review in reviews where reviewOfSlug[review.slug.lowercased()] == nil { reviewOfSlug[review.slug.lowercased()] = review }
+        guard !articles.isEmpty else { return }
+        // Indexes, not reviews: a review is a large value, copied (its fields retained) into a dictionary.
+        var reviewOfSlug: [String: Int] = [:]
+        reviewOfSlug.reserveCapacity(reviews.count)
+        for index in reviews.indices { reviewOfSlug[reviews[index].slug.lowercased()] = reviewOfSlug[reviews[index].slug.lowercased()] ?? index }
         var first: [String: Article] = [:]
         // One that chose its slug with a `slug:` key comes second, so the error points at that key.
         for article in articles.sorted(by: { ($0.keyLocations["slug"] != nil ? 1 : 0, $0.source) < ($1.keyLocations["slug"] != nil ? 1 : 0, $1.source) }) {
@@ -193,7 +199,7 @@ public struct SiteAssembler: Sendable {
                 diagnostics.error(location, other.slug == article.slug ? "two articles have the slug '\(article.slug)': this one and \(other.source)"
                                                                        : "the slug '\(article.slug)' differs only in case from '\(other.slug)' of \(other.source)",
                                   hint: "give one of them another slug: key or file name", stage: .assemble)
-            } else if let review = reviewOfSlug[key] {
+            } else if let review = reviewOfSlug[key].map({ reviews[$0] }) {
                 diagnostics.error(location, "the article slug '\(article.slug)' is also the slug of the review \(review.source)",
                                   hint: "give the article another file name or slug: (a slug names one post of the site)", stage: .assemble)
             } else {

@@ -29,7 +29,8 @@ extension BuildCache {
         let reviews = ConcurrentMap.map(Array(site.reviews.indices)) { index in
             let review = site.reviews[index]
             return ReviewEntry(source: review.source, frontMatterDigest: review.frontMatterDigest, headingsDigest: review.body.headingsDigest,
-                        unreadable: unreadable.contains(index), nonEmptyParts: nonEmptyParts(of: review), files: filesOfReview[index])
+                        unreadable: unreadable.contains(index), nonEmptyParts: nonEmptyParts(of: review),
+                        searchDigest: site.config.search ? SearchIndex.excerptDigest(review.excerpt) : 0, files: filesOfReview[index])
         }
         clock.lap("  reviews")
         return BuildCache(key: key(for: options), nextDate: (content.reviews.map(\.date) + content.articles.map(\.date)).map(\.secondsSince1970).filter { $0 > options.now }.min(),

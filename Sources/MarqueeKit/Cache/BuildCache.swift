@@ -13,7 +13,7 @@ import Foundation
 struct BuildCache {
     /// Everything the cache was made under; a build under anything else ignores it.
     struct Key: Equatable {
-        static let currentFormat = 4 // 4: headings
+        static let currentFormat = 5 // 4: headings; 5: search digests
         var format = currentFormat
         /// Marquee's version and the stamp of the executable that wrote the cache.
         var marquee: String
@@ -36,6 +36,9 @@ struct BuildCache {
         /// Which parts (`1 << BodyMarks.Part.rawValue`) were not empty: a mark is never empty, so
         /// a part that becomes empty, or stops being so, needs the pages rendered.
         var nonEmptyParts: Int
+        /// The terms its excerpt gives the search index (`SearchIndex.excerptDigest`; 0 with
+        /// `search: false`): an edit that changes them changes the index, which is not patched.
+        var searchDigest: UInt64
         /// Indexes into `files` of the files showing parts of its body.
         var files: [Int]
     }
@@ -315,6 +318,7 @@ extension BuildCache.ReviewEntry: CacheEntry {
         out.uint64(headingsDigest)
         out.int(unreadable ? 1 : 0)
         out.int(nonEmptyParts)
+        out.uint64(searchDigest)
         out.int(files.count)
         for file in files { out.int(file) }
     }
@@ -325,9 +329,11 @@ extension BuildCache.ReviewEntry: CacheEntry {
         let headingsDigest = try input.uint64()
         let unreadable = try input.int() != 0
         let nonEmptyParts = try input.int()
+        let searchDigest = try input.uint64()
         var files: [Int] = []
         for _ in 0..<(try input.count()) { files.append(try input.int()) }
-        return Self(source: source, frontMatterDigest: digest, headingsDigest: headingsDigest, unreadable: unreadable, nonEmptyParts: nonEmptyParts, files: files)
+        return Self(source: source, frontMatterDigest: digest, headingsDigest: headingsDigest, unreadable: unreadable, nonEmptyParts: nonEmptyParts,
+                    searchDigest: searchDigest, files: files)
     }
 }
 

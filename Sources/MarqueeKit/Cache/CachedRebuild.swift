@@ -10,7 +10,7 @@ import Foundation
 /// the cache was made under the same options and executable, no date has passed since, the only
 /// sources changed are published reviews, each reads back without a problem and with the same
 /// front matter (fingerprint), every place showing its body was recorded, no part becomes empty
-/// or stops being so, every patched page has the same links and ids as before (so the last link
+/// or stops being so, the words the search index has of its excerpt are the same, every patched page has the same links and ids as before (so the last link
 /// check's verdict stands, and the last build had no link warning), every file to patch is as
 /// the last build left it, and the source listing shows nothing a re-read file would not (no file
 /// added, removed or renamed, no type or permissions changed, no symbolic link anywhere).
@@ -150,7 +150,8 @@ enum CachedRebuild {
                   read.body.headingsDigest == entry.headingsDigest,
                   // Its images go through the image stage, which only a full build runs.
                   read.body.images.isEmpty,
-                  BuildCache.nonEmptyParts(of: read) == entry.nonEmptyParts
+                  BuildCache.nonEmptyParts(of: read) == entry.nonEmptyParts,
+                  (config.search ? SearchIndex.excerptDigest(read.excerpt) : 0) == entry.searchDigest
             else { return nil }
             edits[index] = read
         }

@@ -32,6 +32,8 @@ public struct Article: Hashable, Sendable {
     public var excerpt: Excerpt
     /// For a folder article: its other files, relative to the folder.
     public var bundleFiles: [String] = []
+    /// Readers' comments from its comments file (`CommentsFiles`), in the file's order.
+    public var comments: [Comment] = []
     public var keyLocations: [String: SourceLocation] = [:]
 
     public func names(_ taxonomy: String) -> [Name] { terms[taxonomy] ?? [] }

@@ -61,6 +61,8 @@ public struct Review: Hashable, Sendable {
     public var excerpt: Excerpt
     /// For a folder review: its other files, relative to the folder ("poster.jpg", "stills/1.jpg").
     public var bundleFiles: [String] = []
+    /// Readers' comments from its comments file (`CommentsFiles`), in the file's order.
+    public var comments: [Comment] = []
     /// Where each front matter key was written, for errors found after reading.
     public var keyLocations: [String: SourceLocation] = [:]
     /// Fingerprint of the file but its body (`ContentFile.frontMatterDigest`): the build cache

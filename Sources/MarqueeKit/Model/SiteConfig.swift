@@ -38,8 +38,12 @@ public struct SiteConfig: Sendable {
     public var feed = Feed()
     /// A broken internal link fails the build (`error`) or is reported (`warning`).
     public var brokenLinks: BrokenLinkPolicy = .error
+    /// `search:`: the search field, the `/search/` page and its index (`search/`); on unless `false`.
+    public var search = true
     /// How "You'll love" links are suggested.
     public var recommendations = RecommendationSettings()
+    /// The service embedded for new comments (`comments:`); nil: none.
+    public var comments: CommentsProvider?
     /// The taxonomies built, in menu order.
     public var taxonomies: [TaxonomyDefinition] = TaxonomyDefinition.defaults
 

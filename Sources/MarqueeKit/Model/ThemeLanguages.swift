@@ -6,6 +6,7 @@
 /// and a narrow one before `?` (the Imprimerie nationale's rule), so that none starts a line.
 enum ThemeLanguages {
     static let tables: [String: [String: String]] = ["fr": french, "de": german, "es": spanish, "fa": persian]
+        .reduce(into: [:]) { $0[$1.key] = $1.value.merging(searchWords[$1.key] ?? [:]) { own, _ in own } }
 
     /// "en, fr, de, es, fa", for messages.
     static let shipped = ["en", "fr", "de", "es", "fa"]
@@ -64,6 +65,11 @@ enum ThemeLanguages {
         "rating.text": "{value} sur {scale}",
         "rating.label": "Noté {value} sur {scale}",
         "feed.rating": "Note\u{00A0}: {rating}",
+        "comments.heading.one": "{count} réflexion sur «\u{00A0}{title}\u{00A0}»",
+        "comments.heading.other": "{count} réflexions sur «\u{00A0}{title}\u{00A0}»",
+        "comments.leave": "Laisser un commentaire",
+        "feed.comments.one": "{count} commentaire",
+        "feed.comments.other": "{count} commentaires",
         "ratings.title": "Notes",
         "ratings.description": "Toutes les notes de {site} dans un tableau, avec leur répartition.",
         "ratings.caption": "{reviews}, les mieux notées d’abord",
@@ -157,6 +163,11 @@ enum ThemeLanguages {
         "rating.text": "{value} von {scale}",
         "rating.label": "Bewertet mit {value} von {scale}",
         "feed.rating": "Bewertung: {rating}",
+        "comments.heading.one": "{count} Gedanke zu „{title}“",
+        "comments.heading.other": "{count} Gedanken zu „{title}“",
+        "comments.leave": "Einen Kommentar schreiben",
+        "feed.comments.one": "{count} Kommentar",
+        "feed.comments.other": "{count} Kommentare",
         "ratings.title": "Bewertungen",
         "ratings.description": "Alle Bewertungen auf {site} in einer Tabelle, mit ihrer Verteilung.",
         "ratings.caption": "Alle {reviews}, die besten zuerst",
@@ -250,6 +261,11 @@ enum ThemeLanguages {
         "rating.text": "{value} de {scale}",
         "rating.label": "Puntuación: {value} de {scale}",
         "feed.rating": "Puntuación: {rating}",
+        "comments.heading.one": "{count} comentario sobre «{title}»",
+        "comments.heading.other": "{count} comentarios sobre «{title}»",
+        "comments.leave": "Deja un comentario",
+        "feed.comments.one": "{count} comentario",
+        "feed.comments.other": "{count} comentarios",
         "ratings.title": "Puntuaciones",
         "ratings.description": "Todas las puntuaciones de {site} en una tabla, con su distribución.",
         "ratings.caption": "{reviews}, de la mejor a la peor puntuada",
@@ -343,6 +359,11 @@ enum ThemeLanguages {
         "rating.text": "{value} از {scale}",
         "rating.label": "امتیاز {value} از {scale}",
         "feed.rating": "امتیاز: {rating}",
+        "comments.heading.one": "{count} دیدگاه دربارهٔ «{title}»",
+        "comments.heading.other": "{count} دیدگاه دربارهٔ «{title}»",
+        "comments.leave": "دیدگاهی بنویسید",
+        "feed.comments.one": "{count} دیدگاه",
+        "feed.comments.other": "{count} دیدگاه",
         "ratings.title": "امتیازها",
         "ratings.description": "همهٔ امتیازهای {site} در یک جدول، با پراکندگی‌شان.",
         "ratings.caption": "همهٔ {reviews}، از بهترین امتیاز",

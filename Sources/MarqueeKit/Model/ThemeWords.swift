@@ -47,7 +47,7 @@ public struct ThemeWord: Sendable, Hashable {
 
 extension ThemeWord {
     /// The catalogue, in docs/reference/theme-words.md's order.
-    public static let all: [ThemeWord] = chrome + lists + review + ratings + taxonomies + works + formats
+    public static let all: [ThemeWord] = chrome + search + lists + review + ratings + taxonomies + works + formats
 
     static let byID: [String: ThemeWord] = Dictionary(all.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
 
@@ -108,6 +108,11 @@ extension ThemeWord {
         ThemeWord("rating.text", "{value} out of {scale}", "a rating"),
         ThemeWord("rating.label", "Rated {value} out of {scale}", "a rating as the default theme's badges show and say it"),
         ThemeWord("feed.rating", "Rating: {rating}", "the rating in the feed's credits line"),
+        ThemeWord("comments.heading.one", "{count} thought on “{title}”", "the heading over a post's readers' comments, for one"),
+        ThemeWord("comments.heading.other", "{count} thoughts on “{title}”", "the heading over a post's readers' comments, for more"),
+        ThemeWord("comments.leave", "Leave a comment", "the heading over the service for new comments (site.yml `comments:`)", template: true),
+        ThemeWord("feed.comments.one", "{count} comment", "a post's comments, at the end of its feed entry, for one"),
+        ThemeWord("feed.comments.other", "{count} comments", "a post's comments, at the end of its feed entry, for more"),
     ]
 
     private static let ratings: [ThemeWord] = [

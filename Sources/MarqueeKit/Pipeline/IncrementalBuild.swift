@@ -186,8 +186,28 @@ public final class IncrementalBuild: @unchecked Sendable {
         clock.lap("reread")
         let templates = state.plan.context.templates
         for index in edited { models = models.replacingBody(ofReview: index, in: site, templates: templates) }
-        let context = RenderContext(site: site, templates: templates, models: models)
-        let selected = Set(edited.flatMap { state.jobsShowingBody[$0] ?? [] }).sorted()
+        var context = RenderContext(site: site, templates: templates, models: models)
+        var selecting = Set(edited.flatMap { state.jobsShowingBody[$0] ?? [] })
+        if let search = state.plan.context.search {
+            // A body changes the search index only through its excerpt's words: the postings of the
+            // words that came and went are updated (or, when a common word is among them, the index
+            // made again), and only the files whose bytes change are rendered; a file to add or
+            // remove needs the full build (the plan lists every file).
+            let before = state.plan.context.site.reviews
+            var remade: SearchOutput? = search
+            for index in edited {
+                remade = remade?.replacingExcerpt(of: before[index].source, from: before[index].excerpt, to: site.reviews[index].excerpt)
+            }
+            let updated = remade ?? SearchOutput(site)
+            guard updated.paths == search.paths else { return nil }
+            context.search = updated
+            if updated !== search {
+                for (index, job) in state.plan.jobs.enumerated() where search.files[job.path] != nil && search.files[job.path] != updated.files[job.path] {
+                    selecting.insert(index)
+                }
+            }
+        }
+        let selected = selecting.sorted()
 
         clock.lap("models")
         guard let pending = try? updater.begin() else { return nil }

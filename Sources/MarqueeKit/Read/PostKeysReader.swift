@@ -9,6 +9,9 @@ struct PostKeysReader {
     let dates: DateParser
     /// `config.taxonomiesOfKey`, made once (it is asked for every key).
     let taxonomiesOfKey: [String: [String]]
+    /// "Did you mean" for the keys Marquee does not read, found once per key: a site's own key
+    /// (`country:`, `runtime:`) is in most of its reviews.
+    let unknownKeyHints = UnknownKeyHints()
 
     /// The keys read here (besides the taxonomies').
     static let keys = ["title", "date", "slug", "summary", "draft", "toc", "aliases", "reviewer", "language", "lang", "image"]
@@ -64,7 +67,7 @@ struct PostKeysReader {
     /// or two letters from a key of `known` (most likely a typo: "catagory", "tag").
     func readUnknown(_ key: String, _ keyNode: Node, _ value: Node, known: [String], into params: inout [String: ParamValue],
                      _ converter: inout ParamConverter, _ reader: inout MappingReader) {
-        if let known = MappingReader.suggestion(for: key, among: known + ["tag"]), known != key {
+        if let known = unknownKeyHints.suggestion(for: key, among: known + ["tag"]), known != key {
             reader.warning(keyNode, "'\(key)' is not a key Marquee reads; it is kept for templates under params",
                            hint: "did you mean '\(known == "tag" ? "tags" : known)'?")
         }
@@ -151,5 +154,25 @@ struct PostKeysReader {
             reader.error(node, "'\(MappingReader.preview(node))' is not a real date: \(why)", hint: "check the date and time")
         }
         return nil
+    }
+}
+
+/// The closest known key to each unknown one, remembered across the reviews a reader reads (on
+/// all cores, hence the lock). One reader asks with one list of known keys; a different list
+/// (its length tells) is looked up afresh.
+final class UnknownKeyHints: @unchecked Sendable {
+    private let lock = NSLock()
+    private var hints: [String: (knownCount: Int, suggestion: String?)] = [:]
+
+    func suggestion(for key: String, among known: [String]) -> String? {
+        lock.lock()
+        let remembered = hints[key]
+        lock.unlock()
+        if let remembered, remembered.knownCount == known.count { return remembered.suggestion }
+        let suggestion = MappingReader.suggestion(for: key, among: known)
+        lock.lock()
+        hints[key] = (known.count, suggestion)
+        lock.unlock()
+        return suggestion
     }
 }

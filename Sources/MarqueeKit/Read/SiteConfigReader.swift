@@ -5,7 +5,7 @@ import Yams
 struct SiteConfigReader {
     static let path = "site.yml"
     static let knownKeys = ["title", "description", "base_url", "language", "timezone", "author",
-                            "rating_scale", "paginate", "markdown", "feed", "taxonomies", "broken_links", "recommendations", "toc", "authors", "types"]
+                            "rating_scale", "paginate", "markdown", "feed", "taxonomies", "broken_links", "recommendations", "toc", "authors", "types", "comments", "search"]
 
     /// `baseURLOverride` (from `--base-url`) wins over the file's `base_url`.
     /// `ownTranslations`: the languages the site has an `i18n/<lang>.yml` for.
@@ -32,6 +32,7 @@ struct SiteConfigReader {
         var baseURLNode: Node?
         var config = SiteConfig(title: "", baseURL: "/")
         var recommendationsNode: Node?
+        var commentsNode: Node?
         for (keyNode, value) in mapping {
             let key = keyNode.scalarText ?? ""
             switch key {
@@ -62,6 +63,7 @@ struct SiteConfigReader {
             case "rating_scale": config.ratingScale = reader.integer(key, value, in: 1...100, example: 5) ?? config.ratingScale
             case "paginate": config.paginate = reader.integer(key, value, in: 1...1000, example: 10) ?? config.paginate
             case "toc": config.tableOfContents = reader.bool(key, value) ?? config.tableOfContents
+            case "search": config.search = reader.bool(key, value) ?? config.search
             case "markdown": readMarkdown(value, into: &config.markdown, &reader)
             case "feed": readFeed(value, into: &config.feed, &reader)
             case "broken_links":
@@ -72,6 +74,7 @@ struct SiteConfigReader {
                 }
             case "recommendations": recommendationsNode = value
             case "taxonomies": config.taxonomies = TaxonomySettingsReader.read(value, &reader)
+            case "comments": commentsNode = value
             default:
                 let hint = MappingReader.suggestion(for: key, among: knownKeys).map { "did you mean '\($0)'?" }
                     ?? "known settings: \(knownKeys.joined(separator: ", "))"
@@ -85,6 +88,8 @@ struct SiteConfigReader {
         if let node = recommendationsNode {
             config.recommendations = RecommendationSettingsReader.read(node, scale: config.ratingScale, &reader)
         }
+        // After the loop too: giscus's `lang` defaults to the site's language.
+        if let node = commentsNode { config.comments = CommentsProviderReader.read(node, language: config.language, &reader) }
         config.title = title ?? ""
         if let override = baseURLOverride {
             switch BaseURL.normalise(override) {

@@ -68,16 +68,19 @@ public struct SiteReader: Sendable {
 
     /// The files of a folder of dated posts (`content/reviews`, `content/posts`): `<slug>.md`, or
     /// `<slug>/index.md` beside its images (`what` names one: "review", "post").
-    private func postFiles(in folder: String, what: String, _ diagnostics: inout Diagnostics) -> [(path: String, slug: String, bundle: String?)]? {
+    /// Its comments files (`<name>.comments.yml`) are listed apart, by name.
+    private func postFiles(in folder: String, what: String, _ diagnostics: inout Diagnostics)
+        -> (jobs: [(path: String, slug: String, bundle: String?)], comments: Set<String>)? {
         guard let entries = listEntries(folder, &diagnostics) else { return nil }
         var jobs: [(path: String, slug: String, bundle: String?)] = []
+        var comments = Set<String>()
         for entry in entries where !entry.name.hasPrefix(".") {
             let path = "\(folder)/\(entry.name)"
             switch entry.kind {
             case .file where entry.name.hasSuffix(".md"):
                 jobs.append((path, String(entry.name.dropLast(3)), nil))
-            case .file where entry.name.hasSuffix(".comments.yml"):
-                continue // a review's readers' comments (`marquee import wordpress` writes them): data, not a review
+            case .file where entry.name.hasSuffix(CommentsFiles.suffix):
+                comments.insert(entry.name) // a post's readers' comments: read with it (`SiteReader+Comments.swift`)
             case .directory:
                 let index = "\(path)/index.md"
                 if fileSystem.kind(of: index) == .file {
@@ -93,17 +96,24 @@ public struct SiteReader: Sendable {
                                     hint: "move it to static/ or into a \(what)'s folder")
             }
         }
-        return jobs
+        return (jobs, comments)
     }
 
     private func readReviews(config: SiteConfig, _ diagnostics: inout Diagnostics) -> [Review] {
         // Collect the jobs first, then parse them concurrently: each file is independent.
-        guard let jobs = postFiles(in: "content/reviews", what: "review", &diagnostics) else { return [] }
+        guard let (jobs, commentsFiles) = postFiles(in: "content/reviews", what: "review", &diagnostics) else { return [] }
         cache?.beginBuild()
         let reader = ReviewReader(config: config)
         let settings = ReviewReader.settingsKey(config)
+        let comments = CommentsFiles(folder: "content/reviews", names: commentsFiles, reader: CommentsReader(config: config))
+        comments.reportUnclaimed(jobs.map(\.slug), what: "review", &diagnostics)
         let results = ConcurrentMap.map(jobs) { job in
-            readReview(at: job.path, slug: job.slug, bundle: job.bundle, reader: reader, settings: settings)
+            // The comments are read apart from the review (never from `ReadCache`): an edit to
+            // them alone reads them again, and leaves the review as parsed.
+            var (review, found) = readReview(at: job.path, slug: job.slug, bundle: job.bundle, reader: reader, settings: settings)
+            let (read, problems) = comments.read(for: job.slug, bundle: job.bundle, fileSystem: fileSystem)
+            review?.comments = read
+            return (review, found + problems)
         }
         var reviews: [Review] = []
         for (review, found) in results {
@@ -117,18 +127,22 @@ public struct SiteReader: Sendable {
     /// as reviews are (`ReadCache`): a blog has far fewer of them.
     private func readArticles(config: SiteConfig, _ diagnostics: inout Diagnostics) -> [Article] {
         guard fileSystem.kind(of: "content/posts") != nil,
-              let jobs = postFiles(in: "content/posts", what: "post", &diagnostics) else { return [] }
+              let (jobs, commentsFiles) = postFiles(in: "content/posts", what: "post", &diagnostics) else { return [] }
         let reader = ArticleReader(config: config)
+        let comments = CommentsFiles(folder: "content/posts", names: commentsFiles, reader: CommentsReader(config: config))
+        comments.reportUnclaimed(jobs.map(\.slug), what: "post", &diagnostics)
         let results = ConcurrentMap.map(jobs) { job -> (Article?, [Diagnostic]) in
             let data: Data
             do { data = try fileSystem.contents(of: job.path) } catch { return (nil, [Self.readProblem(error, path: job.path)]) }
             var (article, found) = reader.read(data, path: job.path, defaultSlug: job.slug)
             if let bundle = job.bundle, article != nil {
                 var bundleDiagnostics = Diagnostics()
-                article?.bundleFiles = listFiles(under: bundle, &bundleDiagnostics).filter { $0 != "index.md" }
+                article?.bundleFiles = listFiles(under: bundle, &bundleDiagnostics).filter { !CommentsFiles.isBundleData($0) }
                 found += bundleDiagnostics.all
             }
-            return (article, found)
+            let (read, problems) = comments.read(for: job.slug, bundle: job.bundle, fileSystem: fileSystem)
+            article?.comments = read
+            return (article, found + problems)
         }
         var articles: [Article] = []
         for (article, found) in results {
@@ -153,7 +167,7 @@ public struct SiteReader: Sendable {
         }
         if let bundle, review != nil {
             var bundleDiagnostics = Diagnostics()
-            review?.bundleFiles = listFiles(under: bundle, &bundleDiagnostics).filter { $0 != "index.md" }
+            review?.bundleFiles = listFiles(under: bundle, &bundleDiagnostics).filter { !CommentsFiles.isBundleData($0) }
             found += bundleDiagnostics.all
         }
         return (review, found)
@@ -176,6 +190,9 @@ public struct SiteReader: Sendable {
         for entry in entries where !entry.name.hasPrefix(".") {
             let path = "\(folder)/\(entry.name)"
             switch entry.kind {
+            case .file where entry.name.hasSuffix(CommentsFiles.suffix):
+                diagnostics.warning(SourceLocation(path: path), "comments are shown under reviews and articles, not pages: this file is not read",
+                                    hint: "remove it, or make the page an article in content/posts/ and move the file beside it")
             case .file where entry.name.hasSuffix(".md"):
                 do {
                     let (page, found) = reader.read(try fileSystem.contents(of: path), path: path, defaultSlug: String(entry.name.dropLast(3)))

@@ -19,6 +19,7 @@ enum ArticleStructuredData {
         ]
         let keywords = article.names(TaxonomyDefinition.ID.tags).map(\.text)
         if !keywords.isEmpty { value.append(("keywords", .array(keywords.map { .string($0) }))) }
+        value += CommentsStructuredData.fields(article.comments)
         if !article.excerpt.text.isEmpty { value.append(("description", .string(article.excerpt.text))) }
         if let imageURL { value.append(("image", .string(imageURL))) }
         return JSONValue.object(value).scriptSafeText

@@ -20,9 +20,16 @@ enum AtomFeed {
         let authorName = config.author?.name ?? config.title
         let e = XMLText.escape
 
+        // RFC 4685's namespace, for the entries' count of comments (`thr:count`), when one has any.
+        let threads = posts.contains { post in
+            switch post {
+            case .review(let index): !site.reviews[index].comments.isEmpty
+            case .article(let index): !site.articles[index].comments.isEmpty
+            }
+        } ? " xmlns:thr=\"\(CommentsInFeed.namespace)\"" : ""
         var xml = """
         <?xml version="1.0" encoding="utf-8"?>
-        <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(e(config.language))">
+        <feed xmlns="http://www.w3.org/2005/Atom"\(threads) xml:lang="\(e(config.language))">
           <title>\(e(config.title))</title>
 
         """
@@ -62,6 +69,7 @@ enum AtomFeed {
                 <updated>\(review.date.rfc3339)</updated>
 
             """
+            xml += CommentsInFeed.link(review.comments, url: url)
             if let own = review.reviewer.flatMap({ config.authors[$0] }) {
                 xml += "    <author><name>\(e(own.name))</name>\(own.url.map { "<uri>\(e($0))</uri>" } ?? "")</author>\n"
             }
@@ -74,6 +82,7 @@ enum AtomFeed {
             append(.excerpt)
             xml += "</summary>\n    <content type=\"html\" xml:base=\"\(e(url))\">\(facts)"
             append(config.feed.fullContent ? .body : .excerpt)
+            xml += e(CommentsInFeed.line(review.comments, url: url, translation: config.translation))
             xml += "</content>\n  </entry>\n"
         }
         xml += "</feed>\n"
@@ -96,6 +105,7 @@ enum AtomFeed {
             <updated>\((article.updated ?? article.date).rfc3339)</updated>
 
         """
+        xml += CommentsInFeed.link(article.comments, url: url)
         if let own = article.reviewer.flatMap({ config.authors[$0] }) {
             xml += "    <author><name>\(e(own.name))</name>\(own.url.map { "<uri>\(e($0))</uri>" } ?? "")</author>\n"
         }
@@ -104,7 +114,8 @@ enum AtomFeed {
             xml += "    <category term=\"\(e(category.text))\"/>\n"
         }
         xml += "    <summary type=\"html\">\(e(article.excerpt.html))</summary>\n"
-        xml += "    <content type=\"html\" xml:base=\"\(e(url))\">\(e(config.feed.fullContent ? article.body.html : article.excerpt.html))</content>\n  </entry>\n"
+        let content = (config.feed.fullContent ? article.body.html : article.excerpt.html) + CommentsInFeed.line(article.comments, url: url, translation: config.translation)
+        xml += "    <content type=\"html\" xml:base=\"\(e(url))\">\(e(content))</content>\n  </entry>\n"
         return xml
     }
 

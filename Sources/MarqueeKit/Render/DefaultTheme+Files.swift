@@ -79,6 +79,7 @@ extension DefaultTheme {
 {{<base}}
 {{$content}}
 <article class="review article"{{#page.contentLanguage}} lang="{{.}}"{{/page.contentLanguage}}{{#page.contentDirection}} dir="{{.}}"{{/page.contentDirection}}>
+  <div data-pagefind-body>
   <header class="review-header">
     {{#article.isDraft}}
     <p class="draft-mark">{{{words.review.draft}}}</p>
@@ -116,13 +117,16 @@ extension DefaultTheme {
   {{/article.hasTags}}
   {{#article.reviewer}}
 
-  <aside class="author-box" aria-label="{{{words.review.about_author}}}">
+  <aside class="author-box" data-pagefind-ignore aria-label="{{{words.review.about_author}}}">
     <p class="author-name">{{#hasURL}}<a href="{{url}}">{{name}}</a>{{/hasURL}}{{^hasURL}}{{name}}{{/hasURL}}</p>
     {{#bio}}
     <p class="author-bio">{{.}}</p>
     {{/bio}}
   </aside>
   {{/article.reviewer}}
+  <div hidden data-pagefind-ignore>{{#article.categories}}<span data-pagefind-filter="categories">{{name}}</span>{{/article.categories}}<span data-pagefind-sort="date">{{article.date.iso}}</span></div>
+  </div>
+{{#article}}{{>comments}}{{/article}}
 </article>
 {{/content}}
 {{/base}}
@@ -131,7 +135,7 @@ extension DefaultTheme {
         "author-box": #"""
 {{#review.reviewer}}
 
-<aside class="author-box" aria-label="{{{words.review.about_author}}}">
+<aside class="author-box" data-pagefind-ignore aria-label="{{{words.review.about_author}}}">
   <p class="author-name">{{#hasURL}}<a href="{{url}}">{{name}}</a>{{/hasURL}}{{^hasURL}}{{name}}{{/hasURL}}</p>
   {{#bio}}
   <p class="author-bio">{{.}}</p>
@@ -190,6 +194,62 @@ extension DefaultTheme {
 </html>
 
 """##,
+        "comments": #"""
+{{#hasComments}}
+
+<section class="comments" id="comments" aria-labelledby="comments-heading">
+  <h2 id="comments-heading">{{commentsHeading}}</h2>
+  <ol class="comment-list">
+    {{#comments}}
+    <li class="comment depth-{{depth}}"{{#anchor}} id="{{.}}"{{/anchor}}>
+      <div class="comment-body">
+        <footer class="comment-meta"><span class="comment-author">{{#url}}<a href="{{.}}" rel="nofollow ugc">{{author}}</a>{{/url}}{{^url}}{{author}}{{/url}}</span>{{#date}} <time datetime="{{rfc3339}}">{{display}}</time>{{/date}}</footer>
+        <div class="comment-content">
+          {{{html}}}
+        </div>
+      </div>
+    {{#hasReplies}}
+      <ol class="children">
+    {{/hasReplies}}
+    {{^hasReplies}}
+    </li>
+    {{/hasReplies}}
+    {{#closes}}
+      </ol>
+    </li>
+    {{/closes}}
+    {{/comments}}
+  </ol>
+</section>
+{{/hasComments}}
+{{#commentsEmbed}}
+
+<section class="comment-form" aria-labelledby="comment-form-heading">
+  <h2 id="comment-form-heading">{{{words.comments.leave}}}</h2>
+  {{#isGiscus}}
+  <script src="{{script}}"{{#attributes}} {{name}}="{{value}}"{{/attributes}} crossorigin="anonymous" async></script>
+  {{/isGiscus}}
+  {{#isUtterances}}
+  {{! utterances reads its settings from attributes without data- (repo, issue-term), which HTML
+      does not allow on a script: this loader makes its script with them, from these data- ones. }}
+  <script{{#attributes}} {{name}}="{{value}}"{{/attributes}}>
+    (function (here) {
+      var script = document.createElement("script");
+      script.src = "https://utteranc.es/client.js";
+      script.async = true;
+      script.crossOrigin = "anonymous";
+      for (var i = 0; i < here.attributes.length; i++) {
+        var attribute = here.attributes[i];
+        if (attribute.name.indexOf("data-") === 0) script.setAttribute(attribute.name.slice(5), attribute.value);
+      }
+      here.parentNode.insertBefore(script, here.nextSibling);
+    })(document.currentScript);
+  </script>
+  {{/isUtterances}}
+</section>
+{{/commentsEmbed}}
+
+"""#,
         "credits": #"""
 <dl class="credits">
   <dt>{{review.workLabel}}</dt>
@@ -316,7 +376,7 @@ extension DefaultTheme {
         "recommendations": #"""
 {{#review.hasRecommendations}}
 
-<section class="recommendations" aria-labelledby="recommendations-heading">
+<section class="recommendations" data-pagefind-ignore aria-labelledby="recommendations-heading">
   <h2 id="recommendations-heading">{{{words.review.liked_heading.before}}}<cite>{{review.movie}}</cite>{{{words.review.liked_heading.after}}}</h2>
   <ul class="recommendation-list">
     {{#review.recommendations}}
@@ -354,6 +414,7 @@ extension DefaultTheme {
 {{<base}}
 {{$content}}
 <article class="review"{{#page.contentLanguage}} lang="{{.}}"{{/page.contentLanguage}}{{#page.contentDirection}} dir="{{.}}"{{/page.contentDirection}}>
+  <div data-pagefind-body>
   <header class="review-header">
     {{#review.isDraft}}
     <p class="draft-mark">{{{words.review.draft}}}</p>
@@ -387,7 +448,7 @@ extension DefaultTheme {
   {{/review.hasTags}}
 {{>recommendations}}
   {{#review.hasRecommendedBy}}
-  <section class="recommended-by" aria-labelledby="recommended-by-heading">
+  <section class="recommended-by" data-pagefind-ignore aria-labelledby="recommended-by-heading">
     <h2 id="recommended-by-heading">{{{words.review.recommended_by}}}</h2>
     <ul>
       {{#review.recommendedBy}}
@@ -397,7 +458,67 @@ extension DefaultTheme {
   </section>
   {{/review.hasRecommendedBy}}
 {{>author-box}}
+  {{! For Pagefind (opt-in full-text search, docs/guide/search.md): its filters and sorts, not shown. }}
+  <div hidden data-pagefind-ignore>{{#review.credits}}{{#terms}}<span data-pagefind-filter="{{id}}">{{name}}</span>{{/terms}}{{/review.credits}}{{#review.categories}}<span data-pagefind-filter="categories">{{name}}</span>{{/review.categories}}<span data-pagefind-sort="rating">{{review.rating.value}}</span><span data-pagefind-sort="date">{{review.date.iso}}</span></div>
+  </div>
+{{#review}}{{>comments}}{{/review}}
 </article>
+{{/content}}
+{{/base}}
+
+"""#,
+        "search": #"""
+{{<base}}
+{{$content}}
+<h1>{{page.title}}</h1>
+<form id="search-form" class="search-form" action="{{page.url}}">
+  <p class="search-field">
+    <label for="search-query">{{{words.search.label}}}</label>
+    <input type="search" id="search-query" name="q" autocomplete="off" spellcheck="false">
+    <button type="submit">{{{words.search.title}}}</button>
+  </p>
+  {{#search.hasRatings}}
+  <fieldset class="search-filters">
+    <legend>{{{words.search.filters}}}</legend>
+    <label>{{{words.search.rating}}}
+      <select name="rating">
+        <option value="">{{{words.search.any}}}</option>
+        {{#search.ratings}}
+        <option value="{{value}}">{{label}}</option>
+        {{/search.ratings}}
+      </select>
+    </label>
+    {{#search.hasCategories}}
+    <label>{{{words.search.category}}}
+      <select name="category">
+        <option value="">{{{words.search.any}}}</option>
+        {{#search.categories}}
+        <option value="{{value}}">{{label}}</option>
+        {{/search.categories}}
+      </select>
+    </label>
+    {{/search.hasCategories}}
+    {{#search.hasDecades}}
+    <label>{{{words.search.decade}}}
+      <select name="decade">
+        <option value="">{{{words.search.any}}}</option>
+        {{#search.decades}}
+        <option value="{{value}}">{{label}}</option>
+        {{/search.decades}}
+      </select>
+    </label>
+    {{/search.hasDecades}}
+  </fieldset>
+  {{/search.hasRatings}}
+</form>
+<p id="search-noscript" class="search-noscript">{{{words.search.noscript.before}}}<a href="{{site.archive}}">{{{words.search.archive}}}</a>{{{words.search.noscript.between}}}<a href="{{site.ratings}}">{{{words.search.ratings}}}</a>{{{words.search.noscript.after}}}</p>
+<p id="search-status" class="search-status" role="status" aria-live="polite"></p>
+<ol id="search-results" class="search-results"></ol>
+<p><button type="button" id="search-more" class="search-more" hidden>{{{words.search.more}}}</button></p>
+{{#search.badges}}
+<template data-rating="{{halfSteps}}">{{{html}}}</template>
+{{/search.badges}}
+<script src="{{search.script}}" data-index="{{search.index}}" data-base="{{search.base}}" data-phrases="{{search.phrases}}" defer></script>
 {{/content}}
 {{/base}}
 
@@ -421,6 +542,13 @@ extension DefaultTheme {
       {{/site.nav}}
     </ul>
   </nav>
+  {{#site.search}}
+  <form class="site-search" role="search" action="{{.}}">
+    <label class="visually-hidden" for="site-search-query">{{{words.search.label}}}</label>
+    <input type="search" id="site-search-query" name="q">
+    <button type="submit">{{{words.search.title}}}</button>
+  </form>
+  {{/site.search}}
 </header>
 
 """#,
@@ -558,6 +686,23 @@ img, video, svg, canvas { max-width: 100%; height: auto; }
 .site-nav ul { list-style: none; padding: 0; margin: .75rem 0 .9rem; display: flex; flex-wrap: wrap; gap: .25rem 1.25rem; }
 .site-nav a { font-family: var(--sans); font-size: .95rem; }
 .site-nav a[aria-current="page"] { font-weight: bold; color: var(--text); text-decoration: none; }
+/* Search: the header's field, and the search page (its results come from search.js). */
+.site-search { display: flex; gap: .4rem; margin: 0 0 .9rem; font-family: var(--sans); }
+.site-search input, .search-field input { flex: 1; min-width: 0; max-width: 20rem; }
+input[type="search"], select, button { font: inherit; font-size: 1rem; color: var(--text); background: var(--card);
+  border: 1px solid var(--muted); border-radius: 4px; padding: .3rem .5rem; }
+button { cursor: pointer; }
+input[type="search"]:focus-visible, select:focus-visible, button:focus-visible { outline: 2px solid var(--accent); outline-offset: 1px; }
+.search-form { font-family: var(--sans); }
+.search-field { display: flex; flex-wrap: wrap; gap: .4rem; align-items: center; }
+.search-field label { flex-basis: 100%; }
+.search-filters { display: flex; flex-wrap: wrap; gap: .5rem 1.25rem; border: 1px solid var(--rule); border-radius: 4px; }
+.search-filters label { display: flex; flex-direction: column; gap: .2rem; font-size: .95rem; }
+.search-status { font-family: var(--sans); color: var(--muted); }
+.search-results { list-style: none; padding: 0; }
+.search-result { display: flex; gap: .75rem; align-items: flex-start; padding: .5rem 0; border-bottom: 1px solid var(--rule); }
+.search-result p { margin: 0; }
+.search-thumbnail { width: 3rem; flex: none; border-radius: 2px; }
 .site-footer { border-top: 1px solid var(--rule); color: var(--muted); font-family: var(--sans); font-size: .875rem;
   padding-top: .5rem; padding-bottom: 2rem; }
 
@@ -695,6 +840,22 @@ th { color: var(--muted); font-weight: 600; border-bottom-width: 2px; }
 .recommended-by li { margin: .2rem 0; }
 .author-name { font-weight: bold; margin: 0; }
 .author-bio { margin: .25rem 0 0; color: var(--muted); font-size: .95rem; }
+
+/* Readers' comments: threads as WordPress nests them (ol.comment-list, ol.children), each reply
+   indented under a rule; the indent is small so five levels still leave a phone its column. */
+.comments, .comment-form { margin-top: 2rem; }
+.comments h2, .comment-form h2 { margin: 0 0 1rem; font-size: 1.15rem; }
+.comment-list, .comment-list .children { list-style: none; margin: 0; padding: 0; }
+.comment-list .children { margin-inline-start: .5rem; padding-inline-start: .75rem; border-inline-start: 2px solid var(--rule); }
+.comment-list li { margin: 0; }
+.comment-body { margin: 0 0 .75rem; padding: .75rem .9rem; background: var(--card); border: 1px solid var(--rule); border-radius: 6px;
+  overflow-wrap: anywhere; }
+.comment-meta { display: flex; flex-wrap: wrap; gap: 0 .6rem; margin-bottom: .4rem; font-family: var(--sans); font-size: .875rem; color: var(--muted); }
+.comment-author { font-weight: 600; color: var(--text); }
+.comment-content p:last-child { margin-bottom: 0; }
+.comment-content blockquote { margin: .5rem 0; padding-inline-start: .8rem; border-inline-start: 3px solid var(--star); color: var(--muted); font-style: italic; }
+.comment-content pre { white-space: pre-wrap; }
+@media (min-width: 40rem) { .comment-list .children { margin-inline-start: 1rem; padding-inline-start: 1rem; } }
 .draft-mark { display: inline-block; color: var(--on-accent); background: var(--accent); padding: 0 .4rem; border-radius: 3px;
   font-family: var(--sans); font-size: .8rem; }
 
@@ -759,6 +920,272 @@ caption { caption-side: top; text-align: start; padding: 0 0 .5rem; color: var(-
   .review-card-thumb, .review-card > .poster { width: 7rem; }
   .term-list:not(ol) { columns: 3 11rem; column-gap: 2rem; }
 }
+
+"""#,
+        "search.js": #"""
+// Marquee's search page: reads the index the build wrote under search/ (SearchFiles.swift says
+// its format), as the reader types. No dependency, no build step.
+(function () {
+  'use strict';
+
+  // The fold of SearchFolding.swift, step for step: a query meets the index's terms exactly.
+  var MARK = /\p{M}/u;
+  var WORD = /[\p{L}\p{N}]/u;
+  function isCJK(c) {
+    return (c >= 0x3040 && c <= 0x30FF) || (c >= 0x31F0 && c <= 0x31FF) || (c >= 0x3400 && c <= 0x4DBF) ||
+      (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xAC00 && c <= 0xD7AF) || (c >= 0x1100 && c <= 0x11FF) ||
+      (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x2FFFF);
+  }
+  function variant(c) {
+    if (c === 0x064A || c === 0x0649) return 0x06CC;
+    if (c === 0x0643) return 0x06A9;
+    if (c === 0x03C2) return 0x03C3;
+    if (c >= 0x0660 && c <= 0x0669) return c - 0x0660 + 0x30;
+    if (c >= 0x06F0 && c <= 0x06F9) return c - 0x06F0 + 0x30;
+    return c;
+  }
+  function fold(text) {
+    var terms = [], word = '', strips = false, cjk = false;
+    function end() {
+      if (word) terms.push(word.normalize('NFC'));
+      word = '';
+      cjk = false;
+    }
+    for (var ch of text.toLowerCase().normalize('NFKD')) {
+      var c = ch.codePointAt(0);
+      if (MARK.test(ch)) {
+        if (word && !strips) word += ch;
+        continue;
+      }
+      if (c === 0x200C || c === 0x200D || c === 0x00AD || c === 0x0640) continue;
+      if (cjk && c >= 0x1160 && c <= 0x11FF) { word += ch; continue; }
+      if (isCJK(c)) { end(); word = ch; cjk = true; strips = false; continue; }
+      var m = variant(c), mapped = String.fromCodePoint(m);
+      if (WORD.test(mapped)) {
+        if (cjk) end();
+        word += mapped;
+        strips = m < 0x0530 || (m >= 0x1E00 && m <= 0x1FFF);
+      } else {
+        end();
+      }
+    }
+    end();
+    return terms;
+  }
+  // The shard of a term: FNV-1a of the UTF-8 of its first two characters, modulo the shards.
+  function shardOf(term, count) {
+    var hash = 0x811C9DC5;
+    new TextEncoder().encode(Array.from(term).slice(0, 2).join('')).forEach(function (b) {
+      hash = Math.imul(hash ^ b, 0x01000193) >>> 0;
+    });
+    return hash % count;
+  }
+  window.MarqueeSearch = { fold: fold, shard: shardOf };
+
+  var script = document.currentScript;
+  var form = document.getElementById('search-form');
+  if (!script || !form) return;
+  var root = script.getAttribute('data-index');
+  var base = script.getAttribute('data-base');
+  var phrases = JSON.parse(script.getAttribute('data-phrases'));
+  var input = document.getElementById('search-query');
+  var status = document.getElementById('search-status');
+  var list = document.getElementById('search-results');
+  var more = document.getElementById('search-more');
+  var filters = ['rating', 'category', 'decade'].map(function (name) { return form.elements[name]; }).filter(Boolean);
+  var PAGE = 10;
+  var cache = new Map();
+  var meta = null, common = new Set(), shown = [], count = 0, run = 0, timer = 0;
+
+  var noscript = document.getElementById('search-noscript');
+  if (noscript) noscript.hidden = true;
+
+  function load(path) {
+    if (!cache.has(path)) {
+      cache.set(path, fetch(root + path).then(function (response) {
+        if (!response.ok) throw new Error(path + ': ' + response.status);
+        return response.json();
+      }));
+    }
+    return cache.get(path);
+  }
+  function digits(text) {
+    return String(text).replace(/[0-9]/g, function (d) { return Array.from(phrases.digits)[d]; });
+  }
+  function say(text) { status.textContent = text; }
+  // doc → fields, from a term's postings.
+  function decode(postings, into) {
+    var doc = 0;
+    for (var i = 0; i < postings.length; i++) {
+      doc += Math.floor(postings[i] / 16);
+      into.set(doc, (into.get(doc) || 0) | postings[i] % 16);
+    }
+    return into;
+  }
+  function weight(fields) { return fields & 1 ? 8 : fields & 2 ? 4 : fields & 4 ? 2 : 1; }
+
+  // The documents matching every word, the last as a prefix, best first.
+  function match(words) {
+    return Promise.all(words.map(function (word) {
+      return load('terms/' + shardOf(word, meta.shards) + '.json');
+    })).then(function (found) {
+      // Every word is required but a common one ("the"), which only ranks what has it elsewhere.
+      var scores = null, bonus = new Map();
+      words.forEach(function (word, i) {
+        var fields = new Map(), shard = found[i];
+        var prefix = i === words.length - 1 && Array.from(word).length > 1;
+        if (prefix) {
+          Object.keys(shard).forEach(function (term) { if (term.startsWith(word)) decode(shard[term], fields); });
+        } else if (Object.prototype.hasOwnProperty.call(shard, word)) {
+          decode(shard[word], fields);
+        }
+        if (!prefix && common.has(word)) {
+          fields.forEach(function (f, doc) { bonus.set(doc, (bonus.get(doc) || 0) + weight(f)); });
+          return;
+        }
+        var next = new Map();
+        fields.forEach(function (f, doc) {
+          if (scores === null) next.set(doc, weight(f));
+          else if (scores.has(doc)) next.set(doc, scores.get(doc) + weight(f));
+        });
+        scores = next;
+      });
+      if (scores === null) scores = bonus;
+      else bonus.forEach(function (b, doc) { if (scores.has(doc)) scores.set(doc, scores.get(doc) + b); });
+      return Array.from(scores.keys()).sort(function (a, b) { return scores.get(b) - scores.get(a) || a - b; });
+    });
+  }
+  function filtered(docs) {
+    var limit = meta.documents, wanted = [];
+    var rating = form.elements.rating && form.elements.rating.value;
+    if (rating) {
+      var cut = meta.ratings.find(function (r) { return String(r[0]) === rating; });
+      limit = cut ? cut[1] : 0;
+    }
+    var category = form.elements.category && form.elements.category.value;
+    var decade = form.elements.decade && form.elements.decade.value;
+    if (category) wanted.push(load('filters/c' + category + '.json'));
+    if (decade) wanted.push(load('filters/d' + decade + '.json'));
+    return Promise.all(wanted).then(function (sets) {
+      sets = sets.map(function (deltas) {
+        var set = new Set(), doc = 0;
+        deltas.forEach(function (d) { doc += d; set.add(doc); });
+        return set;
+      });
+      if (docs === null) {
+        docs = [];
+        for (var d = 0; d < limit; d++) docs.push(d);
+      }
+      return docs.filter(function (d) { return d < limit && sets.every(function (s) { return s.has(d); }); });
+    });
+  }
+  function search() {
+    var mine = ++run;
+    var q = input.value;
+    var params = new URLSearchParams();
+    if (q) params.set('q', q);
+    filters.forEach(function (f) { if (f.value) params.set(f.name, f.value); });
+    var query = params.toString();
+    history.replaceState(null, '', location.pathname + (query ? '?' + query : ''));
+    var words = Array.from(new Set(fold(q)));
+    var filtering = filters.some(function (f) { return f.value; });
+    if (!words.length && !filtering) {
+      list.textContent = '';
+      more.hidden = true;
+      say(phrases.prompt);
+      list.setAttribute('aria-busy', 'false');
+      return;
+    }
+    list.setAttribute('aria-busy', 'true');
+    start().then(function () {
+      return words.length ? match(words) : null;
+    }).then(filtered).then(function (docs) {
+      if (mine !== run) return;
+      shown = docs;
+      count = 0;
+      list.textContent = '';
+      say(docs.length ? (docs.length === 1 || (docs.length === 0 && phrases.zeroIsOne) ? phrases.one : phrases.other)
+        .replace('{count}', digits(docs.length)) : phrases.none);
+      return show(mine);
+    }).catch(function () {
+      if (mine === run) say(phrases.failed);
+    }).then(function () {
+      if (mine === run) list.setAttribute('aria-busy', 'false');
+    });
+  }
+  function start() {
+    if (meta) return Promise.resolve();
+    return load('meta.json').then(function (m) {
+      if (m.version !== 1) throw new Error('index format ' + m.version);
+      meta = m;
+      common = new Set(m.common);
+    });
+  }
+  // The next page of results.
+  function show(mine) {
+    var page = shown.slice(count, count + PAGE);
+    count += page.length;
+    more.hidden = count >= shown.length;
+    var files = Array.from(new Set(page.map(function (d) { return Math.floor(d / meta.perFile); })));
+    return Promise.all(files.map(function (f) { return load('docs/' + f + '.json'); })).then(function (loaded) {
+      if (mine !== run) return;
+      page.forEach(function (d) {
+        var row = loaded[files.indexOf(Math.floor(d / meta.perFile))][d % meta.perFile];
+        list.appendChild(result(row));
+      });
+    });
+  }
+  function result(row) {
+    var item = document.createElement('li');
+    item.className = 'search-result';
+    if (row[4]) {
+      var image = document.createElement('img');
+      image.src = base + row[4];
+      image.alt = '';
+      image.loading = 'lazy';
+      image.className = 'search-thumbnail';
+      item.appendChild(image);
+    }
+    var text = document.createElement('p');
+    var link = document.createElement('a');
+    link.href = base + row[1];
+    link.textContent = row[0];
+    text.appendChild(link);
+    if (row[3] !== null) text.appendChild(document.createTextNode(' (' + digits(row[3]) + ')'));
+    var badge = row[2] !== null && document.querySelector('template[data-rating="' + row[2] + '"]');
+    if (badge) {
+      text.appendChild(document.createTextNode(' '));
+      text.appendChild(badge.content.cloneNode(true));
+    }
+    item.appendChild(text);
+    return item;
+  }
+  function later() {
+    clearTimeout(timer);
+    timer = setTimeout(search, 150);
+  }
+
+  input.addEventListener('input', later);
+  filters.forEach(function (f) { f.addEventListener('change', search); });
+  form.addEventListener('submit', function (event) { event.preventDefault(); search(); });
+  more.addEventListener('click', function () { show(run); });
+  // Arrow keys move between the field and the results' links.
+  form.parentNode.addEventListener('keydown', function (event) {
+    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+    var links = Array.from(list.querySelectorAll('a'));
+    var at = links.indexOf(document.activeElement);
+    if (document.activeElement === input && event.key === 'ArrowDown' && links.length) at = -1;
+    else if (at < 0) return;
+    event.preventDefault();
+    var next = at + (event.key === 'ArrowDown' ? 1 : -1);
+    if (next < 0) input.focus();
+    else if (next < links.length) links[next].focus();
+  });
+  var params = new URLSearchParams(location.search);
+  input.value = params.get('q') || '';
+  filters.forEach(function (f) { if (params.get(f.name)) f.value = params.get(f.name); });
+  search();
+})();
 
 """#,
     ]

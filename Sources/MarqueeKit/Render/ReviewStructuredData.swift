@@ -57,6 +57,7 @@ enum ReviewStructuredData {
             ("author", person(reviewer?.name ?? config.title, url: reviewer?.url)),
             ("publisher", .object([("@type", .string("Organization")), ("name", .string(config.title)), ("url", .string(config.baseURL))])),
         ]
+        value += CommentsStructuredData.fields(review.comments)
         let description = review.excerpt.text
         // Serialised with an empty description, which is then put between its quotes: a raw
         // `"description":""` can only be the key itself, since quotes inside values are escaped.

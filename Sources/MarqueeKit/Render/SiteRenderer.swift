@@ -14,7 +14,18 @@ public struct SiteRenderer: Sendable {
         let (loaded, diagnostics) = TemplateSet.load(siteTemplates: site.templates, words: WordsView(site.config.translation).templateValue)
         guard let templates = loaded else { return (nil, diagnostics) }
         let marks = recordingMarks ? BodyMarks.recording : .off
-        let context = RenderContext(site: site, templates: templates, models: ViewModelBuilder(site: site, templates: templates, marks: marks))
+        // The search index is made beside the view models, not after them: each has stretches on
+        // one core (the index's merge and files, the models' header and badges) that the other fills.
+        var clock = StageClock()
+        let search = Made<SearchOutput>()
+        let searching = DispatchGroup()
+        if site.config.search {
+            DispatchQueue.global().async(group: searching) { search.value = SearchOutput(site) }
+        }
+        var context = RenderContext(site: site, templates: templates, models: ViewModelBuilder(site: site, templates: templates, marks: marks))
+        searching.wait()
+        context.search = search.value
+        clock.lap("  models and search")
         var jobs: [RenderJob] = []
         for pageType in RenderContext.pageTypes { jobs += pageType(context) }
         jobs += SitemapAndRobots.jobs(for: jobs, site: site)
@@ -129,10 +140,18 @@ final class MemorySink: @unchecked Sendable {
 }
 
 /// What every page renderer needs.
+/// A value made on another thread, read once that thread is done (after `DispatchGroup.wait`,
+/// which orders the write before the read).
+private final class Made<Value>: @unchecked Sendable {
+    var value: Value?
+}
+
 struct RenderContext {
     let site: Site
     let templates: TemplateSet
     let models: ViewModelBuilder
+    /// The search index and its files (`search: false` in site.yml: nil).
+    var search: SearchOutput? = nil
 
     /// The page types of a site, in the order they are listed.
     static var pageTypes: [(RenderContext) -> [RenderJob]] { [
@@ -144,6 +163,7 @@ struct RenderContext {
         ArchivePage.jobs,
         RatingsPage.jobs,
         NotFoundPage.jobs,
+        SearchPage.jobs,
         AtomFeed.jobs,
     ] }
 

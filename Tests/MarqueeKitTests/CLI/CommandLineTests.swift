@@ -117,7 +117,7 @@ import Testing
         #expect(try marquee(["templates", "cpoy", "review"]).standardError == "error: unknown command 'cpoy' — did you mean 'copy'?\n")
         let far = try marquee(["templates", "xyzzy"])
         #expect(far.status == 2)
-        #expect(far.standardError == "error: there is no kind of page 'xyzzy' — the kinds are: review, article, home, term, taxonomy, archive, ratings, page, 404, review-card, article-card, rating-badge, site-header, site-footer\n")
+        #expect(far.standardError == "error: there is no kind of page 'xyzzy' — the kinds are: review, article, home, term, taxonomy, archive, ratings, page, 404, search, review-card, article-card, rating-badge, site-header, site-footer\n")
     }
 
     /// `marquee templates copy` into a site: the default theme's file, and a refusal to overwrite it.

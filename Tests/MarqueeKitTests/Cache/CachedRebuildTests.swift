@@ -84,8 +84,16 @@ import Testing
         }
     }
 
+    /// The test site without the search index, which an edit to an excerpt's words changes (and
+    /// which is not patched: `searchIndexEdits`).
+    static func withoutSearch(_ files: [String: String] = IncrementalBuildTests.site().files) -> TestSite {
+        var files = files
+        files["site.yml"] = TestSite.siteYML + "\nsearch: false\n"
+        return TestSite(files)
+    }
+
     @Test func everyReviewsBodyEditIsPatchedAfterAndInsideTheExcerpt() throws {
-        let site = try Fixture()
+        let site = try Fixture(Self.withoutSearch())
         for n in 1...12 {
             let path = n == 7 ? "content/reviews/film-07/index.md" : String(format: "content/reviews/film-%02d.md", n)
             let (afterExcerpt, inExcerpt) = n == 7 ? ("More.", "Film seven's opening.") : ("Second paragraph of film \(n).", "Opening paragraph of film \(n).")
@@ -112,7 +120,7 @@ import Testing
     @Test func aTemplateShowingTheBodyEscapedIsPatchedEscapedToo() throws {
         var files = IncrementalBuildTests.site().files
         files["templates/review-card.mustache"] = "<article><a href=\"{{url}}\">{{title}}</a> <p title=\"{{excerpt}}\">{{{excerpt}}}</p></article>\n"
-        let site = try Fixture(TestSite(files))
+        let site = try Fixture(Self.withoutSearch(files))
         try site.rebuild(usingCache: true) {
             try site.replace("Opening paragraph of film 2.", with: "An \"opening\" <i>with</i> & markup.", in: "content/reviews/film-02.md")
         }
@@ -235,8 +243,26 @@ import Testing
     @Test func aThemeWithOtherDelimitersIsPatchedToo() throws {
         var files = IncrementalBuildTests.site().files
         files["templates/review-card.mustache"] = "{{=<% %>=}}<article><a href=\"<%url%>\"><%title%></a><%{excerpt}%></article>\n"
-        let site = try Fixture(TestSite(files))
+        let site = try Fixture(Self.withoutSearch(files))
         try site.rebuild(usingCache: true) { try site.replace("Opening paragraph of film 4.", with: "A <em>new</em> opening of film 4.", in: "content/reviews/film-04.md") }
+    }
+
+    /// With search on, an excerpt keeping its words is patched and leaves the index alone; one
+    /// with other words changes the index, and the site is built whole.
+    @Test func searchIndexEdits() throws {
+        let site = try Fixture()
+        let before = Paths.snapshot(site.output).filter { $0.key.hasPrefix("search/") }
+        try site.rebuild(usingCache: true) {
+            try site.replace("Opening paragraph of film 4.", with: "Opening <em>paragraph</em> of FILM 4!", in: "content/reviews/film-04.md")
+        }
+        #expect(Paths.snapshot(site.output).filter { $0.key.hasPrefix("search/") } == before)
+        try site.rebuild(usingCache: false) {
+            try site.replace("Opening <em>paragraph</em> of FILM 4!", with: "A wholly different opening.", in: "content/reviews/film-04.md")
+        }
+        let after = Paths.snapshot(site.output).filter { $0.key.hasPrefix("search/") }
+        #expect(Set(after.keys) == Set(before.keys))
+        #expect(after.filter { before[$0.key] != $0.value }.keys.allSatisfy { $0.hasPrefix("search/terms/") })
+        #expect(after != before)
     }
 
     @Test func aBuildWithoutTheCacheRemovesItsOwnOutputsCacheOnly() throws {

@@ -20,6 +20,7 @@ import Testing
     func reviewSlugs(draft: Bool) throws -> [String] {
         let folder = Paths.packageRoot.appendingPathComponent("content/reviews")
         return try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted().compactMap { name in
+            guard !name.hasSuffix(".comments.yml") else { return nil } // a review's comments, beside it
             let url = folder.appendingPathComponent(name)
             let file = name.hasSuffix(".md") ? url : url.appendingPathComponent("index.md")
             let text = try String(contentsOf: file, encoding: .utf8)

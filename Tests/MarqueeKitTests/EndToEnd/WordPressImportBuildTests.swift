@@ -40,6 +40,25 @@ import Testing
         #expect(pages["2012/06/01/why-i-still-buy-dvds/index.html"]?.contains("url=/blog/posts/why-i-still-buy-dvds/") == true)
     }
 
+    /// The comments the import keeps are shown under their review: threaded, the hostile one as
+    /// harmless text, and never an e-mail address.
+    @Test func theFilmBlogsCommentsShowUnderTheirReview() throws {
+        let pages = try Self.site(WXRReaderTests.filmBlog).pages(baseURL: "https://example.org/blog/")
+        let review = try #require(pages["reviews/children-of-heaven/index.html"])
+        #expect(review.contains("2 thoughts on “"))
+        #expect(review.contains(#"<a href="https://ravi.example.org/" rel="nofollow ugc">Ravi</a>"#))
+        #expect(review.contains("<p>I cried at the goldfish.</p>\n<p>Twice.</p>"))
+        let reply = try #require(review.range(of: #"<li class="comment depth-2" id="comment-102">"#))
+        let rest = String(review[reply.lowerBound...])
+        #expect(rest.contains("&lt;script&gt;alert(1)&lt;/script&gt;&quot;; title: hacked"))
+        #expect(rest.contains("<p>Reply:  me<br>\n--- <br>\nkey: value<br>\n- list</p>"))
+        let comments = String(review[try #require(review.range(of: "<section class=\"comments\"")).lowerBound...])
+        for hostile in ["<img", "onerror", "javascript:", "</textarea>", "secret.example", "192.0.2.7"] {
+            #expect(!comments.contains(hostile), "\(hostile)")
+        }
+        #expect(pages["feed.xml"]?.contains(#"thr:count="2""#) == true)
+    }
+
     @Test func withMediaTheFilmBlogBuildsWithItsImages() throws {
         let folder = Paths.temporaryFolder("import")
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -5,11 +5,14 @@ import MarqueeKit
 /// Every input that ever crashed the fuzz target (Sources/MarqueeFuzz, scripts/fuzz.sh) is kept in
 /// `Fixtures/fuzz-regressions/NAME.md` and built here the way the fuzz target builds it: as the review
 /// `content/reviews/x.md` of a small fixed site, with the text after a `=== site.yml` line, if any,
-/// as the site's `site.yml`. A build may succeed or fail; it must return. The example site's reviews
+/// as the site's `site.yml` (and before it the text after a `=== comments` line as its comments
+/// file). A build may succeed or fail; it must return. The example site's reviews
 /// (the fuzzer's seeds) run through the same path, so the test has cases even while no crash is kept.
 @Suite struct FuzzRegressionTests {
     static let folder = Paths.packageRoot.appendingPathComponent("Tests/MarqueeKitTests/Fixtures/fuzz-regressions")
     static let separator = Data("\n=== site.yml\n".utf8)
+    /// Before it, this line starts the review's comments file.
+    static let commentsSeparator = Data("\n=== comments\n".utf8)
 
     /// Must match `FuzzSite` in Sources/MarqueeFuzz/MarqueeFuzz.swift.
     static let siteYML = """
@@ -59,11 +62,13 @@ import MarqueeKit
             review = input.subdata(in: input.startIndex..<range.lowerBound)
             site = input.subdata(in: range.upperBound..<input.endIndex)
         }
-        return InMemoryFileSystem(data: [
-            "site.yml": site,
-            "content/reviews/x.md": review,
-            "content/reviews/other.md": Data(otherReview.utf8),
-        ])
+        var files = ["site.yml": site, "content/reviews/other.md": Data(otherReview.utf8)]
+        if let range = review.range(of: commentsSeparator) {
+            files["content/reviews/x.comments.yml"] = review.subdata(in: range.upperBound..<review.endIndex)
+            review = review.subdata(in: review.startIndex..<range.lowerBound)
+        }
+        files["content/reviews/x.md"] = review
+        return InMemoryFileSystem(data: files)
     }
 
     static func build(_ path: String) throws {

@@ -47,4 +47,14 @@ import Testing
         #expect(MappingReader.suggestion(for: "country", among: Self.known) == nil)
         #expect(MappingReader.suggestion(for: "anything", among: []) == nil)
     }
+
+    /// Remembered per key, and asked afresh for another list of known keys.
+    @Test func rememberedHintsAreTheSameAndFollowTheList() {
+        let hints = UnknownKeyHints()
+        for key in ["catagory", "country", "catagory", "tgs", "country"] {
+            #expect(hints.suggestion(for: key, among: Self.known) == MappingReader.suggestion(for: key, among: Self.known))
+        }
+        #expect(hints.suggestion(for: "catagory", among: ["catagry", "x"]) == "catagry")
+        #expect(hints.suggestion(for: "catagory", among: Self.known) == "category")
+    }
 }

@@ -43,6 +43,18 @@ import Testing
         "content/reviews/draft.md": TestSite.review(title: "A draft", date: "2019-04-01", rating: "3", extra: "draft: true\ndirector: Someone Else"),
         "content/reviews/later.md": TestSite.review(title: "Scheduled", date: "2031-01-01", rating: "2.5", extra: "category: Drama"),
         "content/reviews/plain.md": TestSite.review(title: "Plain", date: "2018-01-01", rating: "0", extra: "language: fa"),
+        "content/reviews/baran.comments.yml": """
+            - id: 1
+              author: Mina
+              url: https://mina.example/
+              date: 2020-02-01
+              text: The ending.
+            - id: 2
+              parent: 1
+              author: Tester
+              text: Thanks.
+            """,
+        "content/posts/rain.comments.yml": "- id: 1\n  author: Mina\n  url: https://mina.example/\n  date: 2020-02-01\n  text: Wet.\n- id: 2\n  parent: 1\n  author: Ana\n  text: Very.\n",
         "content/pages/about.md": """
             ---
             title: About
@@ -89,6 +101,7 @@ import Testing
           ana: {name: Ana, bio: Writes essays., url: "https://example.org/ana"}
         taxonomies:
           countries: {key: country, title: Countries, singular: Country}
+        comments: {provider: giscus, repo: tester/comments, repo_id: R_1, category: Comments, category_id: DIC_1}
         """)
 
     /// The plan of the test site, with drafts and scheduled reviews.

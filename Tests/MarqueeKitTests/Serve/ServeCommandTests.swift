@@ -13,10 +13,16 @@ import Testing
         try await body(binary, site)
     }
 
-    /// The served build of process `pid`, if it is still in the temporary folder.
-    static func scratchFolders(of pid: Int32) -> [String] {
+    /// Every served build in the temporary folder, this test's or not.
+    static func allScratchFolders() -> Set<String> {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: FileManager.default.temporaryDirectory.path)) ?? []
-        return names.filter { $0.hasPrefix("marquee-serve-\(pid)-") }
+        return Set(names.filter { $0.hasPrefix("marquee-serve-") })
+    }
+
+    /// The served build of process `pid`, if it is still in the temporary folder: not one that was
+    /// there before the test began (a killed run's, whose pid the system may give this server again).
+    static func scratchFolders(of pid: Int32, besides before: Set<String>) -> [String] {
+        allScratchFolders().subtracting(before).filter { $0.hasPrefix("marquee-serve-\(pid)-") }.sorted()
     }
 
     /// With a page listening for reloads (a stream that never ends on its own), Ctrl-C or SIGTERM
@@ -24,6 +30,7 @@ import Testing
     @Test(arguments: [SIGINT, SIGTERM])
     func signalStopsTheServerWithAPageOpen(signal: Int32) async throws {
         try await Self.withSite { binary, site in
+            let before = Self.allScratchFolders()
             let serve = try ServeProcess(binary: binary, arguments: ["--source", site.path, "--port", "0"])
             let port = try #require(await serve.port(), "not serving: \(serve.standardError)")
             let events = try HTTPProbe.EventStream(port: port, path: "/__marquee/events")
@@ -37,13 +44,13 @@ import Testing
             #expect(events.ended)
             // A stop that reached the deadline (a busy machine) leaves the removal to an `rm` of
             // its own, which goes on after the server has ended: give it a moment.
-            #expect(await Self.scratchFoldersGone(of: serve.process.processIdentifier, within: 5))
+            #expect(await Self.scratchFoldersGone(of: serve.process.processIdentifier, besides: before, within: 5))
         }
     }
 
-    static func scratchFoldersGone(of pid: Int32, within seconds: Double) async -> Bool {
+    static func scratchFoldersGone(of pid: Int32, besides before: Set<String>, within seconds: Double) async -> Bool {
         let end = Date().addingTimeInterval(seconds)
-        while !scratchFolders(of: pid).isEmpty {
+        while !scratchFolders(of: pid, besides: before).isEmpty {
             guard Date() < end else { return false }
             try? await Task.sleep(for: .milliseconds(50))
         }
@@ -68,6 +75,7 @@ import Testing
         let binary = try #require(Paths.marqueeBinary, "the marquee executable was not built next to the tests")
         let site = try Self.slowSite().writeToDisk()
         defer { try? FileManager.default.removeItem(at: site) }
+        let before = Self.allScratchFolders()
         let serve = try ServeProcess(binary: binary, arguments: ["--source", site.path, "--port", "0"])
         #expect(await serve.handlesCtrlC())
         try await Task.sleep(for: .milliseconds(100))
@@ -79,8 +87,8 @@ import Testing
         // Removed by a process of its own, which may still be at it.
         let pid = serve.process.processIdentifier
         let gone = Date().addingTimeInterval(10)
-        while !Self.scratchFolders(of: pid).isEmpty, Date() < gone { try await Task.sleep(for: .milliseconds(20)) }
-        #expect(Self.scratchFolders(of: pid) == [])
+        while !Self.scratchFolders(of: pid, besides: before).isEmpty, Date() < gone { try await Task.sleep(for: .milliseconds(20)) }
+        #expect(Self.scratchFolders(of: pid, besides: before) == [])
     }
 
     /// A stop that has to wait (a rebuild under way, which is not cut half-way): the first Ctrl-C
@@ -89,6 +97,7 @@ import Testing
         let binary = try #require(Paths.marqueeBinary, "the marquee executable was not built next to the tests")
         let site = try Self.slowSite().writeToDisk()
         defer { try? FileManager.default.removeItem(at: site) }
+        let before = Self.allScratchFolders()
         let serve = try ServeProcess(binary: binary, arguments: ["--source", site.path, "--port", "0"])
         _ = try #require(await serve.port(), "not serving: \(serve.standardError)")
         // A new title: every page changes, so the whole site is rebuilt.
@@ -105,7 +114,7 @@ import Testing
         #expect(serve.process.terminationStatus == 128 + SIGINT)
         #expect(serve.standardOutput.contains("Stopping… (press Ctrl-C again to quit at once)"))
         // Quitting at once leaves the served build in the temporary folder, by design: the test removes it.
-        for name in Self.scratchFolders(of: serve.process.processIdentifier) {
+        for name in Self.scratchFolders(of: serve.process.processIdentifier, besides: before) {
             try? FileManager.default.removeItem(at: FileManager.default.temporaryDirectory.appendingPathComponent(name))
         }
     }

@@ -127,9 +127,10 @@ struct ArticleView: TemplateView {
     var byline: String?
     /// "Scheduled: not published until 3 May 2024", in the site's language.
     var scheduledText: String
+    var comments = CommentsFields.none
 
     var templateObject: TemplateObject {
-        card.templateObject.adding([
+        card.templateObject.adding(comments.fields).adding([
             "byline": .text(orAbsent: byline),
             "scheduledText": .text(scheduledText),
             "categories": .list(categories),
@@ -166,7 +167,7 @@ struct ArticleView: TemplateView {
         TemplateField("hasOwnReviewer", .flag, "whether the article names its writer (`reviewer:`)"),
         TemplateField("byline", .text, "`By Mina R.` (`review.by`), when the article names its writer; empty otherwise"),
         TemplateField("scheduledText", .text, "`Scheduled: not published until 3 May 2024` (`review.scheduled`), for a future-dated article; empty otherwise"),
-    ])
+    ] + CommentsFields.schema)
 }
 
 /// What an article's page is rendered with (`/posts/<slug>/`).

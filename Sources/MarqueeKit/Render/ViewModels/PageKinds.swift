@@ -5,8 +5,8 @@ import MarqueeTemplates
 /// schema: the variables the template (and every partial and parent it uses) can name.
 ///
 /// Partials are not kinds of their own: they render inside a page's context and see its variables.
-/// Every page uses `base` (its parent). Besides, `review` uses `credits`, `recommendations` and
-/// `author-box`; `home` and `term` use `pagination`; `ratings` uses `rating-chart` inside
+/// Every page uses `base` (its parent). Besides, `review` uses `credits`, `recommendations`,
+/// `author-box` and `comments` (which `article` uses too); `home` and `term` use `pagination`; `ratings` uses `rating-chart` inside
 /// `{{#ratings.chart}}` (so the chart's variables are at the top there).
 ///
 /// The Atom feed (`/feed.xml`) is not a kind: `AtomFeed` builds its XML in Swift, so that escaping
@@ -23,6 +23,8 @@ public enum PageKind: String, CaseIterable, Sendable {
     case ratings
     case page
     case notFound = "404"
+    /// The search page (`/search/`), when site.yml does not turn search off.
+    case search
     case card = "review-card"
     case articleCard = "article-card"
     case ratingBadge = "rating-badge"
@@ -52,6 +54,7 @@ public enum PageKind: String, CaseIterable, Sendable {
         case .ratings: "ratings pages"
         case .page: "plain pages"
         case .notFound: "404 pages"
+        case .search: "search pages"
         case .card: "review cards"
         case .articleCard: "article cards"
         case .ratingBadge: "rating badges"
@@ -72,6 +75,7 @@ public enum PageKind: String, CaseIterable, Sendable {
         case .ratings: "the ratings table and chart (`/ratings/`)"
         case .page: "a plain page of `content/pages/` (`/about/`)"
         case .notFound: "the not-found page (`/404.html`), with links that work at any depth"
+        case .search: "the search page (`/search/?q=…`): the form, the filters, and where `search.js` shows the results; not made with `search: false`"
         case .card: "a review as lists show it; rendered once per review and handed to pages as `html`"
         case .articleCard: "an article as lists show it; rendered once per article and handed to pages as `html`"
         case .ratingBadge: "the stars and `4 out of 5`; rendered once per distinct rating and handed to pages as `rating.html`"
@@ -92,6 +96,7 @@ public enum PageKind: String, CaseIterable, Sendable {
         case .ratings: RatingsPageView.schema
         case .page: PlainPageView.schema
         case .notFound: NotFoundPageView.schema
+        case .search: SearchPageView.schema
         case .card: CardFragmentView.schema
         case .articleCard: ArticleCardFragmentView.schema
         case .ratingBadge: RatingBadgeView.schema
@@ -102,7 +107,8 @@ public enum PageKind: String, CaseIterable, Sendable {
     /// The partials its template uses in the default theme (besides `base`, which every page inherits).
     public var defaultPartials: [String] {
         switch self {
-        case .review: ["credits", "recommendations", "author-box"]
+        case .review: ["credits", "recommendations", "author-box", "comments"]
+        case .article: ["comments"]
         case .home, .term: ["pagination"]
         case .ratings: ["rating-chart"]
         default: []

@@ -259,9 +259,11 @@ struct ReviewView: TemplateView {
     var byline: String?
     /// "Scheduled: not published until 3 May 2024", in the site's language.
     var scheduledText = ""
+    /// Its readers' comments and the service for new ones.
+    var comments = CommentsFields.none
 
     var templateObject: TemplateObject {
-        card.templateObject.adding([
+        card.templateObject.adding(comments.fields).adding([
             "directors": .list(directors),
             "writers": .list(writers),
             "categories": .list(categories),
@@ -330,7 +332,7 @@ struct ReviewView: TemplateView {
         TemplateField("workLabel", .text, "the credits' word for the kind of work its `type:` names: `Film` (the default), `Series`, `Book`, `Album`, `Game`, `Play`, `Restaurant` (in the site's language)"),
         TemplateField("byline", .text, "`By Mina R.` (`review.by`), for the reviewer; empty when there is none"),
         TemplateField("scheduledText", .text, "`Scheduled: not published until 3 May 2024` (`review.scheduled`), for a future-dated review; empty otherwise"),
-    ])
+    ] + CommentsFields.schema)
 }
 
 /// Front matter keys Marquee does not know, as templates see them under `params`: text, flags,

@@ -11,6 +11,8 @@ struct SiteView: TemplateView {
     var ratings: String
     var feed: String
     var stylesheet: String
+    /// The search page's link; nil with `search: false`.
+    var search: String?
     var ratingScale: Int
     var nav: [NavItemView]
     var author: AuthorView?
@@ -28,6 +30,7 @@ struct SiteView: TemplateView {
             "ratings": .text(ratings),
             "feed": .text(feed),
             "stylesheet": .text(stylesheet),
+            "search": .text(orAbsent: search),
             "ratingScale": .int(ratingScale),
             "nav": .list(nav),
             "author": .view(author),
@@ -45,6 +48,7 @@ struct SiteView: TemplateView {
         TemplateField("ratings", .text, "the link to the ratings page (`/blog/ratings/`)"),
         TemplateField("feed", .text, "the link to the Atom feed (`/blog/feed.xml`)"),
         TemplateField("stylesheet", .text, "the link to the stylesheet (`/blog/style.css`)"),
+        TemplateField("search", .text, "the link to the search page (`/blog/search/`), the header's search form's `action`; empty with `search: false` in site.yml"),
         TemplateField("ratingScale", .number, "the top of the rating scale (site.yml `rating_scale`, default 5)"),
         TemplateField("nav", NavItemView.listType, "the menu: home, reviews, ratings, the listed taxonomies and the plain pages"),
         TemplateField("author", AuthorView.type, "the site's author (site.yml `author`); empty when it names none"),

@@ -50,7 +50,7 @@ extension ViewModelBuilder {
         let categoriesDefinition = site.taxonomies.first { $0.definition.id == ID.categories }?.definition ?? TaxonomyDefinition.builtIn(ID.categories)
         let ownReviewer = article.reviewer.flatMap { site.config.authors[$0] }
         let author = ownReviewer ?? site.config.author
-        return ArticleView(
+        var view = ArticleView(
             card: articleCards[index],
             categories: categories,
             otherTaxonomies: added,
@@ -66,6 +66,8 @@ extension ViewModelBuilder {
             hasOwnReviewer: ownReviewer != nil,
             byline: ownReviewer.map { translation.phrase("review.by", ["name": $0.name]) },
             scheduledText: article.isScheduled ? translation.phrase("review.scheduled", ["date": translation.date(article.date)]) : "")
+        view.comments = CommentsFields(article.comments, title: article.title, provider: site.config.comments, translation: translation)
+        return view
     }
 
     /// `image: x.jpg` sits beside a folder article; `image: /img/x.jpg` is under static/; an

@@ -160,6 +160,7 @@ struct ViewModelBuilder {
             ratings: links.link(Route.ratings),
             feed: links.link(Route(file: "feed.xml")),
             stylesheet: links.link(Route(file: "style.css")),
+            search: config.search ? links.link(SearchPage.route) : nil,
             ratingScale: config.ratingScale,
             nav: nav,
             author: config.author.map { AuthorView(name: $0.name, bio: $0.bio, url: $0.url) },
@@ -221,7 +222,7 @@ struct ViewModelBuilder {
         // The credits' links serve `directors` and `writers` too (each name's term looked up once).
         func creditLinks(_ id: String) -> [NameLinkView] { credits.first { $0.id == id }?.terms ?? [] }
         let reviewer = Self.reviewer(of: review, in: site)
-        return ReviewView(
+        var view = ReviewView(
             card: cards[index],
             directors: creditLinks(ID.directors),
             writers: creditLinks(ID.writers),
@@ -250,6 +251,8 @@ struct ViewModelBuilder {
             byline: reviewer.map { translation.phrase("review.by", ["name": $0.name]) },
             // Only a future-dated review shows it; the day is the card's, already in the site's language.
             scheduledText: review.isScheduled ? translation.phrase("review.scheduled", ["date": entries[index].date.display]) : "")
+        view.comments = CommentsFields(review.comments, title: review.title, provider: site.config.comments, translation: translation)
+        return view
     }
 
     /// Who wrote a review: the author its `reviewer:` names, else the site's author.

@@ -1,0 +1,126 @@
+import Foundation
+
+/// The index as the files the client fetches, under `search/` (format version 1):
+///
+/// - `meta.json`: the format version, the number of documents and of documents per file, the
+///   rating scale, the number of term shards, the common words (`SearchIndex.common`: their
+///   excerpt postings are left out, and a result need not have them), and the filters' values: `ratings` is
+///   `[halfSteps, n]` for each rating given (the first n documents are rated at least that),
+///   `categories` `[name, documents]`, `decades` `[decade, documents]`.
+/// - `terms/<shard>.json`: terms with their postings, `d << 4 | fields`, `d` the document number
+///   for the first and the distance from the one before for the rest (`SearchIndex.Field` bits).
+///   A term's shard is a hash of its first two characters (`shard(of:count:)`), so the terms a
+///   prefix matches are in one file; the number of shards depends on the number of documents
+///   only, so an edit to a body never adds or removes a file, it only changes some.
+/// - `docs/<n>.json`: documents n × perFile onwards, each `[title, url, halfSteps, year, thumbnail]`
+///   (url and thumbnail relative to the base URL; null where there is none).
+/// - `filters/c<i>.json`, `filters/d<decade>.json`: the documents of category i or of a decade,
+///   delta-encoded, fetched only when that filter is chosen.
+///
+/// JSON written by hand, keys in a fixed order, integers only: the same bytes every build.
+enum SearchFiles {
+    static let folder = "search/"
+    static let version = 1
+    /// Documents per `docs/` file: a query showing ten results fetches few of them, each small.
+    static let perFile = 100
+
+    /// Path (relative to the output folder) → bytes, sorted by path.
+    static func files(_ index: SearchIndex) -> [(path: String, bytes: Data)] {
+        let count = shardCount(documents: index.documents.count)
+        var shards = Array(repeating: [String](), count: count)
+        for term in index.postings.keys { shards[shard(of: term, count: count)].append(term) }
+        // Each shard on its own core: the postings are most of the index's bytes.
+        var files: [(path: String, bytes: Data)] = ConcurrentMap.map(Array(shards.enumerated())) { name, terms in
+            (shardPath(name), shardBytes(terms, index))
+        }
+        for start in stride(from: 0, to: index.documents.count, by: perFile) {
+            let documents = index.documents[start..<min(start + perFile, index.documents.count)]
+            let rows = documents.map { document in
+                "[" + [quoted(document.title), quoted(document.url), document.rating.map { String($0.halfSteps) } ?? "null",
+                       document.year.map(String.init) ?? "null", document.thumbnail.map(quoted) ?? "null"].joined(separator: ",") + "]"
+            }
+            files.append(("\(folder)docs/\(start / perFile).json", Data(("[" + rows.joined(separator: ",\n") + "]\n").utf8)))
+        }
+        for (position, category) in index.categories.enumerated() {
+            files.append(("\(folder)filters/c\(position).json", Data((deltas(category.documents) + "\n").utf8)))
+        }
+        for decade in index.decades {
+            files.append(("\(folder)filters/d\(decade.decade).json", Data((deltas(decade.documents) + "\n").utf8)))
+        }
+        let ratings = Set(index.documents.compactMap { $0.rating?.halfSteps }).sorted(by: >)
+            .map { "[\($0),\(index.documentsRated(atLeast: $0))]" }
+        let meta = "{\"version\":\(version),\"documents\":\(index.documents.count),\"perFile\":\(perFile),\"scale\":\(index.scale),"
+            + "\"shards\":\(count),"
+            + "\"common\":[\(index.common.map(quoted).joined(separator: ","))],"
+            + "\"ratings\":[\(ratings.joined(separator: ","))],"
+            + "\"categories\":[\(index.categories.map { "[\(quoted($0.name)),\($0.documents.count)]" }.joined(separator: ","))],"
+            + "\"decades\":[\(index.decades.map { "[\($0.decade),\($0.documents.count)]" }.joined(separator: ","))]}\n"
+        files.append(("\(folder)meta.json", Data(meta.utf8)))
+        return files.sorted { $0.path < $1.path }
+    }
+
+    static func shardPath(_ shard: Int) -> String { "\(folder)terms/\(shard).json" }
+
+    /// A shard's file: its terms, sorted, with their postings.
+    static func shardBytes(_ terms: [String], _ index: SearchIndex) -> Data {
+        var out: [UInt8] = [UInt8(ascii: "{")]
+        for (position, term) in terms.sorted().enumerated() {
+            if position > 0 { out.append(UInt8(ascii: ",")) }
+            out += quoted(term).utf8
+            out.append(UInt8(ascii: ":"))
+            appendPostings(index.postings[term] ?? [], to: &out)
+        }
+        out += "}\n".utf8
+        return Data(out)
+    }
+
+    /// The shard holding a term: FNV-1a (32 bits) of the UTF-8 of its first two scalars, modulo
+    /// the number of shards (`search.js` computes the same).
+    static func shard(of term: String, count: Int) -> Int {
+        var hash: UInt32 = 0x811C_9DC5
+        for byte in String(String.UnicodeScalarView(term.unicodeScalars.prefix(2))).utf8 {
+            hash = (hash ^ UInt32(byte)) &* 0x0100_0193
+        }
+        return Int(hash % UInt32(count))
+    }
+
+    /// About one shard per 16 documents, a power of two from 16 to 1024: a query fetches one
+    /// shard per word, a few KB, and a small site gets few files.
+    static func shardCount(documents: Int) -> Int {
+        var count = 16
+        while count < 1024, count * 16 < documents { count *= 2 }
+        return count
+    }
+
+    private static func quoted(_ text: String) -> String {
+        "\"" + JSONValue.stringBody(text) + "\""
+    }
+
+    /// `[d << 4 | fields, …]` with `d` the distance from the document before, digits written by hand.
+    private static func appendPostings(_ postings: [UInt32], to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "["))
+        var previous: UInt32 = 0
+        var digits: [UInt8] = []
+        for (position, posting) in postings.enumerated() {
+            if position > 0 { out.append(UInt8(ascii: ",")) }
+            let document = posting >> 4
+            var value = (document - previous) << 4 | (posting & 0xF)
+            previous = document
+            digits.removeAll(keepingCapacity: true)
+            repeat {
+                digits.append(UInt8(ascii: "0") + UInt8(value % 10))
+                value /= 10
+            } while value > 0
+            out += digits.reversed()
+        }
+        out.append(UInt8(ascii: "]"))
+    }
+
+    private static func deltas(_ documents: [Int]) -> String {
+        var previous = 0
+        return "[" + documents.map { document in
+            defer { previous = document }
+            return String(document - previous)
+        }.joined(separator: ",") + "]"
+    }
+}

@@ -1,0 +1,46 @@
+import Testing
+@testable import MarqueeKit
+
+/// An excerpt edit updates the index in place (what `marquee serve` does): the result must be
+/// the index a build of the edited site makes, byte for byte.
+@Suite struct SearchOutputTests {
+    static func site(excerptOf seven: String) throws -> Site {
+        var files: [String: String] = [:]
+        for n in 0..<120 {
+            files["content/reviews/r\(n).md"] = TestSite.review(title: "Film \(n)", date: "2020-01-01", rating: String(n % 5),
+                                                                body: n == 7 ? seven : "The story of film \(n), told \(n % 3 == 0 ? "slowly" : "well").")
+        }
+        let content = try #require(SiteReader(fileSystem: InMemoryFileSystem(TestSite(files).files)).read().0)
+        return try #require(SiteAssembler(options: PublishingOptions(now: TestSite.fixedNow)).assemble(content).0)
+    }
+
+    static func excerpt(_ site: Site) throws -> Excerpt {
+        try #require(site.review(slug: "r7")).excerpt
+    }
+
+    @Test func anExcerptEditGivesTheIndexABuildMakes() throws {
+        let before = try Self.site(excerptOf: "The story of film 7, told well, with an owl.")
+        let output = SearchOutput(before)
+        for edit in ["The story of film 7, told well, with a heron.", // a word gone, one new
+                     "The story of film 7, told slowly.", // a word that other documents have
+                     "The story of it, told well, with an owl."] { // words that stay in its title
+            let after = try Self.site(excerptOf: edit)
+            let updated = try #require(output.replacingExcerpt(of: "content/reviews/r7.md", from: try Self.excerpt(before), to: try Self.excerpt(after)))
+            let fresh = SearchOutput(after)
+            #expect(updated.index == fresh.index, "\(edit)")
+            #expect(updated.files == fresh.files, "\(edit)")
+            #expect(updated.paths == fresh.paths)
+        }
+        // The same words in another order: the same output, not a copy.
+        let reordered = try Self.site(excerptOf: "With an owl, the story of film 7, told well.")
+        #expect(output.replacingExcerpt(of: "content/reviews/r7.md", from: try Self.excerpt(before), to: try Self.excerpt(reordered)) === output)
+    }
+
+    @Test func aCommonWordComingOrGoingNeedsANewIndex() throws {
+        let before = try Self.site(excerptOf: "The story of film 7.")
+        let output = SearchOutput(before)
+        #expect(output.index.common.contains("the"))
+        let after = try Self.site(excerptOf: "A tale of film 7.") // "the" and "story" gone
+        #expect(output.replacingExcerpt(of: "content/reviews/r7.md", from: try Self.excerpt(before), to: try Self.excerpt(after)) == nil)
+    }
+}
