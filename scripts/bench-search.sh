@@ -72,7 +72,7 @@ ratio=$(median "${ratios[@]}")
 printf 'N=%d: median wall with search %.3f s, without %.3f s; median ratio of pairs %.4f wall (target <= 1.03: %s), %.4f CPU\n' \
   "$N" "$(median "${on[@]}")" "$(median "${offs[@]}")" "$ratio" "$(awk -v r="$ratio" 'BEGIN { print (r <= 1.03 ? "met" : "NOT met") }')" \
   "$(median "${cpu_ratios[@]}")"
-echo "(MARQUEE_TIMINGS=1 marquee build shows the index's own time: the '  search' line of the plan)"
+echo "(MARQUEE_TIMINGS=1 marquee build times the index with the view models it is made beside: the plan's '  models and search' line)"
 
 site="$work/site"
 "$bin" build --source "$corpus" --output "$site" --no-cache >/dev/null 2>&1

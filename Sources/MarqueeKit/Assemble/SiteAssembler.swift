@@ -185,7 +185,10 @@ public struct SiteAssembler: Sendable {
         // Indexes, not reviews: a review is a large value, copied (its fields retained) into a dictionary.
         var reviewOfSlug: [String: Int] = [:]
         reviewOfSlug.reserveCapacity(reviews.count)
-        for index in reviews.indices { reviewOfSlug[reviews[index].slug.lowercased()] = reviewOfSlug[reviews[index].slug.lowercased()] ?? index }
+        for index in reviews.indices {
+            let key = reviews[index].slug.lowercased()
+            if reviewOfSlug[key] == nil { reviewOfSlug[key] = index }
+        }
         var first: [String: Article] = [:]
         // One that chose its slug with a `slug:` key comes second, so the error points at that key.
         for article in articles.sorted(by: { ($0.keyLocations["slug"] != nil ? 1 : 0, $0.source) < ($1.keyLocations["slug"] != nil ? 1 : 0, $1.source) }) {
