@@ -19,6 +19,7 @@ Runs with the validators' venv (selenium, selenium-axe-python, Debian's chromium
 chromedriver: ../shared/tools/validate-site/install-validators.sh). Prints each check and ends
 with "N passed, N failed"; exits 1 when one failed, 2 when it cannot run.
 """
+import atexit
 import contextlib
 import functools
 import http.server
@@ -48,8 +49,15 @@ def main():
     for a in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
               "--disable-extensions", "--no-first-run", "--window-size=1000,900", "--lang=en-US"):
         opts.add_argument(a)
+    # Chromium keeps its profile and a singleton socket folder in TMPDIR and leaves them behind:
+    # give it a folder of this run's own, removed at exit.
+    scratch = tempfile.TemporaryDirectory(prefix="marquee-search-browser-")
+    atexit.register(scratch.cleanup)
+    os.environ["TMPDIR"] = scratch.name
+    opts.add_argument(f"--user-data-dir={os.path.join(scratch.name, 'profile')}")
     try:
-        driver = webdriver.Chrome(service=Service(executable_path=os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")), options=opts)
+        driver = webdriver.Chrome(service=Service(executable_path=os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver"),
+                                                  env=dict(os.environ)), options=opts)
     except Exception as e:  # noqa: BLE001
         print(f"cannot run: headless Chromium did not start: {type(e).__name__}: {e}")
         sys.exit(2)
