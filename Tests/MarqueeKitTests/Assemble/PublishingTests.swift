@@ -36,6 +36,21 @@ import Testing
         #expect(result.warnings.isEmpty)
     }
 
+    /// `review.scheduledText` is the notice of a future-dated review and empty for any other (as
+    /// its schema says), so a template that shows it outside `{{#review.isScheduled}}` shows nothing;
+    /// `review.commentsHeading` is empty for a review without comments.
+    @Test func scheduledTextAndCommentsHeadingAreEmptyWhereTheyDoNotApply() throws {
+        var files = site.files
+        files["templates/review.mustache"] = "[{{review.scheduledText}}|{{review.commentsHeading}}]"
+        let result = try Build.render(InMemoryFileSystem(files), publishing: PublishingOptions(includeFuture: true, now: TestSite.fixedNow)).get()
+        let pages = Dictionary(uniqueKeysWithValues: result.files.compactMap { file -> (String, String)? in
+            guard case .data(let data) = file.content else { return nil }
+            return (file.path, String(decoding: data, as: UTF8.self))
+        })
+        #expect(pages["reviews/past/index.html"] == "[|]")
+        #expect(pages["reviews/future/index.html"] == "[Scheduled: not published until 1 January 2030|]")
+    }
+
     @Test func strictMakesWarningsErrors() {
         guard case .failure(let failure) = Build.render(InMemoryFileSystem(site.files), publishing: PublishingOptions(now: TestSite.fixedNow), strict: true) else {
             Issue.record("strict build succeeded"); return
