@@ -66,6 +66,8 @@ struct ImageStage {
         let outcomes = results.map(\.0)
         var catalog = ImageCatalog()
         catalog.stamps = Set(results.compactMap(\.stamp))
+        catalog.storeDirectory = store.directory
+        catalog.storeHold = store.hold
         var written = Set<String>()
         for (path, outcome) in zip(order, outcomes) {
             guard let source = sources[path] else { continue }

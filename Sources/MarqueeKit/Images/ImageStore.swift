@@ -9,9 +9,12 @@ struct ImageStore: Sendable {
     static let folder = ".marquee/images"
     /// The absolute path of `folder`, nil for none.
     let directory: String?
+    /// This build's shared lock on the store (see `ImageStoreHold`), nil for none.
+    let hold: ImageStoreHold?
 
     init(siteDirectory: String?) {
         directory = siteDirectory.map { ($0.hasSuffix("/") ? $0 : $0 + "/") + Self.folder }
+        hold = directory.flatMap { ImageStoreHold(storeDirectory: $0) }
     }
 
     func cached(_ key: String) -> ProcessedImage? {
@@ -90,8 +93,16 @@ struct ImageStore: Sendable {
     /// Removes every file of the store that none of `catalog`'s images uses: the variants and lists
     /// of images no longer in the site (or replaced by other bytes), the stamps of files no longer
     /// there or changed since, and temporary files a stopped build left. What cannot be removed stays, harmlessly.
-    func prune(keeping catalog: ImageCatalog) {
-        guard let directory, let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
+    /// Skipped while another build of the site holds the store (its images may not be `catalog`'s);
+    /// a later build prunes. False when skipped.
+    @discardableResult
+    static func prune(keeping catalog: ImageCatalog) -> Bool {
+        guard let hold = catalog.storeHold, let directory = catalog.storeDirectory else { return false }
+        return hold.exclusively { removeUnused(in: directory, keeping: catalog) }
+    }
+
+    private static func removeUnused(in directory: String, keeping catalog: ImageCatalog) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
         var keys = Set<String>()
         for image in catalog.images.values {
             for variant in image.allVariants { keys.insert(String(Self.fileName(variant).prefix { $0 != "-" })) }

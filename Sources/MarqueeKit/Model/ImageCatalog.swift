@@ -36,6 +36,10 @@ public struct ImageCatalog: Sendable {
     /// The names of the stamps (`ImageStore.knownKey`) of this build's source files, which the
     /// store keeps.
     var stamps = Set<String>()
+    /// The store the files are copied from, and this build's lock on it, kept until the catalog
+    /// goes (see `ImageStoreHold`); nil when the build keeps no store.
+    var storeDirectory: String?
+    var storeHold: ImageStoreHold?
 
     public init() {}
 }

@@ -91,7 +91,7 @@ public enum Build {
                 if !patchSettled { PatchJournal.discard(output: options.outputDirectory) }
                 clock.lap("swap")
                 // The images' store holds what this build's images need, no more: it stays bounded.
-                if options.useCache { ImageStore(siteDirectory: fileSystem.diskPath(of: "")).prune(keeping: site.images) }
+                if options.useCache { ImageStore.prune(keeping: site.images) }
                 clock.lap("image store prune")
                 if let marks = produced?.marks, plan.context.models.marks.isRecording {
                     // A site folder we may not write to still builds; the next build is then a full one.

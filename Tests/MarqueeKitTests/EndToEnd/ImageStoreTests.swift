@@ -44,4 +44,27 @@ import Testing
         // Only the stamp of a file still there: Court's PNG is gone, Baran's is a new file.
         #expect(names.filter { $0.hasSuffix(".source") }.count == 1)
     }
+
+    /// Two builds of one site at once (`serve` with drafts, `build` without): neither removes the
+    /// variants the other may still be copying. A store held by another build is pruned later.
+    @Test func aBuildDoesNotPruneAStoreAnotherBuildHolds() throws {
+        let site = try PosterTests.site(["content/reviews/baran/poster.jpg": TestImages.jpeg, "static/posters/court.png": TestImages.smallPNG],
+                                        reviews: PosterTests.twoPosters)
+        _ = try PosterTests.build(site)
+        let before = Self.storeFiles(site)
+        try FileManager.default.removeItem(at: site.appendingPathComponent("static/posters/court.png"))
+        try Data(TestSite.review(title: "Court", date: "2020-02-01").utf8).write(to: site.appendingPathComponent("content/reviews/court.md"))
+        var other = ImageStoreHold(storeDirectory: site.appendingPathComponent(ImageStore.folder).path)
+        #expect(other != nil)
+        _ = try PosterTests.build(site)
+        #expect(Set(Self.storeFiles(site).keys) == Set(before.keys), "pruned while another build held the store")
+        other = nil
+        // A change the build cache cannot patch, so that the next build is a whole one (which prunes).
+        try Data(TestSite.review(title: "Court", date: "2020-02-02").utf8).write(to: site.appendingPathComponent("content/reviews/court.md"))
+        _ = try PosterTests.build(site)
+        let key = ImageProcessor().key(of: TestImages.smallPNG)
+        #expect(!Self.storeFiles(site).keys.contains { $0.hasPrefix(key) })
+        #expect(Self.storeFiles(site).count < before.count)
+        withExtendedLifetime(other) {}
+    }
 }
