@@ -81,14 +81,14 @@ struct ImageStage {
                 catalog.reused += 1
                 catalog.images[path] = image
                 for variant in image.allVariants where written.insert(variant.path).inserted {
-                    catalog.files.append((variant.path, .copy(sourcePath: "\(ImageStore.folder)/\(ImageStore.fileName(variant))"), path))
+                    catalog.files.append((variant.path, .stored(storePath: "\(ImageStore.folder)/\(ImageStore.fileName(variant))"), path))
                 }
             case .made(let image, let kept, let files):
                 catalog.processed += 1
                 catalog.images[path] = image
                 for variant in image.allVariants where written.insert(variant.path).inserted {
                     let name = ImageStore.fileName(variant)
-                    let content: OutputFile.Content = kept ? .copy(sourcePath: "\(ImageStore.folder)/\(name)") : .data(Data(files[name] ?? []))
+                    let content: OutputFile.Content = kept ? .stored(storePath: "\(ImageStore.folder)/\(name)") : .data(Data(files[name] ?? []))
                     catalog.files.append((variant.path, content, path))
                 }
             }

@@ -7,12 +7,21 @@ public struct OutputFile: Sendable {
         case data(Data)
         /// A file of the site folder copied as is (static files, review images).
         case copy(sourcePath: String)
+        /// A file of Marquee's image store (`.marquee/images/…`, relative to the site folder). The
+        /// store never changes a file in place (it writes a new one and renames it over), nor does
+        /// any writer of the output, so a new build's output may hard-link it instead of copying.
+        case stored(storePath: String)
 
         /// The bytes, read from the site folder for a copied file.
         func bytes(from source: any SiteFileSystem) throws -> Data {
             switch self {
             case .data(let data): return data
             case .copy(let sourcePath): return try source.contents(of: sourcePath)
+            case .stored(let storePath):
+                do { return try source.contents(of: storePath) } catch {
+                    throw BuildFailure([.error(SourceLocation(path: storePath), "the image store lost this file during the build: \(SiteReader.describe(error))",
+                                               hint: "another program removed it; build again, or with --no-cache", stage: .write)])
+                }
             }
         }
     }

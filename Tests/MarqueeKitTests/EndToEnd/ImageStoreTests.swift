@@ -67,4 +67,36 @@ import Testing
         #expect(Self.storeFiles(site).count < before.count)
         withExtendedLifetime(other) {}
     }
+
+    static func inode(_ path: String) -> UInt? {
+        var info = stat()
+        return lstat(path, &info) == 0 ? UInt(info.st_ino) : nil
+    }
+
+    /// The variants in the output are links to the store's files (no bytes read and written again),
+    /// the same bytes a copy would have; a store file that is a symbolic link is copied, not linked.
+    @Test func theOutputLinksTheStoresVariantsButNeverASymbolicLink() throws {
+        let site = try PosterTests.site(["content/reviews/baran/poster.jpg": TestImages.jpeg, "static/posters/court.png": TestImages.smallPNG],
+                                        reviews: PosterTests.twoPosters)
+        _ = try PosterTests.build(site)
+        let store = site.appendingPathComponent(ImageStore.folder).path
+        let output = site.appendingPathComponent("public").path
+        let variants = try FileManager.default.contentsOfDirectory(atPath: output + "/images").sorted()
+        #expect(variants.count == 10)
+        for name in variants {
+            #expect(Self.inode("\(output)/images/\(name)") == Self.inode("\(store)/\(name)"), "\(name) is not the store's file")
+        }
+        // A store file swapped for a link to another file of the site: the next build copies it.
+        let name = try #require(variants.first)
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: "\(store)/\(name)"))
+        try bytes.write(to: site.appendingPathComponent("elsewhere.bin"))
+        try FileManager.default.removeItem(atPath: "\(store)/\(name)")
+        try FileManager.default.createSymbolicLink(atPath: "\(store)/\(name)", withDestinationPath: site.appendingPathComponent("elsewhere.bin").path)
+        try Data(TestSite.review(title: "Court", date: "2020-02-02", extra: "image: /posters/court.png\nimage_alt: Court").utf8)
+            .write(to: site.appendingPathComponent("content/reviews/court.md"))
+        _ = try PosterTests.build(site)
+        var info = stat()
+        #expect(lstat("\(output)/images/\(name)", &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: "\(output)/images/\(name)")) == bytes)
+    }
 }
