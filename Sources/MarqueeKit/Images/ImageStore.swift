@@ -20,7 +20,12 @@ struct ImageStore: Sendable {
     func cached(_ key: String) -> ProcessedImage? {
         guard let directory, let data = FileManager.default.contents(atPath: "\(directory)/\(key).variants") else { return nil }
         guard let image = Self.decode(String(decoding: data, as: UTF8.self)) else { return nil }
-        for variant in image.allVariants where access("\(directory)/\(Self.fileName(variant))", R_OK) != 0 { return nil }
+        // Plain files only (one `lstat` each): the output hard-links them, and a symbolic link put
+        // here would reach the output as a link. Anything else makes the variants again.
+        var info = stat()
+        for variant in image.allVariants {
+            guard lstat("\(directory)/\(Self.fileName(variant))", &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        }
         return image
     }
 

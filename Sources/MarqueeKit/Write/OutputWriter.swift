@@ -158,19 +158,13 @@ public struct OutputWriter: Sendable {
         let folder: URL
         let source: any SiteFileSystem
 
-        /// Only a plain file is linked: a symbolic link put in the store would otherwise reach the
-        /// output as a link (the copy's read refuses one that leads outside the site).
-        private static func isPlainFile(_ path: String) -> Bool {
-            var info = stat()
-            return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
-        }
-
         func put(_ path: String, _ content: OutputFile.Content) throws {
             let target = folder.path + "/" + path
             // An image variant from the store is linked, not read and written again: a cached
             // build of a site with posters copies thousands of them. Where the output lies on
-            // another file system (or links are refused), it is copied.
-            if case .stored(let storePath) = content, let disk = source.diskPath(of: storePath), Self.isPlainFile(disk), link(disk, target) == 0 { return }
+            // another file system (or links are refused), it is copied. The store gives only plain
+            // files (`ImageStore.cached`), never a symbolic link.
+            if case .stored(let storePath) = content, let disk = source.diskPath(of: storePath), link(disk, target) == 0 { return }
             try PlainFile.write(content.bytes(from: source), to: target)
         }
     }
