@@ -76,16 +76,37 @@ struct ImageStore: Sendable {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// Reads `encode`'s text back, nil for anything else. On bytes, not `String`s: a cached build
+    /// decodes one list per image, and splitting them as Characters cost 0.5 M instructions each.
     static func decode(_ text: String) -> ProcessedImage? {
-        let lines = text.split(separator: "\n").map { $0.split(separator: " ").map(String.init) }
-        guard lines.count >= 2, lines[0] == ["marquee-image-variants", "1"], lines[1].count == 3,
-              let width = Int(lines[1][0]), let height = Int(lines[1][1]), let format = ImageFormat(rawValue: lines[1][2]) else { return nil }
+        var text = text
+        return text.withUTF8 { decode(bytes: $0) }
+    }
+
+    private static func decode(bytes: UnsafeBufferPointer<UInt8>) -> ProcessedImage? {
+        let lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true)
+        func fields(_ line: Slice<UnsafeBufferPointer<UInt8>>) -> [Slice<UnsafeBufferPointer<UInt8>>] {
+            line.split(separator: UInt8(ascii: " "), omittingEmptySubsequences: false)
+        }
+        func number(_ field: Slice<UnsafeBufferPointer<UInt8>>) -> Int? {
+            guard !field.isEmpty, field.count <= 9, field.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else { return nil }
+            return field.reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }
+        }
+        func imageFormat(_ field: Slice<UnsafeBufferPointer<UInt8>>) -> ImageFormat? {
+            ImageFormat(rawValue: String(decoding: field, as: UTF8.self))
+        }
+        guard lines.count >= 2, lines[0].elementsEqual("marquee-image-variants 1".utf8) else { return nil }
+        let size = fields(lines[1])
+        guard size.count == 3, let width = number(size[0]), let height = number(size[1]), let format = imageFormat(size[2]) else { return nil }
         var image = ProcessedImage(width: width, height: height, format: format, own: [], webp: [], social: nil)
-        for fields in lines.dropFirst(2) {
-            guard fields.count == 5, let format = ImageFormat(rawValue: fields[1]), let width = Int(fields[2]), let height = Int(fields[3]),
-                  fields[4].hasPrefix("images/"), !fields[4].contains("..") else { return nil }
-            let variant = ImageVariant(path: fields[4], width: width, height: height, format: format)
-            switch fields[0] {
+        let prefix = Array("images/".utf8)
+        for line in lines.dropFirst(2) {
+            let fields = fields(line)
+            guard fields.count == 5, let variantFormat = imageFormat(fields[1]), let variantWidth = number(fields[2]), let variantHeight = number(fields[3]),
+                  fields[4].starts(with: prefix), !zip(fields[4], fields[4].dropFirst()).contains(where: { $0 == UInt8(ascii: ".") && $1 == UInt8(ascii: ".") })
+            else { return nil }
+            let variant = ImageVariant(path: String(decoding: fields[4], as: UTF8.self), width: variantWidth, height: variantHeight, format: variantFormat)
+            switch String(decoding: fields[0], as: UTF8.self) {
             case "own": image.own.append(variant)
             case "webp": image.webp.append(variant)
             case "social": image.social = variant
