@@ -164,7 +164,17 @@ public struct OutputWriter: Sendable {
             // build of a site with posters copies thousands of them. Where the output lies on
             // another file system (or links are refused), it is copied. The store gives only plain
             // files (`ImageStore.cached`), never a symbolic link.
-            if case .stored(let storePath) = content, let disk = source.diskPath(of: storePath), link(disk, target) == 0 { return }
+            switch content {
+            case .stored(let storePath):
+                if let disk = source.diskPath(of: storePath), link(disk, target) == 0 { return }
+            case .copy(let sourcePath):
+                // A writer's file is copied, never linked (an edit of one would change the other),
+                // but inside the kernel where it can be. The real path keeps the refusal of a link
+                // that leads outside the site: a refused file goes on to `bytes`, which reports it.
+                if let disk = source as? DiskFileSystem, let real = try? disk.realPathInside(sourcePath), marquee_copy_file(real, target) == 0 { return }
+            case .data:
+                break
+            }
             try PlainFile.write(content.bytes(from: source), to: target)
         }
     }
