@@ -84,10 +84,18 @@ import Testing
         let key = processor.key(of: TestImages.smallPNG)
         #expect(store.cached(key) == nil)
         #expect(store.keep(key, image, files: files))
-        #expect(store.cached(key) == image)
+        // The next build's store finds them (a store is the folder as its build began).
+        #expect(ImageStore(siteDirectory: folder.path).cached(key) == image)
         // A variant gone: the source is not cached any more.
         try FileManager.default.removeItem(atPath: "\(folder.path)/\(ImageStore.folder)/\(ImageStore.fileName(image.webp[0]))")
-        #expect(store.cached(key) == nil)
+        #expect(ImageStore(siteDirectory: folder.path).cached(key) == nil)
+        // Nor is it when a variant is a symbolic link (the output would link it).
+        let social = "\(folder.path)/\(ImageStore.folder)/\(ImageStore.fileName(try #require(image.social)))"
+        #expect(store.keep(key, image, files: files))
+        #expect(ImageStore(siteDirectory: folder.path).cached(key) == image)
+        try FileManager.default.removeItem(atPath: social)
+        try FileManager.default.createSymbolicLink(atPath: social, withDestinationPath: "/etc/passwd")
+        #expect(ImageStore(siteDirectory: folder.path).cached(key) == nil)
     }
 }
 
