@@ -26,20 +26,25 @@ struct ImageStore: Sendable {
 
     /// The names of the folder's plain files (not links, not folders), none when it cannot be read.
     static func plainFiles(in directory: String) -> Set<String> {
+        Set(entries(in: directory) { type, name in
+            if type == UInt8(DT_REG) { return true }
+            guard type == UInt8(DT_UNKNOWN) else { return false } // a file system that does not say: ask
+            var info = stat()
+            return lstat("\(directory)/\(name)", &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+        })
+    }
+
+    /// The names in a folder (not "." and ".."), those of the types `including` takes, in one
+    /// pass of readdir; none when it cannot be read.
+    static func entries(in directory: String, including: (UInt8, String) -> Bool = { _, _ in true }) -> [String] {
         guard let stream = opendir(directory) else { return [] }
         defer { closedir(stream) }
-        var names = Set<String>()
+        var names: [String] = []
         while let entry = readdir(stream) {
             let name = withUnsafePointer(to: entry.pointee.d_name) {
                 $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
             }
-            let type = entry.pointee.d_type
-            if type == UInt8(DT_REG) {
-                names.insert(name)
-            } else if type == UInt8(DT_UNKNOWN) { // a file system that does not say: ask
-                var info = stat()
-                if lstat("\(directory)/\(name)", &info) == 0, (info.st_mode & S_IFMT) == S_IFREG { names.insert(name) }
-            }
+            if name != ".", name != "..", including(entry.pointee.d_type, name) { names.append(name) }
         }
         return names
     }
@@ -155,19 +160,24 @@ struct ImageStore: Sendable {
     }
 
     private static func removeUnused(in directory: String, keeping catalog: ImageCatalog) {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
+        // Names compared as UTF-8 up to their first '-' or '.': all of them are Marquee's own,
+        // ASCII hex keys, and a Character-wise split of 10,000 names cost more than the unlinks.
+        func key(_ name: String) -> Substring.UTF8View {
+            let bytes = name.utf8
+            return bytes[..<(bytes.firstIndex { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".") } ?? bytes.endIndex)]
+        }
         var keys = Set<String>()
         for image in catalog.images.values {
-            for variant in image.allVariants { keys.insert(String(Self.fileName(variant).prefix { $0 != "-" })) }
+            for variant in image.allVariants { keys.insert(String(Substring(key(fileName(variant))))) }
         }
-        for name in names {
+        for name in entries(in: directory) {
             let keep: Bool
             if name.hasSuffix(".tmp") {
                 keep = false
             } else if name.hasSuffix(".source") {
                 keep = catalog.stamps.contains(String(name.dropLast(".source".count)))
             } else {
-                keep = keys.contains(String(name.prefix { $0 != "-" && $0 != "." }))
+                keep = keys.contains(String(Substring(key(name))))
             }
             if !keep { unlink("\(directory)/\(name)") }
         }

@@ -53,18 +53,24 @@ public struct OutsideSiteRefusal: Error, CustomStringConvertible, Sendable {
 /// top-level folders and `site.yml` included); otherwise it is refused, unopened.
 public struct DiskFileSystem: SiteFileSystem {
     public let root: URL
+    /// `root.path` with a slash after it (just "/" for the root), made once: `URL.path` is
+    /// computed afresh on every call, and a site with posters joins paths by the thousand.
+    private let rootPrefix: String
     private let realRoot: String
     /// The real paths of the folders files were read from, during one read of the site.
     private let folders: FolderMemo?
 
     public init(root: URL) {
         self.root = root.standardizedFileURL
-        realRoot = Self.realPath(self.root.path) ?? self.root.path
+        let path = self.root.path
+        rootPrefix = path == "/" ? "/" : path + "/"
+        realRoot = Self.realPath(path) ?? path
         folders = nil
     }
 
     private init(_ other: DiskFileSystem, folders: FolderMemo) {
         root = other.root
+        rootPrefix = other.rootPrefix
         realRoot = other.realRoot
         self.folders = folders
     }
@@ -168,7 +174,7 @@ public struct DiskFileSystem: SiteFileSystem {
     /// The path on disk of `path` (relative to the site), by joining strings: `URL`'s
     /// `appendingPathComponent` asks the disk whether each name is a folder (a `stat` a file).
     private func fullPath(_ path: String) -> String {
-        path.isEmpty ? root.path : (root.path == "/" ? "/" : root.path + "/") + path
+        path.isEmpty ? root.path : rootPrefix + path
     }
 
     /// The real path of `path` (relative to the site), or the refusal when it lies outside the site.

@@ -76,7 +76,8 @@ public struct OutputWriter: Sendable {
         for path in paths {
             var end = path.endIndex
             // Deepest first, stopping at the first folder already listed: its parents are too.
-            while let slash = path[..<end].lastIndex(of: "/") {
+            // Bytes, not Characters: '/' is ASCII, so its UTF-8 index is a valid String index.
+            while let slash = path.utf8[..<end].lastIndex(of: UInt8(ascii: "/")) {
                 let folder = path[..<slash]
                 guard folders.insert(folder).inserted else { break }
                 let depth = folder.utf8.count { $0 == UInt8(ascii: "/") }
