@@ -10,7 +10,8 @@ final class ImageStoreHold: Sendable {
     private let descriptor: Int32
 
     /// Nil when the lock file cannot be made (a site folder we may not write to): nothing is then
-    /// kept in the store, and nothing pruned.
+    /// kept in the store, and nothing pruned. `.marquee/` is made for it even by a first build:
+    /// a build that held no lock would not stop another's prune.
     init?(storeDirectory: String) {
         let parent = (storeDirectory as NSString).deletingLastPathComponent
         try? FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
