@@ -19,7 +19,7 @@ struct PageReader {
         case .failure(let diagnostic): return (nil, [diagnostic])
         }
         var reader = MappingReader(document: file.document, stage: .read)
-        var title: String?, summary: String?, slug: String?, draft = false
+        var title: String?, summary: String?, slug: String?, draft = false, unpublished = false
         var params: [String: ParamValue] = [:]
         var converter = ParamConverter()
         var sawTitle = false
@@ -30,7 +30,9 @@ struct PageReader {
             switch key {
             case "title": title = reader.requiredText(key, value); sawTitle = true
             case "summary": summary = reader.text(key, value)
-            case "draft": draft = reader.bool(key, value) ?? false
+            case "draft": draft = (reader.bool(key, value) ?? false) || unpublished
+            case "published": // Jekyll's key: `published: false` keeps the page out, as `draft: true` does
+                if reader.bool(key, value) == false { unpublished = true; draft = true }
             case "slug": slug = reader.slug(value, example: "about")
             case "aliases": aliases += AliasReader.read(value, baseURL: baseURL, &reader)
             case "language", "lang": language = reader.languageTag(key, value) // `lang` as Jekyll themes write it

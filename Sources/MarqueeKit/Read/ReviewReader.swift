@@ -14,7 +14,7 @@ struct ReviewReader {
     /// The keys Marquee reads itself: its own, and every built-in taxonomy's (`TaxonomyDefinition.defaults`).
     /// (In this order: a suggestion for a typo takes the first of equally close keys.)
     static let knownKeys = ["title", "movie", "work", "year", "rating", "date", "recommend", "slug", "summary", "draft", "image", "image_alt",
-                            "type", "toc", "aliases", "reviewer", "language", "lang", "original_language"]
+                            "type", "toc", "aliases", "reviewer", "language", "lang", "original_language", "published"]
         + TaxonomyDefinition.defaults.filter(\.readsNames).flatMap(\.keys)
 
     /// The schema.org types a review's `type` may name (what `itemReviewed` is).
