@@ -294,11 +294,30 @@ public struct MarkdownRenderer: Sendable {
             if let range = text.range(of: opener) {
                 let rest = text[range.lowerBound...]
                 let end = rest.range(of: closer)?.upperBound ?? rest.endIndex
-                let tag = String(rest[..<end])
+                let tag = Self.unsmartened(String(rest[..<end]))
                 return tag.count > 40 ? String(tag.prefix(39)) + "…" : tag
             }
         }
         return nil
+    }
+
+    /// A tag as the writer typed it, before smart punctuation: cmark's SMART option has made its
+    /// quotes curly and its dashes long in the text node, and a warning quoting
+    /// `{% include note.html id=“x” %}` would show text that is in no file.
+    static func unsmartened(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0.value >= 0x2013 && $0.value <= 0x2026 }) else { return text }
+        var plain = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\u{2018}", "\u{2019}": plain += "'"
+            case "\u{201C}", "\u{201D}": plain += "\""
+            case "\u{2013}": plain += "--"
+            case "\u{2014}": plain += "---"
+            case "\u{2026}": plain += "..."
+            default: plain.unicodeScalars.append(scalar)
+            }
+        }
+        return plain
     }
 
     /// The body line of a node: its own, or (for a node cmark gives no position) its block's.

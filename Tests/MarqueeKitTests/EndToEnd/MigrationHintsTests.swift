@@ -38,4 +38,13 @@ import Testing
             "content/reviews/a.md:12:1: warning: '{% include note.html %}' is a Liquid tag (Jekyll's), which Marquee does not run: the page shows it as text — write it as Markdown or HTML instead (a link, an image, an <iframe> for a video), or put it in `code` to show it",
         ])
     }
+
+    /// Smart punctuation has curled the tag's quotes in the text cmark gives; the warning quotes
+    /// the tag as the file has it.
+    @Test func aTagIsQuotedAsWrittenNotAsSmartPunctuationMadeIt() throws {
+        let site = TestSite(["content/reviews/a.md": TestSite.review(title: "A", body: "Here: {% include n id=\"x\" t='y' %} -- and...")])
+        let warnings = try site.render().get().warnings.map(\.description)
+        #expect(warnings.contains { $0.contains(#"'{% include n id="x" t='y' %}' is a Liquid tag"#) }, "\(warnings)")
+        #expect(!warnings.contains { $0.contains("\u{201C}") || $0.contains("\u{2019}") })
+    }
 }
