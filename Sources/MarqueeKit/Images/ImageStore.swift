@@ -26,25 +26,14 @@ struct ImageStore: Sendable {
 
     /// The names of the folder's plain files (not links, not folders), none when it cannot be read.
     static func plainFiles(in directory: String) -> Set<String> {
-        Set(entries(in: directory) { type, name in
-            if type == UInt8(DT_REG) { return true }
-            guard type == UInt8(DT_UNKNOWN) else { return false } // a file system that does not say: ask
-            var info = stat()
-            return lstat("\(directory)/\(name)", &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
-        })
-    }
-
-    /// The names in a folder (not "." and ".."), those of the types `including` takes, in one
-    /// pass of readdir; none when it cannot be read.
-    static func entries(in directory: String, including: (UInt8, String) -> Bool = { _, _ in true }) -> [String] {
-        guard let stream = opendir(directory) else { return [] }
-        defer { closedir(stream) }
-        var names: [String] = []
-        while let entry = readdir(stream) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+        var names = Set<String>()
+        for (name, type) in DiskFileSystem.listing(directory) ?? [] {
+            if type == UInt8(DT_REG) {
+                names.insert(name)
+            } else if type == UInt8(DT_UNKNOWN) { // a file system that does not say: ask
+                var info = stat()
+                if lstat("\(directory)/\(name)", &info) == 0, (info.st_mode & S_IFMT) == S_IFREG { names.insert(name) }
             }
-            if name != ".", name != "..", including(entry.pointee.d_type, name) { names.append(name) }
         }
         return names
     }
@@ -170,7 +159,7 @@ struct ImageStore: Sendable {
         for image in catalog.images.values {
             for variant in image.allVariants { keys.insert(String(Substring(key(fileName(variant))))) }
         }
-        for name in entries(in: directory) {
+        for (name, _) in DiskFileSystem.listing(directory) ?? [] {
             let keep: Bool
             if name.hasSuffix(".tmp") {
                 keep = false

@@ -135,8 +135,9 @@ public struct DiskFileSystem: SiteFileSystem {
 
     /// The names in a folder with the type `readdir` gives each (no `lstat` a name: a folder of
     /// 10,000 reviews is listed on one core before anything is read); nil when it cannot be
-    /// opened or a name is not valid UTF-8, for `FileManager` to list it and say why.
-    private static func listing(_ folder: String) -> [(name: String, type: UInt8)]? {
+    /// opened or a name is not valid UTF-8, for `FileManager` to list it and say why. (Also
+    /// how the image store lists `.marquee/images`.)
+    static func listing(_ folder: String) -> [(name: String, type: UInt8)]? {
         guard let handle = opendir(folder) else { return nil }
         defer { closedir(handle) }
         var entries: [(name: String, type: UInt8)] = []
