@@ -19,7 +19,7 @@ struct PageReader {
         case .failure(let diagnostic): return (nil, [diagnostic])
         }
         var reader = MappingReader(document: file.document, stage: .read)
-        var title: String?, summary: String?, slug: String?, draft = false, unpublished = false
+        var title: String?, summary: String?, slug: String?, drafting = DraftKeys()
         var params: [String: ParamValue] = [:]
         var converter = ParamConverter()
         var sawTitle = false
@@ -30,9 +30,7 @@ struct PageReader {
             switch key {
             case "title": title = reader.requiredText(key, value); sawTitle = true
             case "summary": summary = reader.text(key, value)
-            case "draft": draft = (reader.bool(key, value) ?? false) || unpublished
-            case "published": // Jekyll's key: `published: false` keeps the page out, as `draft: true` does
-                if reader.bool(key, value) == false { unpublished = true; draft = true }
+            case "draft", "published": drafting.read(key, value, &reader)
             case "slug": slug = reader.slug(value, example: "about")
             case "aliases": aliases += AliasReader.read(value, baseURL: baseURL, &reader)
             case "language", "lang": language = reader.languageTag(key, value) // `lang` as Jekyll themes write it
@@ -49,7 +47,7 @@ struct PageReader {
             reader.diagnostics.error(SourceLocation(path: path), "this file's name cannot be a URL: \(problem)", hint: "rename the file, or give a slug: key")
         }
         guard !reader.diagnostics.hasErrors, let title else { return (nil, reader.diagnostics.all) }
-        var page = Page(source: path, slug: slug ?? defaultSlug, title: title, summary: summary, isDraft: draft,
+        var page = Page(source: path, slug: slug ?? defaultSlug, title: title, summary: summary, isDraft: drafting.isDraft,
                         params: params, body: markdown.render(file.body, documentPath: basePath + Route.page(slug ?? defaultSlug).url).shiftingLinks(by: file.bodyFirstLine - 1))
         page.aliases = aliases
         page.language = language

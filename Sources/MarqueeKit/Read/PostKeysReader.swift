@@ -26,9 +26,8 @@ struct PostKeysReader {
     struct Fields {
         var title: String?, date: PublicationDate?, slug: String?, summary: String?, image: String?
         var terms: [String: [Name]] = [:]
-        /// `draft: true`, or Jekyll's `published: false`: either keeps the post out of the site.
-        var draft = false
-        var unpublished = false
+        var drafting = DraftKeys()
+        var draft: Bool { drafting.isDraft }
         var tableOfContents: Bool?
         var aliases: [Alias] = []
         var reviewer: String?
@@ -44,9 +43,7 @@ struct PostKeysReader {
         case "date": fields.date = readDate(value, &reader)
         case "slug": fields.slug = reader.slug(value, example: slugExample)
         case "summary": fields.summary = reader.text(key, value)
-        case "draft": fields.draft = (reader.bool(key, value) ?? false) || fields.unpublished
-        case "published": // Jekyll's key: a post moved over with `published: false` stays unpublished
-            if reader.bool(key, value) == false { fields.unpublished = true; fields.draft = true }
+        case "draft", "published": fields.drafting.read(key, value, &reader)
         case "toc": fields.tableOfContents = reader.bool(key, value)
         case "aliases": fields.aliases += AliasReader.read(value, baseURL: config.baseURL, &reader)
         case "reviewer": fields.reviewer = readReviewer(value, &reader)
