@@ -68,11 +68,6 @@ import Testing
         withExtendedLifetime(other) {}
     }
 
-    static func inode(_ path: String) -> UInt? {
-        var info = stat()
-        return lstat(path, &info) == 0 ? UInt(info.st_ino) : nil
-    }
-
     /// The variants in the output are links to the store's files (no bytes read and written again),
     /// the same bytes a copy would have; a store file that is a symbolic link is made again, never linked.
     @Test func theOutputLinksTheStoresVariantsButNeverASymbolicLink() throws {
@@ -84,7 +79,7 @@ import Testing
         let variants = try FileManager.default.contentsOfDirectory(atPath: output + "/images").sorted()
         #expect(variants.count == 10)
         for name in variants {
-            #expect(Self.inode("\(output)/images/\(name)") == Self.inode("\(store)/\(name)"), "\(name) is not the store's file")
+            #expect(Paths.inode("\(output)/images/\(name)") == Paths.inode("\(store)/\(name)"), "\(name) is not the store's file")
         }
         // A store file swapped for a link to another file of the site: the next build makes the image again.
         let name = try #require(variants.first)

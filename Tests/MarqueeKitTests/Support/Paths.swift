@@ -32,6 +32,13 @@ enum Paths {
         return folder
     }()
 
+    /// The inode of the file at `path` itself (not of a link's target), nil when there is none:
+    /// whether two names are one file.
+    static func inode(_ path: String) -> UInt? {
+        var info = stat()
+        return lstat(path, &info) == 0 ? UInt(info.st_ino) : nil
+    }
+
     static func temporaryFolder(_ name: String = "out") -> URL {
         scratch.appendingPathComponent("marquee-\(name)-\(UUID().uuidString)")
     }

@@ -6,11 +6,6 @@ import Testing
 /// kernel where it can be (`marquee_copy_file`), never linked: an edit of the output's copy leaves
 /// the writer's file as it was. A link that leads outside the site is still refused.
 @Suite struct StaticCopyTests {
-    static func inode(_ path: String) -> UInt? {
-        var info = stat()
-        return lstat(path, &info) == 0 ? UInt(info.st_ino) : nil
-    }
-
     @Test func aStaticFileIsCopiedWholeAndNeverShared() throws {
         // Bigger than one copy_file_range or pipe buffer, and not a multiple of a page.
         let big = Data((0..<(3 * 1_048_576 + 17)).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ $0 >> 9) })
@@ -25,7 +20,7 @@ import Testing
         #expect(try Data(contentsOf: output.appendingPathComponent("empty.txt")).isEmpty)
         #expect(try Data(contentsOf: output.appendingPathComponent("style.css")) == Data("body{}".utf8))
         let copy = output.appendingPathComponent("style.css").path
-        #expect(Self.inode(copy) != Self.inode(folder.appendingPathComponent("static/style.css").path))
+        #expect(Paths.inode(copy) != Paths.inode(folder.appendingPathComponent("static/style.css").path))
         try Data("changed".utf8).write(to: URL(fileURLWithPath: copy))
         #expect(try String(contentsOf: folder.appendingPathComponent("static/style.css"), encoding: .utf8) == "body{}")
     }
