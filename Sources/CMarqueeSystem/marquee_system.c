@@ -30,8 +30,10 @@ int marquee_copy_file(const char *from, const char *to) {
     int source = open(from, O_RDONLY | O_CLOEXEC);
     if (source < 0) return -1;
     struct stat info;
-    if (fstat(source, &info) != 0 || !S_ISREG(info.st_mode)) {
-        int code = S_ISREG(info.st_mode) ? errno : EINVAL;
+    int statted = fstat(source, &info) == 0;
+    if (!statted || !S_ISREG(info.st_mode)) {
+        // info is read only once fstat has filled it; not a plain file is EINVAL.
+        int code = statted ? EINVAL : errno;
         close(source);
         errno = code;
         return -1;
