@@ -5,8 +5,8 @@
 
 SITE is a built site (its search/ folder and search.js). The queries run one after another in
 one visit, as search.js runs them: the first fetches the page, the script, meta.json, one term
-shard per word and the docs/ files of the first ten results; each later query only the files not
-fetched yet. Each file counts its `gzip -9` size. Queries are ASCII words here (the fold of
+shard per word and the docs/ files of those of the first ten results whose rows no shard fetched so
+far carries; each later query only the files not fetched yet. Each file counts its `gzip -9` size. Queries are ASCII words here (the fold of
 SearchFolding.swift is then: lower-case, split at anything but a-z and 0-9).
 
 Prints one line per query (files fetched, KB) and the totals; exits 1 when the first query
@@ -32,6 +32,7 @@ def main():
     next_limit = float(os.environ.get("NEXT_KB", "10"))
     fetched = set()
     sizes = {}
+    rows = set()  # documents whose rows the shards fetched so far carry
 
     def size(path):
         if path not in sizes:
@@ -52,7 +53,9 @@ def main():
         for i, word in enumerate(words):
             shard_path = f"search/terms/{fnv(word[:2]) % meta['shards']}.json"
             wanted.append(shard_path)
-            shard = load(shard_path)
+            loaded = load(shard_path)
+            rows.update(int(d) for d in loaded["results"])
+            shard = loaded["terms"]
             fields = {}
             terms = [t for t in shard if t.startswith(word)] if i == len(words) - 1 and len(word) > 1 else [word] if word in shard else []
             for term in terms:
@@ -70,7 +73,8 @@ def main():
         scores = bonus if scores is None else {d: s + bonus.get(d, 0) for d, s in scores.items()}
         results = sorted(scores, key=lambda d: (-scores[d], d))
         for doc in results[:10]:
-            wanted.append(f"search/docs/{doc // meta['perFile']}.json")
+            if doc not in rows:
+                wanted.append(f"search/docs/{doc // meta['perFile']}.json")
         new = [p for p in dict.fromkeys(wanted) if p not in fetched]
         fetched.update(new)
         kb = sum(size(p) for p in new) / 1000

@@ -71,6 +71,8 @@
   var PAGE = 10;
   var cache = new Map();
   var meta = null, common = new Set(), shown = [], count = 0, run = 0, timer = 0;
+  // Document number → its result row, from the shards fetched so far (their terms' first results).
+  var rows = new Map();
 
   var noscript = document.getElementById('search-noscript');
   if (noscript) noscript.hidden = true;
@@ -103,7 +105,11 @@
   function match(words) {
     return Promise.all(words.map(function (word) {
       return load('terms/' + shardOf(word, meta.shards) + '.json');
-    })).then(function (found) {
+    })).then(function (shards) {
+      var found = shards.map(function (shard) {
+        Object.keys(shard.results).forEach(function (d) { rows.set(Number(d), shard.results[d]); });
+        return shard.terms;
+      });
       // Every word is required but a common one ("the"), which only ranks what has it elsewhere.
       var scores = null, bonus = new Map();
       words.forEach(function (word, i) {
@@ -191,7 +197,7 @@
   function start() {
     if (meta) return Promise.resolve();
     return load('meta.json').then(function (m) {
-      if (m.version !== 1) throw new Error('index format ' + m.version);
+      if (m.version !== 2) throw new Error('index format ' + m.version);
       meta = m;
       common = new Set(m.common);
     });
@@ -201,11 +207,14 @@
     var page = shown.slice(count, count + PAGE);
     count += page.length;
     more.hidden = count >= shown.length;
-    var files = Array.from(new Set(page.map(function (d) { return Math.floor(d / meta.perFile); })));
+    // Rows the shards did not bring come from docs/, a file per hundred documents.
+    var files = Array.from(new Set(page.filter(function (d) { return !rows.has(d); }).map(function (d) {
+      return Math.floor(d / meta.perFile);
+    })));
     return Promise.all(files.map(function (f) { return load('docs/' + f + '.json'); })).then(function (loaded) {
       if (mine !== run) return;
       page.forEach(function (d) {
-        var row = loaded[files.indexOf(Math.floor(d / meta.perFile))][d % meta.perFile];
+        var row = rows.has(d) ? rows.get(d) : loaded[files.indexOf(Math.floor(d / meta.perFile))][d % meta.perFile];
         list.appendChild(result(row));
       });
     });

@@ -1,17 +1,21 @@
 import Foundation
 
-/// The index as the files the client fetches, under `search/` (format version 1):
+/// The index as the files the client fetches, under `search/` (format version 2):
 ///
 /// - `meta.json`: the format version, the number of documents and of documents per file, the
 ///   rating scale, the number of term shards, the common words (`SearchIndex.common`: their
 ///   excerpt postings are left out, and a result need not have them), and the filters' values: `ratings` is
 ///   `[halfSteps, n]` for each rating given (the first n documents are rated at least that),
 ///   `categories` `[name, documents]`, `decades` `[decade, documents]`.
-/// - `terms/<shard>.json`: terms with their postings, `d << 4 | fields`, `d` the document number
-///   for the first and the distance from the one before for the rest (`SearchIndex.Field` bits).
-///   A term's shard is a hash of its first two characters (`shard(of:count:)`), so the terms a
-///   prefix matches are in one file; the number of shards depends on the number of documents
-///   only, so an edit to a body never adds or removes a file, it only changes some.
+/// - `terms/<shard>.json`: `{"terms":{…},"results":{…}}`. `terms`: terms with their postings,
+///   `d << 4 | fields`, `d` the document number for the first and the distance from the one
+///   before for the rest (`SearchIndex.Field` bits). A term's shard is a hash of its first two
+///   characters (`shard(of:count:)`), so the terms a prefix matches are in one file; the number of
+///   shards depends on the number of documents only, so an edit to a body never adds or removes a
+///   file, it only changes some. `results`: document number → the row `docs/` has for it, for
+///   each term's first results (`leaders(of:)`), so that most queries need no `docs/` file at
+///   all: a query's first page lies in the shards it fetched, where its ten results would
+///   otherwise be spread over as many `docs/` files as there are results.
 /// - `docs/<n>.json`: documents n × perFile onwards, each `[title, url, halfSteps, year, thumbnail]`
 ///   (url and thumbnail relative to the base URL; null where there is none).
 /// - `filters/c<i>.json`, `filters/d<decade>.json`: the documents of category i or of a decade,
@@ -20,7 +24,7 @@ import Foundation
 /// JSON written by hand, keys in a fixed order, integers only: the same bytes every build.
 enum SearchFiles {
     static let folder = "search/"
-    static let version = 1
+    static let version = 2
     /// Documents per `docs/` file: a query showing ten results fetches few of them, each small.
     static let perFile = 100
 
@@ -35,10 +39,7 @@ enum SearchFiles {
         }
         for start in stride(from: 0, to: index.documents.count, by: perFile) {
             let documents = index.documents[start..<min(start + perFile, index.documents.count)]
-            let rows = documents.map { document in
-                "[" + [quoted(document.title), quoted(document.url), document.rating.map { String($0.halfSteps) } ?? "null",
-                       document.year.map(String.init) ?? "null", document.thumbnail.map(quoted) ?? "null"].joined(separator: ",") + "]"
-            }
+            let rows = documents.map(row)
             files.append(("\(folder)docs/\(start / perFile).json", Data(("[" + rows.joined(separator: ",\n") + "]\n").utf8)))
         }
         for (position, category) in index.categories.enumerated() {
@@ -61,17 +62,53 @@ enum SearchFiles {
 
     static func shardPath(_ shard: Int) -> String { "\(folder)terms/\(shard).json" }
 
-    /// A shard's file: its terms, sorted, with their postings.
+    /// A shard's file: its terms, sorted, with their postings, and the rows of their leaders
+    /// (each document once, by number).
     static func shardBytes(_ terms: [String], _ index: SearchIndex) -> Data {
-        var out: [UInt8] = [UInt8(ascii: "{")]
+        var out: [UInt8] = Array("{\"terms\":{".utf8)
+        var results = Set<Int>()
         for (position, term) in terms.sorted().enumerated() {
             if position > 0 { out.append(UInt8(ascii: ",")) }
             out += quoted(term).utf8
             out.append(UInt8(ascii: ":"))
-            appendPostings(index.postings[term] ?? [], to: &out)
+            let postings = index.postings[term] ?? []
+            appendPostings(postings, to: &out)
+            results.formUnion(leaders(of: postings))
         }
-        out += "}\n".utf8
+        out += "},\"results\":{".utf8
+        for (position, document) in results.sorted().enumerated() {
+            if position > 0 { out.append(UInt8(ascii: ",")) }
+            out += "\"\(document)\":".utf8
+            out += row(index.documents[document]).utf8
+        }
+        out += "}}\n".utf8
         return Data(out)
+    }
+
+    /// Rows a shard carries per term: the client's first page of results.
+    static let leadersPerTerm = 10
+
+    /// The documents a one-word query for this term shows first, among those that have it outside
+    /// their excerpt: by field (title, then credit, then tag, as the client weighs them), then by
+    /// number (`leadersPerTerm` of them). A prefix query's first page is among its terms' leaders
+    /// too, since a document's score there is its best field. Documents found in the excerpt
+    /// alone are left to `docs/`: every rare word of every excerpt would carry its rows, many
+    /// times the index, and an edit to a body would change rows in shards.
+    static func leaders(of postings: [UInt32]) -> [Int] {
+        var byField: [[Int]] = [[], [], []] // title, credit, tag
+        for posting in postings {
+            let fields = posting & 0x7
+            guard fields != 0 else { continue }
+            let field = fields & 1 != 0 ? 0 : fields & 2 != 0 ? 1 : 2
+            if byField[field].count < leadersPerTerm { byField[field].append(Int(posting >> 4)) }
+        }
+        return Array(byField.joined().prefix(leadersPerTerm))
+    }
+
+    /// `[title, url, halfSteps, year, thumbnail]`, null where there is none.
+    private static func row(_ document: SearchIndex.Document) -> String {
+        "[" + [quoted(document.title), quoted(document.url), document.rating.map { String($0.halfSteps) } ?? "null",
+               document.year.map(String.init) ?? "null", document.thumbnail.map(quoted) ?? "null"].joined(separator: ",") + "]"
     }
 
     /// The shard holding a term: FNV-1a (32 bits) of the UTF-8 of its first two scalars, modulo

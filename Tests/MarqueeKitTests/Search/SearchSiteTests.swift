@@ -16,6 +16,12 @@ import Testing
         try JSONSerialization.jsonObject(with: Data((text ?? "").utf8))
     }
 
+    /// A term's shard: its terms' postings, and the rows it carries by document number.
+    static func shard(of term: String, in pages: [String: String], count: Int = 16) throws -> (terms: [String: [Int]], results: [String: [Any]]) {
+        let file = try #require(try json(pages["search/terms/\(SearchFiles.shard(of: term, count: count)).json"]) as? [String: Any])
+        return (try #require(file["terms"] as? [String: [Int]]), try #require(file["results"] as? [String: [Any]]))
+    }
+
     @Test func theIndexNumbersDocumentsBestRatedFirstAndArticlesLast() throws {
         let pages = try TestSite(Self.reviews).pages()
         let docs = try #require(try Self.json(pages["search/docs/0.json"]) as? [[Any]])
@@ -26,7 +32,7 @@ import Testing
         // Escaped for any JSON parser and for HTML: no `</script>` in the bytes.
         #expect(pages["search/docs/0.json"]?.contains("</") == false)
         let meta = try #require(try Self.json(pages["search/meta.json"]) as? [String: Any])
-        #expect(meta["documents"] as? Int == 4 && meta["perFile"] as? Int == 100 && meta["shards"] as? Int == 16 && meta["version"] as? Int == 1)
+        #expect(meta["documents"] as? Int == 4 && meta["perFile"] as? Int == 100 && meta["shards"] as? Int == 16 && meta["version"] as? Int == 2)
         #expect((meta["ratings"] as? [[Int]]) == [[9, 1], [8, 2], [4, 3]])
         #expect((meta["decades"] as? [[Int]]) == [[1960, 1], [2000, 1]])
         #expect(pages["search/filters/d1960.json"] == "[0]\n" && pages["search/filters/d2000.json"] == "[1]\n")
@@ -35,9 +41,7 @@ import Testing
     @Test func termsKnowTheFieldsTheyCameFrom() throws {
         let site = try TestSite(Self.reviews).pages()
         func postings(_ term: String) throws -> [Int] {
-            let shard = SearchFiles.shard(of: term, count: 16)
-            let terms = try #require(try Self.json(site["search/terms/\(shard).json"]) as? [String: [Int]])
-            return terms[term] ?? []
+            try Self.shard(of: term, in: site).terms[term] ?? []
         }
         // Cléo is document 0, Baran 1, the article 3: `d << 4 | fields`, `d` as a distance.
         #expect(try postings("majidi") == [0 << 4 | 8, 1 << 4 | 2]) // Cléo's excerpt, Baran's director
@@ -60,12 +64,37 @@ import Testing
         let meta = try #require(try Self.json(pages["search/meta.json"]) as? [String: Any])
         // ("film" is in most titles as well: not common.)
         #expect(meta["common"] as? [String] == ["of", "story", "the"])
-        let shard = SearchFiles.shard(of: "the", count: 16)
-        let terms = try #require(try Self.json(pages["search/terms/\(shard).json"]) as? [String: [Int]])
+        let terms = try Self.shard(of: "the", in: pages).terms
         let seventh = try #require(try (Self.json(pages["search/docs/0.json"]) as? [[Any]])?.firstIndex { $0[0] as? String == "The Seventh" })
         #expect(terms["the"] == [seventh << 4 | 1]) // its title only
-        let rare = try #require(try Self.json(pages["search/terms/\(SearchFiles.shard(of: "rare", count: 16)).json"]) as? [String: [Int]])
-        #expect(rare["rare"]?.count == 50)
+        #expect(try Self.shard(of: "rare", in: pages).terms["rare"]?.count == 50)
+    }
+
+    /// A shard carries the rows of its terms' first results found outside an excerpt, so a
+    /// one-word query fetches no `docs/` file; a match in an excerpt alone is left to `docs/`.
+    @Test func aShardCarriesTheRowsOfItsTermsFirstResults() throws {
+        let pages = try TestSite(Self.reviews).pages()
+        let majidi = try Self.shard(of: "majidi", in: pages)
+        let docs = try #require(try Self.json(pages["search/docs/0.json"]) as? [[Any]])
+        // Baran (document 1) has Majidi as its director; Cléo (0) only in its excerpt.
+        #expect(majidi.results["1"].map { "\($0)" } == "\(docs[1])")
+        #expect(majidi.results["0"] == nil)
+        #expect(pages[SearchFiles.shardPath(SearchFiles.shard(of: "majidi", count: 16))]?.contains("</") == false)
+    }
+
+    /// By the field the client weighs most (title, credit, tag), then by number, ten at most:
+    /// the first page of a one-word query, and of a prefix query over the terms it matches.
+    @Test func aTermsLeadersAreItsFirstResultsOutsideExcerpts() {
+        func posting(_ document: UInt32, _ fields: SearchIndex.Field...) -> UInt32 {
+            document << 4 | fields.reduce(0) { $0 | UInt32($1.rawValue) }
+        }
+        let postings = [posting(0, .excerpt), posting(1, .tag), posting(2, .credit, .excerpt), posting(3, .title),
+                        posting(4, .tag, .credit), posting(5, .excerpt), posting(6, .title, .tag)]
+        #expect(SearchFiles.leaders(of: postings) == [3, 6, 2, 4, 1])
+        let many = (0..<30).map { posting(UInt32($0), $0 % 3 == 0 ? .title : .tag) }
+        #expect(SearchFiles.leaders(of: many) == [0, 3, 6, 9, 12, 15, 18, 21, 24, 27])
+        #expect(SearchFiles.leaders(of: (0..<30).map { posting(UInt32($0), .tag) }) == Array(0..<10))
+        #expect(SearchFiles.leaders(of: [posting(0, .excerpt)]).isEmpty)
     }
 
     @Test func everyPageHasTheFieldAndTheSearchPageTheScript() throws {
