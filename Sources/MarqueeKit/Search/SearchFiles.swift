@@ -34,13 +34,21 @@ enum SearchFiles {
         var shards = Array(repeating: [String](), count: count)
         for term in index.postings.keys { shards[shard(of: term, count: count)].append(term) }
         // Each shard on its own core: the postings are most of the index's bytes.
+        // Each document's row once: a shard has the rows of its terms' leaders, so a document's
+        // row is in a few shards, and in its docs/ file.
+        let rows = ConcurrentMap.map(Array(index.documents.indices)) { row(of: index.documents[$0]) }
         var files: [(path: String, bytes: Data)] = ConcurrentMap.map(Array(shards.enumerated())) { name, terms in
-            (shardPath(name), shardBytes(terms, index))
+            (shardPath(name), shardBytes(terms, index, rows: rows))
         }
         for start in stride(from: 0, to: index.documents.count, by: perFile) {
-            let documents = index.documents[start..<min(start + perFile, index.documents.count)]
-            let rows = documents.map(row)
-            files.append(("\(folder)docs/\(start / perFile).json", Data(("[" + rows.joined(separator: ",\n") + "]\n").utf8)))
+            let documents = start..<min(start + perFile, index.documents.count)
+            var out: [UInt8] = [UInt8(ascii: "[")]
+            for document in documents {
+                if document > start { out += ",\n".utf8 }
+                out += rows[document]
+            }
+            out += "]\n".utf8
+            files.append(("\(folder)docs/\(start / perFile).json", Data(out)))
         }
         for (position, category) in index.categories.enumerated() {
             files.append(("\(folder)filters/c\(position).json", Data((deltas(category.documents) + "\n").utf8)))
@@ -64,12 +72,12 @@ enum SearchFiles {
 
     /// A shard's file: its terms, sorted, with their postings, and the rows of their leaders
     /// (each document once, by number).
-    static func shardBytes(_ terms: [String], _ index: SearchIndex) -> Data {
+    static func shardBytes(_ terms: [String], _ index: SearchIndex, rows: [[UInt8]]? = nil) -> Data {
         var out: [UInt8] = Array("{\"terms\":{".utf8)
         var results = Set<Int>()
         for (position, term) in terms.sorted().enumerated() {
             if position > 0 { out.append(UInt8(ascii: ",")) }
-            out += quoted(term).utf8
+            JSONValue.writeString(term, to: &out)
             out.append(UInt8(ascii: ":"))
             let postings = index.postings[term] ?? []
             appendPostings(postings, to: &out)
@@ -78,8 +86,10 @@ enum SearchFiles {
         out += "},\"results\":{".utf8
         for (position, document) in results.sorted().enumerated() {
             if position > 0 { out.append(UInt8(ascii: ",")) }
-            out += "\"\(document)\":".utf8
-            out += row(index.documents[document]).utf8
+            out.append(UInt8(ascii: "\""))
+            appendDecimal(document, to: &out)
+            out += "\":".utf8
+            out += rows?[document] ?? row(of: index.documents[document])
         }
         out += "}}\n".utf8
         return Data(out)
@@ -106,9 +116,36 @@ enum SearchFiles {
     }
 
     /// `[title, url, halfSteps, year, thumbnail]`, null where there is none.
-    private static func row(_ document: SearchIndex.Document) -> String {
-        "[" + [quoted(document.title), quoted(document.url), document.rating.map { String($0.halfSteps) } ?? "null",
-               document.year.map(String.init) ?? "null", document.thumbnail.map(quoted) ?? "null"].joined(separator: ",") + "]"
+    private static func row(of document: SearchIndex.Document) -> [UInt8] {
+        var out: [UInt8] = [UInt8(ascii: "[")]
+        JSONValue.writeString(document.title, to: &out)
+        out.append(UInt8(ascii: ","))
+        JSONValue.writeString(document.url, to: &out)
+        out.append(UInt8(ascii: ","))
+        if let rating = document.rating { appendDecimal(rating.halfSteps, to: &out) } else { out += "null".utf8 }
+        out.append(UInt8(ascii: ","))
+        if let year = document.year { appendDecimal(year, to: &out) } else { out += "null".utf8 }
+        out.append(UInt8(ascii: ","))
+        if let thumbnail = document.thumbnail { JSONValue.writeString(thumbnail, to: &out) } else { out += "null".utf8 }
+        out.append(UInt8(ascii: "]"))
+        return out
+    }
+
+    /// `value` in decimal digits, written in place (a minus sign first when it is negative).
+    static func appendDecimal(_ value: Int, to out: inout [UInt8]) {
+        if value < 0 { out.append(UInt8(ascii: "-")) }
+        var rest = value.magnitude
+        if rest < 10 { return out.append(UInt8(ascii: "0") + UInt8(rest)) }
+        // The digits from the last, into a buffer on the stack (20 hold any Int).
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var at = 20
+            repeat {
+                at -= 1
+                digits[at] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+            } while rest > 0
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: digits[at...]))
+        }
     }
 
     /// The shard holding a term: FNV-1a (32 bits) of the UTF-8 of its first two scalars, modulo
@@ -137,18 +174,11 @@ enum SearchFiles {
     private static func appendPostings(_ postings: [UInt32], to out: inout [UInt8]) {
         out.append(UInt8(ascii: "["))
         var previous: UInt32 = 0
-        var digits: [UInt8] = []
         for (position, posting) in postings.enumerated() {
             if position > 0 { out.append(UInt8(ascii: ",")) }
             let document = posting >> 4
-            var value = (document - previous) << 4 | (posting & 0xF)
+            appendDecimal(Int((document - previous) << 4 | (posting & 0xF)), to: &out)
             previous = document
-            digits.removeAll(keepingCapacity: true)
-            repeat {
-                digits.append(UInt8(ascii: "0") + UInt8(value % 10))
-                value /= 10
-            } while value > 0
-            out += digits.reversed()
         }
         out.append(UInt8(ascii: "]"))
     }

@@ -32,13 +32,26 @@ enum SearchFolding {
     }
 
     /// Calls `body` with each term of `text`.
+    static func forEachTerm(_ text: String, _ body: (String) -> Void) {
+        forEachTermBytes(text) { body(String(decoding: $0, as: UTF8.self)) }
+    }
+
+    /// Calls `body` with the UTF-8 of each term of `text`, valid only during the call: the index
+    /// counts terms by their bytes (`TermTable`), without a String for every word of every excerpt.
     ///
     /// ASCII punctuation and spaces end a word whatever surrounds them (and leave nothing of the
     /// walk's state behind), so the text is cut there first: a piece of ASCII letters and digits is
     /// lower-cased as it is, and only a piece holding other characters takes the Unicode walk.
-    static func forEachTerm(_ text: String, _ body: (String) -> Void) {
-        var text = text
-        text.withUTF8 { bytes in
+    static func forEachTermBytes(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        func give(_ term: String) {
+            var term = term
+            term.withUTF8(body)
+        }
+        // ASCII capitals lowered in one pass over the whole text: a piece of ASCII is then its
+        // term as it lies, and the other pieces fold the same from lowered ASCII.
+        var lowered = Array(text.utf8)
+        for offset in lowered.indices where (0x41...0x5A).contains(lowered[offset]) { lowered[offset] |= 0x20 }
+        lowered.withUnsafeBufferPointer { bytes in
             var start = 0, ascii = true
             for offset in 0...bytes.count {
                 let byte = offset < bytes.count ? bytes[offset] : 0x20
@@ -47,8 +60,10 @@ enum SearchFolding {
                 } else if !isASCIILetterOrDigit(byte) {
                     if offset > start {
                         let piece = UnsafeBufferPointer(rebasing: bytes[start..<offset])
-                        if ascii { body(lowered(piece)) } else if let term = latinTerm(piece) { body(term) } else {
-                            unicodeTerms(String(decoding: piece, as: UTF8.self), body)
+                        if ascii {
+                            body(piece)
+                        } else if let term = latinTerm(piece) { give(term) } else {
+                            unicodeTerms(String(decoding: piece, as: UTF8.self), give)
                         }
                     }
                     start = offset + 1
@@ -130,13 +145,6 @@ enum SearchFolding {
             }
         }
         end()
-    }
-
-    private static func lowered(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        String(unsafeUninitializedCapacity: bytes.count) { buffer in
-            for (offset, byte) in bytes.enumerated() { buffer[offset] = (0x41...0x5A).contains(byte) ? byte | 0x20 : byte }
-            return bytes.count
-        }
     }
 
     private static func isMark(_ scalar: Unicode.Scalar) -> Bool {

@@ -79,26 +79,39 @@ struct SearchIndex: Equatable {
             documents.append(Document(title: article.title, url: Route.article(article.slug).url, rating: nil, year: nil,
                                       thumbnail: nil, source: article.source))
         }
-        // Each core folds a run of documents into postings of its own (one hash a word: a word
+        // Each core folds a run of documents into postings of its own, by term number (a word
         // seen again in the same document adds its field to the last posting); the runs are in
-        // document order, so their postings are joined as they are.
-        let runs = ConcurrentMap.map(ConcurrentMap.ranges(of: texts.count, atLeast: 64)) { range -> [String: [UInt32]] in
-            var postings: [String: [UInt32]] = [:]
+        // document order, so their postings are joined as they are, and a String is made once
+        // per term, not per word.
+        let runs = ConcurrentMap.map(ConcurrentMap.ranges(of: texts.count, atLeast: 64)) { range -> (terms: TermTable, postings: [[UInt32]]) in
+            var terms = TermTable()
+            var postings: [[UInt32]] = []
             for document in range {
                 let id = UInt32(document) << 4
                 for (field, list) in texts[document] {
                     let mask = UInt32(field.rawValue)
                     for text in list {
-                        SearchFolding.forEachTerm(text) { term in postings[term, default: []].add(id, mask) }
+                        SearchFolding.forEachTermBytes(text) { term in
+                            let number = terms.number(of: term)
+                            if number == postings.count { postings.append([]) }
+                            postings[number].add(id, mask)
+                        }
                     }
                 }
             }
-            return postings
+            return (terms, postings)
         }
-        var postings = runs.first ?? [:]
-        for run in runs.dropFirst() {
-            for (term, list) in run { postings[term, default: []] += list }
+        var all = TermTable()
+        var joined: [[UInt32]] = []
+        for run in runs {
+            for number in run.postings.indices {
+                let global = run.terms.withBytes(of: number) { all.number(of: $0) }
+                if global == joined.count { joined.append(run.postings[number]) } else { joined[global] += run.postings[number] }
+            }
         }
+        var postings: [String: [UInt32]] = [:]
+        postings.reserveCapacity(joined.count)
+        for (number, list) in joined.enumerated() { postings[all.term(number)] = list }
 
         // Common words: only where they are more than excerpt words (a title's "The").
         let threshold = Self.commonThreshold(documents: documents.count)

@@ -53,7 +53,8 @@ indirect enum JSONValue {
     /// U+2028 and U+2029 (E2 80 A8, E2 80 A9), which no other character's bytes contain.
     private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
-    private static func writeString(_ text: String, to out: inout [UInt8]) {
+    /// `text` as a JSON string, quotes included, safe inside HTML too (no `</`).
+    static func writeString(_ text: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         var text = text
         text.withUTF8 { bytes in
