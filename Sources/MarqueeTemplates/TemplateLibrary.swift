@@ -25,6 +25,16 @@ public struct TemplateLibrary: Sendable {
         let path: String
         let nodes: [TemplateNode]
         let lines: SourceLines
+        /// The nodes as rendering walks them.
+        let program: TemplateProgram
+
+        init(name: String, path: String, nodes: [TemplateNode], lines: SourceLines) {
+            self.name = name
+            self.path = path
+            self.nodes = nodes
+            self.lines = lines
+            program = TemplateProgram(nodes)
+        }
 
         func problem(_ kind: TemplateProblem.Kind, at offset: Int) -> TemplateProblem {
             let (line, column) = lines.position(of: offset)
@@ -92,7 +102,7 @@ public struct TemplateLibrary: Sendable {
             output = renderer.output
             marks = renderer.marks
         }
-        try renderer.render(template.nodes)
+        try renderer.render(template.program, 0..<template.program.count)
     }
 
     /// Renders template `name` with `value`, and says where each marked value went.

@@ -8,8 +8,9 @@ struct TemplateRenderer {
     private var indent: [UInt8] = []
     /// Whether the next byte written starts a line (so gets `indent`).
     private var atLineStart = true
-    /// The blocks the enclosing parent tags supply, the outermost winning.
-    private var blocks: [String: TemplateBlock] = [:]
+    /// The blocks the enclosing parent tags supply, the outermost winning: the program that
+    /// holds each and the range of its ops there.
+    private var blocks: [String: (program: TemplateProgram, ops: Range<Int>)] = [:]
     /// The templates being rendered, outermost first, for the depth limit and its message.
     private var chain: [String]
     private var current: TemplateLibrary.Template
@@ -25,58 +26,81 @@ struct TemplateRenderer {
         current = template
     }
 
-    mutating func render(_ nodes: [TemplateNode]) throws(TemplateProblem) {
-        for node in nodes {
-            switch node {
-            case .text(let bytes, _):
-                write(text: bytes)
-            case .variable(let name, let escaped):
-                write(value: lookup(name), escaped: escaped)
-            case .section(let name, let children, let inverted):
-                let found = lookup(name)
+    /// Renders the ops `range` of `program` (`TemplateProgram`: a section's children follow it).
+    mutating func render(_ program: TemplateProgram, _ range: Range<Int>) throws(TemplateProblem) {
+        let ops = program.ops
+        var index = range.lowerBound
+        while index < range.upperBound {
+            let op = ops[index]
+            switch op.kind {
+            case .text:
+                write(text: UnsafeBufferPointer(rebasing: program.bytes[Int(op.a)..<Int(op.a + op.end)]))
+                index += 1
+            case .variable:
+                write(value: lookup(Int(op.a), in: program), escaped: op.flag)
+                index += 1
+            case .section:
+                let children = index + 1..<Int(op.end)
+                let found = lookup(Int(op.a), in: program)
                 let value = found.unmarked
-                if inverted {
-                    if value.isFalsey { try render(children) }
+                if op.flag {
+                    if value.isFalsey { try render(program, children) }
                 } else if case .list(let items) = value {
                     for item in items {
                         stack.append(item.unmarked)
                         defer { stack.removeLast() }
-                        try render(children)
+                        try render(program, children)
                     }
                 } else if !value.isFalsey {
                     // Marked, so that `{{.}}` inside reports where the value went.
                     stack.append(found)
                     defer { stack.removeLast() }
-                    try render(children)
+                    try render(program, children)
                 }
-            case .partial(let reference, let partialIndent):
-                guard let template = resolve(reference) else { continue }
-                try include(template, indent: partialIndent, blocks: nil, at: reference.offset)
-            case .parent(let reference, let given, let parentIndent):
-                guard let template = resolve(reference) else { continue }
-                // The blocks of an enclosing parent tag take precedence over this one's.
-                var merged = given
-                for (name, block) in blocks { merged[name] = block }
-                try include(template, indent: parentIndent, blocks: merged, at: reference.offset)
-            case .block(let name, let fallback, let site):
-                let content = blocks[name] ?? fallback
+                index = Int(op.end)
+            case .partial:
+                let (reference, offset) = program.references[Int(op.a)]
+                if let template = resolve(reference, in: program) {
+                    try include(template, indent: indent(of: op, in: program), blocks: nil, at: offset)
+                }
+                index += 1
+            case .parent:
+                let parent = program.parents[Int(op.a)]
+                if let template = resolve(parent.reference, in: program) {
+                    // The blocks of an enclosing parent tag take precedence over this one's.
+                    var merged = blocks
+                    for (name, ops) in parent.blocks where merged[name] == nil { merged[name] = (program, ops) }
+                    try include(template, indent: indent(of: op, in: program), blocks: merged, at: parent.offset)
+                }
+                index = Int(op.end)
+            case .block:
                 let saved = indent
-                if !site.indent.isEmpty {
-                    indent += site.indent
-                    if site.indentsFirstLine { atLineStart = true }
+                let siteIndent = indent(of: op, in: program)
+                if !siteIndent.isEmpty {
+                    indent += siteIndent
+                    if op.flag { atLineStart = true }
                 }
-                try render(content.nodes)
-                if !site.indent.isEmpty { indent = saved }
+                if let given = blocks[program.blockNames[Int(op.a)]] {
+                    try render(given.program, given.ops)
+                } else {
+                    try render(program, index + 1..<Int(op.end))
+                }
+                if !siteIndent.isEmpty { indent = saved }
+                index = Int(op.end)
             }
         }
     }
 
-    private func resolve(_ reference: TemplateReference) -> TemplateLibrary.Template? {
+    private func indent(of op: TemplateProgram.Op, in program: TemplateProgram) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: program.bytes[Int(op.c)..<Int(op.c + op.d)])
+    }
+
+    private func resolve(_ reference: TemplateProgram.Reference, in program: TemplateProgram) -> TemplateLibrary.Template? {
         switch reference {
-        case .named(let name, _):
+        case .named(let name):
             return library.templates[name]
         case .dynamic(let name):
-            guard case .text(let target) = lookup(name).unmarked else { return nil }
+            guard case .text(let target) = lookup(name, in: program).unmarked else { return nil }
             return library.templates[target]
         }
     }
@@ -84,7 +108,8 @@ struct TemplateRenderer {
     /// Renders another template in place: a partial (`blocks` nil, the enclosing ones kept) or a
     /// parent. A standalone tag's indentation is added to every line it renders; an inline one's
     /// lines are not indented at all, as Mustache's partials module says.
-    private mutating func include(_ template: TemplateLibrary.Template, indent extra: [UInt8], blocks given: [String: TemplateBlock]?, at offset: Int) throws(TemplateProblem) {
+    private mutating func include(_ template: TemplateLibrary.Template, indent extra: UnsafeBufferPointer<UInt8>,
+                                  blocks given: [String: (program: TemplateProgram, ops: Range<Int>)]?, at offset: Int) throws(TemplateProblem) {
         guard chain.count < TemplateLibrary.depthLimit else {
             throw current.problem(.tooDeep(Array(chain.suffix(3)) + [template.name]), at: offset)
         }
@@ -102,7 +127,7 @@ struct TemplateRenderer {
             chain.removeLast()
             (indent, blocks, current) = saved
         }
-        try render(template.nodes)
+        try render(template.program, 0..<template.program.count)
     }
 
     // MARK: - Values
@@ -110,10 +135,11 @@ struct TemplateRenderer {
     /// Mustache's lookup: the first part of a name in the innermost context that has it, the
     /// other parts inside that. A context that has the name stops the search even when the value
     /// is absent.
-    private func lookup(_ name: TemplateName) -> TemplateValue {
-        let parts = name.parts
-        guard let first = parts.first else { return stack.last ?? .absent }
-        let firstHash = name.hashes[0]
+    private func lookup(_ name: Int, in program: TemplateProgram) -> TemplateValue {
+        let (start, count, _) = program.names[name]
+        guard count > 0 else { return stack.last ?? .absent }
+        let first = program.partNames[Int(start)]
+        let firstHash = program.partHashes[Int(start)]
         var found: TemplateValue?
         var index = stack.count - 1
         while index >= 0 {
@@ -130,9 +156,9 @@ struct TemplateRenderer {
             index -= 1
         }
         guard var value = found else { return .absent }
-        var part = 1
-        while part < parts.count {
-            guard case .object(let object) = value.unmarked, let next = object.value(named: parts[part], hash: name.hashes[part]) else { return .absent }
+        var part = Int(start) + 1
+        while part < Int(start + count) {
+            guard case .object(let object) = value.unmarked, let next = object.value(named: program.partNames[part], hash: program.partHashes[part]) else { return .absent }
             value = next
             part += 1
         }
@@ -165,7 +191,7 @@ struct TemplateRenderer {
         text.withUTF8 { output.append(contentsOf: $0) }
     }
 
-    private mutating func write(text bytes: [UInt8]) {
+    private mutating func write(text bytes: UnsafeBufferPointer<UInt8>) {
         guard !bytes.isEmpty else { return }
         if indent.isEmpty {
             output += bytes
@@ -180,7 +206,7 @@ struct TemplateRenderer {
             let lineEnd = end < bytes.count ? end + 1 : end
             let isEmptyLine = end == start || (end == start + 1 && bytes[start] == 0x0D)
             if atLineStart && !(isEmptyLine && end < bytes.count) { output += indent }
-            output += bytes[start..<lineEnd]
+            output += UnsafeBufferPointer(rebasing: bytes[start..<lineEnd])
             atLineStart = lineEnd > end
             start = lineEnd
         }
