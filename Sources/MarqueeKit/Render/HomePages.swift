@@ -36,10 +36,12 @@ enum ReviewListPages {
             return .page(route, kind: kind, origin: origin, lastModified: lastModified) { context in
                 let head = header(number)
                 let frame = context.models.frame(PageMeta(title: head.title, description: head.description, route: route, kind: kind, section: section))
-                // Sized first: compactMap grows its array as it goes, copying cards at each step.
-                var reviews: [CardView] = []
+                // The cards' values, made once per build: a whole `CardView` copied here would count
+                // a reference to each of its fields, objects every render thread shares. Sized
+                // first: compactMap grows its array as it goes.
+                var reviews: [TemplateValue] = []
                 reviews.reserveCapacity(slice.count)
-                for post in slice { if case .review(let index) = post { reviews.append(context.models.cards[index]) } }
+                for post in slice { if case .review(let index) = post { reviews.append(context.models.cards[index].templateValue) } }
                 let list = ReviewListView(title: head.heading, reviews: reviews, count: reviewCount, items: context.models.items(slice))
                 let links = context.site.permalinks
                 return view(frame, list, pagination.view(page: number, translation: site.config.translation) { links.link(Route.listPage(segments, $0)) })

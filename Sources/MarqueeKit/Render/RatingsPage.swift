@@ -12,10 +12,11 @@ enum RatingsPage {
         let scale = site.config.ratingScale
         let t = site.config.translation
         let keys = site.reviews.map { TaxonomyBuilder.fold($0.movie, accents: true) } // folded once, not per comparison
+        // Fields read in place: a `let` of each review would copy it, a reference counted for
+        // each of its fields, twice per comparison.
         let order = site.reviews.indices.sorted { a, b in
-            let (x, y) = (site.reviews[a], site.reviews[b])
-            if x.rating != y.rating { return x.rating > y.rating }
-            return keys[a] != keys[b] ? keys[a] < keys[b] : x.slug < y.slug
+            if site.reviews[a].rating != site.reviews[b].rating { return site.reviews[a].rating > site.reviews[b].rating }
+            return keys[a] != keys[b] ? keys[a] < keys[b] : site.reviews[a].slug < site.reviews[b].slug
         }
         typealias ID = TaxonomyDefinition.ID
         let makerIDs = [ID.directors, ID.authors, ID.artists]

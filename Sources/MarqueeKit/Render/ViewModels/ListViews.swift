@@ -3,7 +3,8 @@ import MarqueeTemplates
 /// `list` on home pages: a page of the list of reviews and articles.
 struct ReviewListView: TemplateView {
     var title: String
-    var reviews: [CardView]
+    /// The cards' values (`CardView.templateValue`).
+    var reviews: [TemplateValue]
     var count: Int
     /// The reviews and articles of this page, newest first.
     var items: [TemplateValue] = []
