@@ -143,22 +143,16 @@ struct TemplateRenderer {
         var found: TemplateValue?
         var index = stack.count - 1
         while index >= 0 {
-            // (Matched in place: taking `.unmarked` of each frame would copy it.)
-            switch stack[index] {
-            case .object(let object):
-                found = object.value(named: first, hash: firstHash)
-            case .marked(.object(let object), _):
-                found = object.value(named: first, hash: firstHash)
-            default:
-                break
-            }
+            // Read in place (`frameField`): a frame bound to a `let` here would be a copy, a
+            // reference counted on objects other threads read too.
+            found = stack[index].frameField(first, hash: firstHash)
             if found != nil { break }
             index -= 1
         }
         guard var value = found else { return .absent }
         var part = Int(start) + 1
         while part < Int(start + count) {
-            guard case .object(let object) = value.unmarked, let next = object.value(named: program.partNames[part], hash: program.partHashes[part]) else { return .absent }
+            guard let next = value.field(program.partNames[part], hash: program.partHashes[part]) else { return .absent }
             value = next
             part += 1
         }
@@ -209,6 +203,26 @@ struct TemplateRenderer {
             output += UnsafeBufferPointer(rebasing: bytes[start..<lineEnd])
             atLineStart = lineEnd > end
             start = lineEnd
+        }
+    }
+}
+
+private extension TemplateValue {
+    /// A context frame's field: an object's, or a marked object's.
+    func frameField(_ name: String, hash: UInt64) -> TemplateValue? {
+        switch self {
+        case .object(let object): object.value(named: name, hash: hash)
+        case .marked(.object(let object), _): object.value(named: name, hash: hash)
+        default: nil
+        }
+    }
+
+    /// The next part of a dotted name: the field of the object this value is, through its marks.
+    func field(_ name: String, hash: UInt64) -> TemplateValue? {
+        switch self {
+        case .object(let object): object.value(named: name, hash: hash)
+        case .marked(let inner, _): inner.field(name, hash: hash)
+        default: nil
         }
     }
 }

@@ -223,7 +223,10 @@ struct RecommendationView: TemplateView {
 
 /// `review` on a review page: everything in the card, plus credits, body and links.
 struct ReviewView: TemplateView {
-    var card: CardView
+    /// The card's variables (`CardView.templateObject`), made once per build: the whole
+    /// `CardView` copied here would count a reference to each of its fields, shared by the
+    /// render threads.
+    var cardObject: TemplateObject
     var directors: [NameLinkView]
     var writers: [NameLinkView]
     var categories: [NameLinkView]
@@ -263,7 +266,7 @@ struct ReviewView: TemplateView {
     var comments = CommentsFields.none
 
     var templateObject: TemplateObject {
-        card.templateObject.adding(comments.fields).adding([
+        cardObject.adding(comments.fields).adding([
             "directors": .list(directors),
             "writers": .list(writers),
             "categories": .list(categories),

@@ -223,7 +223,7 @@ struct ViewModelBuilder {
         func creditLinks(_ id: String) -> [NameLinkView] { credits.first { $0.id == id }?.terms ?? [] }
         let reviewer = Self.reviewer(of: review, in: site)
         var view = ReviewView(
-            card: cards[index],
+            cardObject: cards[index].templateObject,
             directors: creditLinks(ID.directors),
             writers: creditLinks(ID.writers),
             categories: nameLinks(review.names(ID.categories), ID.categories),
