@@ -20,7 +20,9 @@ public struct TemplateLibrary: Sendable {
     /// a recursion over data that never stops it with an error instead of a crash.
     public static let depthLimit = 100
 
-    struct Template: Sendable {
+    /// A class: rendering holds and passes templates around, and a struct's copy would count a
+    /// reference to each of its fields, objects every render thread shares.
+    final class Template: Sendable {
         let name: String
         let path: String
         let nodes: [TemplateNode]
