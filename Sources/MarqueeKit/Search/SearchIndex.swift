@@ -36,6 +36,16 @@ struct SearchIndex: Equatable {
     /// reader nothing ("the", "film"): their excerpt postings are left out, the others kept, and
     /// the client does not require them of a result. Sorted.
     var common: [String] = []
+    /// Per common word, what made it common, kept so that an excerpt edit can tell whether it
+    /// still is (`SearchOutput.replacingExcerpt`): its postings, and those in an excerpt alone.
+    var commonCounts: [String: CommonCount] = [:]
+
+    struct CommonCount: Equatable {
+        var postings: Int
+        var excerptOnly: Int
+
+        func isCommon(threshold: Int) -> Bool { postings > threshold && excerptOnly > threshold }
+    }
     /// Per category (in the taxonomy's order): its name, slug and documents, ascending.
     var categories: [(name: String, slug: String, documents: [Int])]
     /// Per decade ("1990"), ascending: its documents, ascending.
@@ -43,7 +53,7 @@ struct SearchIndex: Equatable {
     var scale: Int
 
     static func == (a: SearchIndex, b: SearchIndex) -> Bool {
-        a.documents == b.documents && a.postings == b.postings && a.common == b.common && a.scale == b.scale && a.decades.map(\.decade) == b.decades.map(\.decade)
+        a.documents == b.documents && a.postings == b.postings && a.common == b.common && a.commonCounts == b.commonCounts && a.scale == b.scale && a.decades.map(\.decade) == b.decades.map(\.decade)
             && a.decades.map(\.documents) == b.decades.map(\.documents) && a.categories.map(\.slug) == b.categories.map(\.slug)
             && a.categories.map(\.documents) == b.categories.map(\.documents)
     }
@@ -116,15 +126,20 @@ struct SearchIndex: Equatable {
         // Common words: only where they are more than excerpt words (a title's "The").
         let threshold = Self.commonThreshold(documents: documents.count)
         var common: [String] = []
-        for (term, list) in postings where list.count > threshold
-            && list.reduce(0, { $0 + ($1 & 0xF == UInt32(Field.excerpt.rawValue) ? 1 : 0) }) > threshold {
-            common.append(term)
+        var commonCounts: [String: CommonCount] = [:]
+        for (term, list) in postings where list.count > threshold {
+            let counts = CommonCount(postings: list.count, excerptOnly: list.reduce(0, { $0 + ($1 & 0xF == UInt32(Field.excerpt.rawValue) ? 1 : 0) }))
+            if counts.isCommon(threshold: threshold) {
+                common.append(term)
+                commonCounts[term] = counts
+            }
         }
         for term in common {
             let kept = (postings[term] ?? []).compactMap { posting -> UInt32? in posting & 0x7 == 0 ? nil : posting & ~UInt32(Field.excerpt.rawValue) }
             postings[term] = kept.isEmpty ? nil : kept
         }
         self.common = common.sorted()
+        self.commonCounts = commonCounts
         self.documents = documents
         self.postings = postings
 

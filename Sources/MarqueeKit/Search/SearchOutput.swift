@@ -25,25 +25,34 @@ final class SearchOutput: Sendable {
 
     /// The output after the excerpt of the document from `source` went from `old` to `new` (its
     /// front matter unchanged): the postings of the words that came and went, and their shards
-    /// written again, not the whole index. Nil when a word that is common, or would become so,
-    /// is among them (meta.json and the other postings of that word change): make a new one.
+    /// written again, not the whole index. A common word coming or going changes no file (its
+    /// excerpt postings are left out) while it stays common. Nil when a word would become common,
+    /// or stop being so (meta.json and the other postings of that word change): make a new one.
     func replacingExcerpt(of source: String, from old: Excerpt, to new: Excerpt) -> SearchOutput? {
         guard let document = index.documents.firstIndex(where: { $0.source == source }) else { return nil }
         let before = Set(SearchFolding.terms(old.text)), after = Set(SearchFolding.terms(new.text))
         guard before != after else { return self }
-        let changed = before.symmetricDifference(after)
-        guard changed.allSatisfy({ index.common.binarySearch($0) == nil }) else { return nil }
+        var changed = before.symmetricDifference(after)
         var updated = index
         let excerpt = UInt32(SearchIndex.Field.excerpt.rawValue)
         let threshold = SearchIndex.commonThreshold(documents: updated.documents.count)
+        for term in changed where index.common.binarySearch(term) != nil {
+            guard var counts = updated.commonCounts[term] else { return nil }
+            // Only a posting in the excerpt alone comes or goes: one elsewhere in the document
+            // is kept without its excerpt bit either way.
+            if updated.postings[term]?.position(of: document) == nil {
+                let step = after.contains(term) ? 1 : -1
+                counts.postings += step
+                counts.excerptOnly += step
+            }
+            guard counts.isCommon(threshold: threshold) else { return nil }
+            updated.commonCounts[term] = counts
+            changed.remove(term)
+        }
+        guard !changed.isEmpty else { return SearchOutput(index: updated, files: files, paths: paths) }
         for term in changed {
             var list = updated.postings[term] ?? []
-            // Postings are in document order: find this document's, or where it would go.
-            var low = 0, high = list.count
-            while low < high {
-                let middle = (low + high) / 2
-                if Int(list[middle] >> 4) < document { low = middle + 1 } else { high = middle }
-            }
+            let low = list.insertionPoint(of: document)
             let present = low < list.count && Int(list[low] >> 4) == document
             if after.contains(term) {
                 if present { list[low] |= excerpt } else { list.insert(UInt32(document) << 4 | excerpt, at: low) }
@@ -75,5 +84,23 @@ private extension Array where Element == String {
             if self[middle] < value { low = middle + 1 } else { high = middle }
         }
         return low < count && self[low] == value ? low : nil
+    }
+}
+
+private extension Array where Element == UInt32 {
+    /// Where document `document`'s posting is, or would go (postings are in document order).
+    func insertionPoint(of document: Int) -> Int {
+        var low = 0, high = count
+        while low < high {
+            let middle = (low + high) / 2
+            if Int(self[middle] >> 4) < document { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
+    /// The index of document `document`'s posting, if it has one.
+    func position(of document: Int) -> Int? {
+        let at = insertionPoint(of: document)
+        return at < count && Int(self[at] >> 4) == document ? at : nil
     }
 }

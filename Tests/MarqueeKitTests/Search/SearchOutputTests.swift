@@ -36,11 +36,39 @@ import Testing
         #expect(output.replacingExcerpt(of: "content/reviews/r7.md", from: try Self.excerpt(before), to: try Self.excerpt(reordered)) === output)
     }
 
-    @Test func aCommonWordComingOrGoingNeedsANewIndex() throws {
+    /// A common word's excerpt postings are left out: one coming or going changes no file while
+    /// the word stays common.
+    @Test func aCommonWordComingOrGoingKeepsTheIndexWhileItStaysCommon() throws {
         let before = try Self.site(excerptOf: "The story of film 7.")
         let output = SearchOutput(before)
-        #expect(output.index.common.contains("the"))
-        let after = try Self.site(excerptOf: "A tale of film 7.") // "the" and "story" gone
+        #expect(output.index.common.contains("the") && output.index.common.contains("story"))
+        for edit in ["A tale of film 7.", // "the" and "story" gone (119 excerpts keep them)
+                     "A tale of film 7, with a heron."] { // and a new word beside them
+            let after = try Self.site(excerptOf: edit)
+            let updated = try #require(output.replacingExcerpt(of: "content/reviews/r7.md", from: try Self.excerpt(before), to: try Self.excerpt(after)))
+            let fresh = SearchOutput(after)
+            #expect(updated.index == fresh.index, "\(edit)")
+            #expect(updated.files == fresh.files, "\(edit)")
+        }
+    }
+
+    /// A word in just more excerpts than the threshold (101 of 120, above 100) stops being common
+    /// when one of them loses it: meta.json and the word's postings change, so a new index.
+    @Test func aWordThatStopsBeingCommonNeedsANewIndex() throws {
+        func site(excerptOf seven: String) throws -> Site {
+            var files: [String: String] = [:]
+            for n in 0..<120 {
+                files["content/reviews/r\(n).md"] = TestSite.review(title: "Film \(n)", date: "2020-01-01", rating: "3",
+                                                                    body: n == 7 ? seven : "Film \(n)\(n < 101 ? ", often seen" : "").")
+            }
+            let content = try #require(SiteReader(fileSystem: InMemoryFileSystem(TestSite(files).files)).read().0)
+            return try #require(SiteAssembler(options: PublishingOptions(now: TestSite.fixedNow)).assemble(content).0)
+        }
+        let before = try site(excerptOf: "Film 7, often seen.")
+        let output = SearchOutput(before)
+        #expect(output.index.common.contains("often"))
+        let after = try site(excerptOf: "Film 7, seen.")
+        #expect(!SearchOutput(after).index.common.contains("often"))
         #expect(output.replacingExcerpt(of: "content/reviews/r7.md", from: try Self.excerpt(before), to: try Self.excerpt(after)) == nil)
     }
 }
