@@ -157,9 +157,18 @@ struct SearchIndex: Equatable {
     /// A fingerprint of the terms an excerpt gives the index (each once, in order): a body edit
     /// that keeps it leaves every file of the index as it was, since the rest of a document's
     /// terms come from its front matter.
+    ///
+    /// Made from each distinct term's own stable hash, sorted, with no String made for a term: the
+    /// build cache takes it of every review after a full build.
     static func excerptDigest(_ excerpt: Excerpt) -> UInt64 {
+        var terms = Set<UInt64>()
+        SearchFolding.forEachTermBytes(excerpt.text) { bytes in
+            var term = StableHash()
+            term.combine(bytes: bytes)
+            terms.insert(term.value)
+        }
         var hash = StableHash()
-        for term in Set(SearchFolding.terms(excerpt.text)).sorted() { hash.combine(term) }
+        for term in terms.sorted() { hash.combine(Int(bitPattern: UInt(term))) }
         return hash.value
     }
 

@@ -8,6 +8,12 @@ struct StableHash {
         combine(UInt8(0xFF)) // never in UTF-8: "ab"+"c" and "a"+"bc" differ
     }
 
+    /// The same as `combine(_:)` of the String these UTF-8 bytes are.
+    mutating func combine(bytes: UnsafeBufferPointer<UInt8>) {
+        for byte in bytes { combine(byte) }
+        combine(UInt8(0xFF))
+    }
+
     mutating func combine(_ number: Int) {
         var rest = UInt64(bitPattern: Int64(number))
         for _ in 0..<8 {

@@ -71,4 +71,17 @@ import Testing
         #expect(!SearchOutput(after).index.common.contains("often"))
         #expect(output.replacingExcerpt(of: "content/reviews/r7.md", from: try Self.excerpt(before), to: try Self.excerpt(after)) == nil)
     }
+
+    /// The build cache's fingerprint of an excerpt's terms: the same for the same terms in any
+    /// order, repeated or folded, different when a term comes or goes.
+    @Test func anExcerptsDigestIsItsSetOfTerms() {
+        func digest(_ text: String) -> UInt64 { SearchIndex.excerptDigest(Excerpt(html: "", text: text)) }
+        let base = digest("Éric walks in the rain, the rain.")
+        #expect(digest("the RAIN: eric walks in") == base)
+        #expect(digest("Eric walks in the rain") == base)
+        #expect(digest("Eric walks in the rain, slowly") != base)
+        #expect(digest("Eric walks in rain") != base)
+        #expect(digest("ab c") != digest("a bc"))
+        #expect(digest("") == digest(" — "))
+    }
 }
