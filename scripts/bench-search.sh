@@ -72,7 +72,7 @@ ratio=$(median "${ratios[@]}")
 printf 'N=%d: median wall with search %.3f s, without %.3f s; median ratio of pairs %.4f wall (target <= 1.03: %s), %.4f CPU\n' \
   "$N" "$(median "${on[@]}")" "$(median "${offs[@]}")" "$ratio" "$(awk -v r="$ratio" 'BEGIN { print (r <= 1.03 ? "met" : "NOT met") }')" \
   "$(median "${cpu_ratios[@]}")"
-echo "(MARQUEE_TIMINGS=1 marquee build times the index with the view models it is made beside: the plan's '  models and search' line)"
+echo "(MARQUEE_TIMINGS=1 marquee build times the index with what it is made beside, the view models and then the listing of the jobs: the plan's '  models' and '  jobs and search' lines)"
 
 site="$work/site"
 "$bin" build --source "$corpus" --output "$site" --no-cache >/dev/null 2>&1

@@ -10,9 +10,10 @@ enum SearchPage {
     static let script = "search.js"
 
     static func jobs(_ context: RenderContext) -> [RenderJob] {
-        guard let search = context.search else { return [] }
+        guard context.site.config.search else { return [] }
         var jobs: [RenderJob] = [.page(route, kind: .search, origin: "search page") { view($0).templateValue }]
-        for path in search.paths {
+        // Listed from the site (the index may still be being made), rendered from the index.
+        for path in SearchFiles.paths(of: context.site) {
             jobs.append(RenderJob(path: path, origin: "search index") { context in
                 // A rebuild renders with the search output of its own site.
                 guard let bytes = context.search?.files[path] else {

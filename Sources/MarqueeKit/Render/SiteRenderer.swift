@@ -14,8 +14,9 @@ public struct SiteRenderer: Sendable {
         let (loaded, diagnostics) = TemplateSet.load(siteTemplates: site.templates, words: WordsView(site.config.translation).templateValue)
         guard let templates = loaded else { return (nil, diagnostics) }
         let marks = recordingMarks ? BodyMarks.recording : .off
-        // The search index is made beside the view models, not after them: each has stretches on
-        // one core (the index's merge and files, the models' header and badges) that the other fills.
+        // The search index is made beside the view models and the listing of the jobs, not after
+        // them: each has stretches on one core (the index's merge and files, the models' header
+        // and badges, the listing) that the other fills. No job is made before it is done.
         var clock = StageClock()
         let search = Made<SearchOutput>()
         let searching = DispatchGroup()
@@ -23,9 +24,7 @@ public struct SiteRenderer: Sendable {
             DispatchQueue.global().async(group: searching) { search.value = SearchOutput(site) }
         }
         var context = RenderContext(site: site, templates: templates, models: ViewModelBuilder(site: site, templates: templates, marks: marks))
-        searching.wait()
-        context.search = search.value
-        clock.lap("  models and search")
+        clock.lap("  models")
         var jobs: [RenderJob] = []
         for pageType in RenderContext.pageTypes { jobs += pageType(context) }
         jobs += SitemapAndRobots.jobs(for: jobs, site: site)
@@ -34,7 +33,11 @@ public struct SiteRenderer: Sendable {
         // After the sitemap (an old address is not a page to list) and checked against every other file.
         let (aliases, aliasProblems) = AliasPages.jobs(for: site, existing: jobs)
         jobs += aliases
-        return (RenderPlan(context: context, jobs: jobs, diagnostics: diagnostics + collisions + aliasProblems, paths: Set(jobs.map(\.path))), [])
+        let paths = Set(jobs.map(\.path))
+        searching.wait()
+        context.search = search.value
+        clock.lap("  jobs and search")
+        return (RenderPlan(context: context, jobs: jobs, diagnostics: diagnostics + collisions + aliasProblems, paths: paths), [])
     }
 
     /// Runs a plan's jobs (all of them, or the `selected` ones again) and hands each file to

@@ -70,6 +70,19 @@ enum SearchFiles {
 
     static func shardPath(_ shard: Int) -> String { "\(folder)terms/\(shard).json" }
 
+    /// The paths `files(_:)` writes for `site`, sorted, known without making the index: the
+    /// render stage lists its jobs while the index is still being made.
+    static func paths(of site: Site) -> [String] {
+        let documents = site.reviews.count + site.articles.count
+        var paths = ["\(folder)meta.json"]
+        paths += (0..<shardCount(documents: documents)).map(shardPath)
+        paths += stride(from: 0, to: documents, by: perFile).map { "\(folder)docs/\($0 / perFile).json" }
+        let categories = site.taxonomies.first { $0.definition.id == TaxonomyDefinition.ID.categories }?.terms.count ?? 0
+        paths += (0..<categories).map { "\(folder)filters/c\($0).json" }
+        paths += Set(site.reviews.compactMap(\.year).map(SearchIndex.decade(of:))).map { "\(folder)filters/d\($0).json" }
+        return paths.sorted()
+    }
+
     /// A shard's file: its terms, sorted, with their postings, and the rows of their leaders
     /// (each document once, by number).
     static func shardBytes(_ terms: [String], _ index: SearchIndex, rows: [[UInt8]]? = nil) -> Data {

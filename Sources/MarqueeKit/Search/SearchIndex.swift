@@ -145,7 +145,7 @@ struct SearchIndex: Equatable {
 
         var decades: [Int: [Int]] = [:]
         for (index, review) in site.reviews.enumerated() {
-            if let year = review.year { decades[year - ((year % 10) + 10) % 10, default: []].append(documentOfReview[index]) }
+            if let year = review.year { decades[Self.decade(of: year), default: []].append(documentOfReview[index]) }
         }
         self.decades = decades.keys.sorted().map { ($0, (decades[$0] ?? []).sorted()) }
         let categories = site.taxonomies.first { $0.definition.id == TaxonomyDefinition.ID.categories }
@@ -176,6 +176,11 @@ struct SearchIndex: Equatable {
     /// more than 100: a small site keeps every word).
     static func commonThreshold(documents: Int) -> Int {
         max(documents / 8, 100)
+    }
+
+    /// The decade a year is in: 1990 for 1997, -10 for -3.
+    static func decade(of year: Int) -> Int {
+        year - ((year % 10) + 10) % 10
     }
 
     /// The number of documents rated `halfSteps` or better: they come first.

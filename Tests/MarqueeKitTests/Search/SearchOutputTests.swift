@@ -84,4 +84,19 @@ import Testing
         #expect(digest("ab c") != digest("a bc"))
         #expect(digest("") == digest(" — "))
     }
+
+    /// The render stage lists the index's files before the index is made: the list must be the
+    /// files it then makes (reviews and articles, categories, decades).
+    @Test func theIndexsPathsAreKnownFromTheSiteAlone() throws {
+        var files = SearchSiteTests.reviews
+        for n in 0..<250 {
+            files["content/reviews/extra\(n).md"] = TestSite.review(title: "Extra \(n)", date: "2020-01-01", rating: "3",
+                                                                    extra: "year: \(1890 + n / 3)\ncategory: C\(n % 4)", body: "Body \(n).")
+        }
+        let content = try #require(SiteReader(fileSystem: InMemoryFileSystem(TestSite(files).files)).read().0)
+        let site = try #require(SiteAssembler(options: PublishingOptions(now: TestSite.fixedNow)).assemble(content).0)
+        let made = SearchOutput(site).paths
+        #expect(made.contains("search/filters/d1890.json") && made.contains("search/docs/2.json"))
+        #expect(SearchFiles.paths(of: site) == made)
+    }
 }
