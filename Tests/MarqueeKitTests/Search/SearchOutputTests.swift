@@ -4,11 +4,13 @@ import Testing
 /// An excerpt edit updates the index in place (what `marquee serve` does): the result must be
 /// the index a build of the edited site makes, byte for byte.
 @Suite struct SearchOutputTests {
-    static func site(excerptOf seven: String) throws -> Site {
+    /// 120 reviews; r7's body is `seven`, the others' `others(n)`.
+    static func site(excerptOf seven: String,
+                     others: (Int) -> String = { "The story of film \($0), told \($0 % 3 == 0 ? "slowly" : "well")." }) throws -> Site {
         var files: [String: String] = [:]
         for n in 0..<120 {
             files["content/reviews/r\(n).md"] = TestSite.review(title: "Film \(n)", date: "2020-01-01", rating: String(n % 5),
-                                                                body: n == 7 ? seven : "The story of film \(n), told \(n % 3 == 0 ? "slowly" : "well").")
+                                                                body: n == 7 ? seven : others(n))
         }
         let content = try #require(SiteReader(fileSystem: InMemoryFileSystem(TestSite(files).files)).read().0)
         return try #require(SiteAssembler(options: PublishingOptions(now: TestSite.fixedNow)).assemble(content).0)
@@ -18,18 +20,23 @@ import Testing
         try #require(site.review(slug: "r7")).excerpt
     }
 
+    /// `output` (of `before`) patched for r7's excerpt becoming `edit` is what a build of the edited site makes.
+    static func expectPatchIsABuild(_ output: SearchOutput, of before: Site, after edit: String) throws {
+        let after = try site(excerptOf: edit)
+        let updated = try #require(output.replacingExcerpt(of: "content/reviews/r7.md", from: try excerpt(before), to: try excerpt(after)))
+        let fresh = SearchOutput(after)
+        #expect(updated.index == fresh.index, "\(edit)")
+        #expect(updated.files == fresh.files, "\(edit)")
+        #expect(updated.paths == fresh.paths)
+    }
+
     @Test func anExcerptEditGivesTheIndexABuildMakes() throws {
         let before = try Self.site(excerptOf: "The story of film 7, told well, with an owl.")
         let output = SearchOutput(before)
         for edit in ["The story of film 7, told well, with a heron.", // a word gone, one new
                      "The story of film 7, told slowly.", // a word that other documents have
                      "The story of it, told well, with an owl."] { // words that stay in its title
-            let after = try Self.site(excerptOf: edit)
-            let updated = try #require(output.replacingExcerpt(of: "content/reviews/r7.md", from: try Self.excerpt(before), to: try Self.excerpt(after)))
-            let fresh = SearchOutput(after)
-            #expect(updated.index == fresh.index, "\(edit)")
-            #expect(updated.files == fresh.files, "\(edit)")
-            #expect(updated.paths == fresh.paths)
+            try Self.expectPatchIsABuild(output, of: before, after: edit)
         }
         // The same words in another order: the same output, not a copy.
         let reordered = try Self.site(excerptOf: "With an owl, the story of film 7, told well.")
@@ -44,11 +51,7 @@ import Testing
         #expect(output.index.common.contains("the") && output.index.common.contains("story"))
         for edit in ["A tale of film 7.", // "the" and "story" gone (119 excerpts keep them)
                      "A tale of film 7, with a heron."] { // and a new word beside them
-            let after = try Self.site(excerptOf: edit)
-            let updated = try #require(output.replacingExcerpt(of: "content/reviews/r7.md", from: try Self.excerpt(before), to: try Self.excerpt(after)))
-            let fresh = SearchOutput(after)
-            #expect(updated.index == fresh.index, "\(edit)")
-            #expect(updated.files == fresh.files, "\(edit)")
+            try Self.expectPatchIsABuild(output, of: before, after: edit)
         }
     }
 
@@ -56,13 +59,7 @@ import Testing
     /// when one of them loses it: meta.json and the word's postings change, so a new index.
     @Test func aWordThatStopsBeingCommonNeedsANewIndex() throws {
         func site(excerptOf seven: String) throws -> Site {
-            var files: [String: String] = [:]
-            for n in 0..<120 {
-                files["content/reviews/r\(n).md"] = TestSite.review(title: "Film \(n)", date: "2020-01-01", rating: "3",
-                                                                    body: n == 7 ? seven : "Film \(n)\(n < 101 ? ", often seen" : "").")
-            }
-            let content = try #require(SiteReader(fileSystem: InMemoryFileSystem(TestSite(files).files)).read().0)
-            return try #require(SiteAssembler(options: PublishingOptions(now: TestSite.fixedNow)).assemble(content).0)
+            try Self.site(excerptOf: seven) { "Film \($0)\($0 < 101 ? ", often seen" : "")." }
         }
         let before = try site(excerptOf: "Film 7, often seen.")
         let output = SearchOutput(before)
