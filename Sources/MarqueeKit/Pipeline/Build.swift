@@ -76,6 +76,8 @@ public enum Build {
             return .failure(BuildFailure(diagnostics.sorted + OutputWriter.failure(error, output: options.outputDirectory).diagnostics))
         }
         stagingClock.lap("staging")
+        // The cache's facts of each review need only the site: made while the pages render.
+        let facts = recording ? Pending { BuildCache.reviewFacts(of: site) } : nil
         let produced = produce(plan, linkPolicy: nil, progress: options.progress, sink: { job, content in try staging.put(job.path, content) }, &diagnostics)
         switch produced != nil ? finish(diagnostics, strict: options.strict) : .failure(BuildFailure(diagnostics.sorted)) {
         case .failure(let failure):
@@ -95,7 +97,8 @@ public enum Build {
                 clock.lap("image store prune")
                 if let marks = produced?.marks, plan.context.models.marks.isRecording {
                     // A site folder we may not write to still builds; the next build is then a full one.
-                    var cache = BuildCache.record(options: options, inputs: inputs, content: content, plan: plan, marks: marks, warnings: warnings)
+                    var cache = BuildCache.record(options: options, inputs: inputs, content: content, plan: plan, marks: marks, warnings: warnings,
+                                                  facts: facts?.value)
                     clock.lap("cache record")
                     try? cache.write(to: cacheURL)
                     clock.lap("cache write")

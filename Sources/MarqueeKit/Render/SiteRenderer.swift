@@ -18,11 +18,7 @@ public struct SiteRenderer: Sendable {
         // them: each has stretches on one core (the index's merge and files, the models' header
         // and badges, the listing) that the other fills. No job is made before it is done.
         var clock = StageClock()
-        let search = Made<SearchOutput>()
-        let searching = DispatchGroup()
-        if site.config.search {
-            DispatchQueue.global().async(group: searching) { search.value = SearchOutput(site) }
-        }
+        let search = site.config.search ? Pending { SearchOutput(site) } : nil
         var context = RenderContext(site: site, templates: templates, models: ViewModelBuilder(site: site, templates: templates, marks: marks))
         clock.lap("  models")
         var jobs: [RenderJob] = []
@@ -34,8 +30,7 @@ public struct SiteRenderer: Sendable {
         let (aliases, aliasProblems) = AliasPages.jobs(for: site, existing: jobs)
         jobs += aliases
         let paths = Set(jobs.map(\.path))
-        searching.wait()
-        context.search = search.value
+        context.search = search?.value
         clock.lap("  jobs and search")
         return (RenderPlan(context: context, jobs: jobs, diagnostics: diagnostics + collisions + aliasProblems, paths: paths), [])
     }
@@ -145,10 +140,6 @@ final class MemorySink: @unchecked Sendable {
 /// What every page renderer needs.
 /// A value made on another thread, read once that thread is done (after `DispatchGroup.wait`,
 /// which orders the write before the read).
-private final class Made<Value>: @unchecked Sendable {
-    var value: Value?
-}
-
 struct RenderContext {
     let site: Site
     let templates: TemplateSet
