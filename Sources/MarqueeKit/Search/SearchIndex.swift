@@ -32,13 +32,15 @@ struct SearchIndex: Equatable {
     var documents: [Document]
     /// Term → its postings in document order, each `document << 4 | fields`.
     var postings: [String: [UInt32]]
-    /// Words in the excerpts of so many documents (`isCommon`) that finding them there tells a
-    /// reader nothing ("the", "film"): their excerpt postings are left out, the others kept, and
-    /// the client does not require them of a result. Sorted.
-    var common: [String] = []
-    /// Per common word, what made it common, kept so that an excerpt edit can tell whether it
-    /// still is (`SearchOutput.replacingExcerpt`): its postings, and those in an excerpt alone.
+    /// Words in the excerpts of so many documents (`CommonCount.isCommon`) that finding them there
+    /// tells a reader nothing ("the", "film"): their excerpt postings are left out, the others
+    /// kept, and the client does not require them of a result. Each with what made it common,
+    /// kept so that an excerpt edit can tell whether it still is (`SearchOutput.replacingExcerpt`):
+    /// its postings, and those in an excerpt alone.
     var commonCounts: [String: CommonCount] = [:]
+
+    /// The common words, sorted.
+    var common: [String] { commonCounts.keys.sorted() }
 
     struct CommonCount: Equatable {
         var postings: Int
@@ -53,7 +55,7 @@ struct SearchIndex: Equatable {
     var scale: Int
 
     static func == (a: SearchIndex, b: SearchIndex) -> Bool {
-        a.documents == b.documents && a.postings == b.postings && a.common == b.common && a.commonCounts == b.commonCounts && a.scale == b.scale && a.decades.map(\.decade) == b.decades.map(\.decade)
+        a.documents == b.documents && a.postings == b.postings && a.commonCounts == b.commonCounts && a.scale == b.scale && a.decades.map(\.decade) == b.decades.map(\.decade)
             && a.decades.map(\.documents) == b.decades.map(\.documents) && a.categories.map(\.slug) == b.categories.map(\.slug)
             && a.categories.map(\.documents) == b.categories.map(\.documents)
     }
@@ -125,20 +127,15 @@ struct SearchIndex: Equatable {
 
         // Common words: only where they are more than excerpt words (a title's "The").
         let threshold = Self.commonThreshold(documents: documents.count)
-        var common: [String] = []
         var commonCounts: [String: CommonCount] = [:]
         for (term, list) in postings where list.count > threshold {
             let counts = CommonCount(postings: list.count, excerptOnly: list.reduce(0, { $0 + ($1 & 0xF == UInt32(Field.excerpt.rawValue) ? 1 : 0) }))
-            if counts.isCommon(threshold: threshold) {
-                common.append(term)
-                commonCounts[term] = counts
-            }
+            if counts.isCommon(threshold: threshold) { commonCounts[term] = counts }
         }
-        for term in common {
+        for term in commonCounts.keys {
             let kept = (postings[term] ?? []).compactMap { posting -> UInt32? in posting & 0x7 == 0 ? nil : posting & ~UInt32(Field.excerpt.rawValue) }
             postings[term] = kept.isEmpty ? nil : kept
         }
-        self.common = common.sorted()
         self.commonCounts = commonCounts
         self.documents = documents
         self.postings = postings

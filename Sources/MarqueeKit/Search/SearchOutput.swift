@@ -36,8 +36,8 @@ final class SearchOutput: Sendable {
         var updated = index
         let excerpt = UInt32(SearchIndex.Field.excerpt.rawValue)
         let threshold = SearchIndex.commonThreshold(documents: updated.documents.count)
-        for term in changed where index.common.binarySearch(term) != nil {
-            guard var counts = updated.commonCounts[term] else { return nil }
+        for term in changed {
+            guard var counts = updated.commonCounts[term] else { continue }
             // Only a posting in the excerpt alone comes or goes: one elsewhere in the document
             // is kept without its excerpt bit either way.
             if updated.postings[term]?.position(of: document) == nil {
@@ -72,18 +72,6 @@ final class SearchOutput: Sendable {
         var files = self.files
         for shard in shards { files[SearchFiles.shardPath(shard)] = SearchFiles.shardBytes(terms[shard] ?? [], updated) }
         return SearchOutput(index: updated, files: files, paths: paths)
-    }
-}
-
-private extension Array where Element == String {
-    /// The index of `value` in this sorted array.
-    func binarySearch(_ value: String) -> Int? {
-        var low = 0, high = count
-        while low < high {
-            let middle = (low + high) / 2
-            if self[middle] < value { low = middle + 1 } else { high = middle }
-        }
-        return low < count && self[low] == value ? low : nil
     }
 }
 
