@@ -6,7 +6,7 @@ extension BuildCache {
     /// seen by the next one), `marks` where the pages show body parts.
     /// `facts`: `reviewFacts(of:)` of the plan's site, when made beforehand (beside the render).
     static func record(options: BuildOptions, inputs: SourceStamps.Listing, content: SiteContent, plan: RenderPlan,
-                       marks: RecordedMarks, warnings: [Diagnostic], facts: [ReviewFacts]? = nil) -> BuildCache {
+                       marks: RecordedMarks, warnings: [Diagnostic], facts: [ReviewEntry]? = nil) -> BuildCache {
         let site = plan.context.site
         var files: [FileEntry] = []
         var filesOfReview: [[Int]] = Array(repeating: [], count: site.reviews.count)
@@ -27,11 +27,10 @@ extension BuildCache {
         }
         clock.lap("  stamps")
         let unreadable = Set(marks.unreadable.map(BodyMarks.review(ofID:)))
-        let facts = facts ?? reviewFacts(of: site)
-        let reviews = facts.enumerated().map { index, fact in
-            ReviewEntry(source: fact.source, frontMatterDigest: fact.frontMatterDigest, headingsDigest: fact.headingsDigest,
-                        unreadable: unreadable.contains(index), nonEmptyParts: fact.nonEmptyParts, searchDigest: fact.searchDigest,
-                        files: filesOfReview[index])
+        var reviews = facts ?? reviewFacts(of: site)
+        for index in reviews.indices {
+            reviews[index].unreadable = unreadable.contains(index)
+            reviews[index].files = filesOfReview[index]
         }
         clock.lap("  reviews")
         return BuildCache(key: key(for: options), nextDate: (content.reviews.map(\.date) + content.articles.map(\.date)).map(\.secondsSince1970).filter { $0 > options.now }.min(),
@@ -40,22 +39,14 @@ extension BuildCache {
                           baseURL: site.config.baseURL)
     }
 
-    /// What a review's entry takes from the site alone: all of it but the files that show its
-    /// body and whether one shows it unreadably, which the rendered pages tell.
-    struct ReviewFacts: Sendable {
-        var source: String
-        var frontMatterDigest: UInt64
-        var headingsDigest: UInt64
-        var nonEmptyParts: Int
-        var searchDigest: UInt64
-    }
-
-    /// Each review's facts, in the site's order, on all cores.
-    static func reviewFacts(of site: Site) -> [ReviewFacts] {
+    /// Each review's entry as far as the site alone tells it, in the site's order, on all cores:
+    /// `unreadable` and `files` are left for `record`, which the rendered pages tell.
+    static func reviewFacts(of site: Site) -> [ReviewEntry] {
         ConcurrentMap.map(Array(site.reviews.indices)) { index in
             let review = site.reviews[index]
-            return ReviewFacts(source: review.source, frontMatterDigest: review.frontMatterDigest, headingsDigest: review.body.headingsDigest,
-                               nonEmptyParts: nonEmptyParts(of: review), searchDigest: site.config.search ? SearchIndex.excerptDigest(review.excerpt) : 0)
+            return ReviewEntry(source: review.source, frontMatterDigest: review.frontMatterDigest, headingsDigest: review.body.headingsDigest,
+                               unreadable: false, nonEmptyParts: nonEmptyParts(of: review),
+                               searchDigest: site.config.search ? SearchIndex.excerptDigest(review.excerpt) : 0, files: [])
         }
     }
 
