@@ -17,14 +17,15 @@ final class TemplateProgram: @unchecked Sendable {
         case text, variable, section, partial, parent, block
     }
 
-    /// One node. The meaning of the fields depends on the kind:
-    /// - text: `a`..<`a + b` of `bytes`;
+    /// One node. `c`..<`c + d` of `bytes` is its text or its indentation; the other fields'
+    /// meaning depends on the kind:
+    /// - text: the text in `c`, `d`;
     /// - variable: name `a`, `flag` when escaped;
     /// - section: name `a`, `flag` when inverted, children up to `end`;
-    /// - partial: reference `a`, indentation `c`..<`c + d` of `bytes`;
-    /// - parent: parent `a` (its reference and blocks), the blocks' contents up to `end`, indentation `c`, `d`;
-    /// - block: block name `a`, its default content up to `end`, the site's indentation `c`, `d`,
-    ///   `flag` when the first line gets it too.
+    /// - partial: reference `a`, indentation in `c`, `d`;
+    /// - parent: parent `a` (its reference and blocks), the blocks' contents up to `end`, indentation in `c`, `d`;
+    /// - block: block name `a`, its default content up to `end`, the site's indentation in `c`,
+    ///   `d`, `flag` when the first line gets it too.
     struct Op {
         var kind: Kind
         var flag = false
@@ -50,7 +51,7 @@ final class TemplateProgram: @unchecked Sendable {
     let ops: UnsafeBufferPointer<Op>
     let bytes: UnsafeBufferPointer<UInt8>
     /// Name → its parts: `start`, `count` in `partNames`/`partHashes` (no parts: `.`).
-    let names: UnsafeBufferPointer<(start: Int32, count: Int32, offset: Int)>
+    let names: UnsafeBufferPointer<(start: Int32, count: Int32)>
     let partNames: UnsafeBufferPointer<String>
     let partHashes: UnsafeBufferPointer<UInt64>
     /// Partial tags' references and where they are.
@@ -84,6 +85,11 @@ final class TemplateProgram: @unchecked Sendable {
 
     var count: Int { ops.count }
 
+    /// `c`..<`c + d` of `bytes`: an op's text or indentation.
+    func bytes(of op: Op) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: bytes[Int(op.c)..<Int(op.c + op.d)])
+    }
+
     private static func buffer<T>(_ array: [T]) -> UnsafeBufferPointer<T> {
         let storage = UnsafeMutableBufferPointer<T>.allocate(capacity: array.count)
         _ = storage.initialize(from: array)
@@ -100,7 +106,7 @@ final class TemplateProgram: @unchecked Sendable {
     private struct Builder {
         var ops: [Op] = []
         var bytes: [UInt8] = []
-        var names: [(start: Int32, count: Int32, offset: Int)] = []
+        var names: [(start: Int32, count: Int32)] = []
         var partNames: [String] = []
         var partHashes: [UInt64] = []
         var references: [(reference: Reference, offset: Int)] = []
@@ -115,7 +121,7 @@ final class TemplateProgram: @unchecked Sendable {
             switch node {
             case .text(let text, _):
                 let (start, count) = store(text)
-                ops.append(Op(kind: .text, a: start, end: count))
+                ops.append(Op(kind: .text, c: start, d: count))
             case .variable(let name, let escaped):
                 ops.append(Op(kind: .variable, flag: escaped, a: store(name)))
             case .section(let name, let children, let inverted):
@@ -157,7 +163,7 @@ final class TemplateProgram: @unchecked Sendable {
         }
 
         private mutating func store(_ name: TemplateName) -> Int32 {
-            names.append((Int32(partNames.count), Int32(name.parts.count), name.offset))
+            names.append((Int32(partNames.count), Int32(name.parts.count)))
             partNames += name.parts
             partHashes += name.hashes
             return Int32(names.count - 1)

@@ -34,7 +34,7 @@ struct TemplateRenderer {
             let op = ops[index]
             switch op.kind {
             case .text:
-                write(text: UnsafeBufferPointer(rebasing: program.bytes[Int(op.a)..<Int(op.a + op.end)]))
+                write(text: program.bytes(of: op))
                 index += 1
             case .variable:
                 write(value: lookup(Int(op.a), in: program), escaped: op.flag)
@@ -61,7 +61,7 @@ struct TemplateRenderer {
             case .partial:
                 let (reference, offset) = program.references[Int(op.a)]
                 if let template = resolve(reference, in: program) {
-                    try include(template, indent: indent(of: op, in: program), blocks: nil, at: offset)
+                    try include(template, indent: program.bytes(of: op), blocks: nil, at: offset)
                 }
                 index += 1
             case .parent:
@@ -70,12 +70,12 @@ struct TemplateRenderer {
                     // The blocks of an enclosing parent tag take precedence over this one's.
                     var merged = blocks
                     for (name, ops) in parent.blocks where merged[name] == nil { merged[name] = (program, ops) }
-                    try include(template, indent: indent(of: op, in: program), blocks: merged, at: parent.offset)
+                    try include(template, indent: program.bytes(of: op), blocks: merged, at: parent.offset)
                 }
                 index = Int(op.end)
             case .block:
                 let saved = indent
-                let siteIndent = indent(of: op, in: program)
+                let siteIndent = program.bytes(of: op)
                 if !siteIndent.isEmpty {
                     indent += siteIndent
                     if op.flag { atLineStart = true }
@@ -89,10 +89,6 @@ struct TemplateRenderer {
                 index = Int(op.end)
             }
         }
-    }
-
-    private func indent(of op: TemplateProgram.Op, in program: TemplateProgram) -> UnsafeBufferPointer<UInt8> {
-        UnsafeBufferPointer(rebasing: program.bytes[Int(op.c)..<Int(op.c + op.d)])
     }
 
     private func resolve(_ reference: TemplateProgram.Reference, in program: TemplateProgram) -> TemplateLibrary.Template? {
@@ -136,7 +132,7 @@ struct TemplateRenderer {
     /// other parts inside that. A context that has the name stops the search even when the value
     /// is absent.
     private func lookup(_ name: Int, in program: TemplateProgram) -> TemplateValue {
-        let (start, count, _) = program.names[name]
+        let (start, count) = program.names[name]
         guard count > 0 else { return stack.last ?? .absent }
         let first = program.partNames[Int(start)]
         let firstHash = program.partHashes[Int(start)]
