@@ -33,10 +33,10 @@ enum SearchFiles {
         let count = shardCount(documents: index.documents.count)
         var shards = Array(repeating: [String](), count: count)
         for term in index.postings.keys { shards[shard(of: term, count: count)].append(term) }
-        // Each shard on its own core: the postings are most of the index's bytes.
         // Each document's row once: a shard has the rows of its terms' leaders, so a document's
         // row is in a few shards, and in its docs/ file.
         let rows = ConcurrentMap.map(Array(index.documents.indices)) { row(of: index.documents[$0]) }
+        // Each shard on its own core: the postings are most of the index's bytes.
         var files: [(path: String, bytes: Data)] = ConcurrentMap.map(Array(shards.enumerated())) { name, terms in
             (shardPath(name), shardBytes(terms, index, rows: rows))
         }
@@ -48,13 +48,13 @@ enum SearchFiles {
                 out += rows[document]
             }
             out += "]\n".utf8
-            files.append(("\(folder)docs/\(start / perFile).json", Data(out)))
+            files.append((documentsPath(start / perFile), Data(out)))
         }
         for (position, category) in index.categories.enumerated() {
-            files.append(("\(folder)filters/c\(position).json", Data((deltas(category.documents) + "\n").utf8)))
+            files.append((categoryPath(position), Data((deltas(category.documents) + "\n").utf8)))
         }
         for decade in index.decades {
-            files.append(("\(folder)filters/d\(decade.decade).json", Data((deltas(decade.documents) + "\n").utf8)))
+            files.append((decadePath(decade.decade), Data((deltas(decade.documents) + "\n").utf8)))
         }
         let ratings = Set(index.documents.compactMap { $0.rating?.halfSteps }).sorted(by: >)
             .map { "[\($0),\(index.documentsRated(atLeast: $0))]" }
@@ -64,22 +64,27 @@ enum SearchFiles {
             + "\"ratings\":[\(ratings.joined(separator: ","))],"
             + "\"categories\":[\(index.categories.map { "[\(quoted($0.name)),\($0.documents.count)]" }.joined(separator: ","))],"
             + "\"decades\":[\(index.decades.map { "[\($0.decade),\($0.documents.count)]" }.joined(separator: ","))]}\n"
-        files.append(("\(folder)meta.json", Data(meta.utf8)))
+        files.append((metaPath, Data(meta.utf8)))
         return files.sorted { $0.path < $1.path }
     }
 
+    // Each file's name, for `files(_:)` and `paths(of:)` alike.
+    static let metaPath = "\(folder)meta.json"
     static func shardPath(_ shard: Int) -> String { "\(folder)terms/\(shard).json" }
+    private static func documentsPath(_ file: Int) -> String { "\(folder)docs/\(file).json" }
+    private static func categoryPath(_ position: Int) -> String { "\(folder)filters/c\(position).json" }
+    private static func decadePath(_ decade: Int) -> String { "\(folder)filters/d\(decade).json" }
 
     /// The paths `files(_:)` writes for `site`, sorted, known without making the index: the
     /// render stage lists its jobs while the index is still being made.
     static func paths(of site: Site) -> [String] {
         let documents = site.reviews.count + site.articles.count
-        var paths = ["\(folder)meta.json"]
+        var paths = [metaPath]
         paths += (0..<shardCount(documents: documents)).map(shardPath)
-        paths += stride(from: 0, to: documents, by: perFile).map { "\(folder)docs/\($0 / perFile).json" }
+        paths += stride(from: 0, to: documents, by: perFile).map { documentsPath($0 / perFile) }
         let categories = site.taxonomies.first { $0.definition.id == TaxonomyDefinition.ID.categories }?.terms.count ?? 0
-        paths += (0..<categories).map { "\(folder)filters/c\($0).json" }
-        paths += Set(site.reviews.compactMap(\.year).map(SearchIndex.decade(of:))).map { "\(folder)filters/d\($0).json" }
+        paths += (0..<categories).map(categoryPath)
+        paths += Set(site.reviews.compactMap(\.year).map(SearchIndex.decade(of:))).map(decadePath)
         return paths.sorted()
     }
 
