@@ -7,7 +7,8 @@
 #
 # Prints the median wall time of each, the median of the pairs' ratios against the target
 # (<= 1.03: the index adds at most 3 %), the index's size, and each query's KB (the first
-# <= 50 KB with the script, each later one <= 10 KB). Builds a release marquee unless MARQUEE_BIN
+# <= 50 KB with the script, each later one <= 10 KB), then the second queries of 200 random visits
+# (scripts/search-random-visits.py). Builds a release marquee unless MARQUEE_BIN
 # names one. Informational: exits 0 whatever the figures.
 #
 # Environment: BENCH_CACHE (corpora, default ~/.cache/marquee-bench), SHARED (the folder holding
@@ -82,3 +83,5 @@ for visit in "${visits[@]}"; do
   echo "== one visit: ${queries[*]}"
   python3 "$HERE/search-query-bytes.py" "$site" "${queries[@]}" || true
 done
+echo "== random visits (scripts/search-random-visits.py)"
+python3 "$HERE/search-random-visits.py" "$site" || true

@@ -51,20 +51,20 @@ def main():
         words = list(dict.fromkeys(w for w in re.split(r"[^a-z0-9]+", query.lower()) if w))
         scores, bonus, common = None, {}, set(meta["common"])
         for i, word in enumerate(words):
-            shard_path = f"search/terms/{fnv(word[:2]) % meta['shards']}.json"
+            shard_path = f"search/terms/{fnv(word[:3]) % meta['shards']}.json"
             wanted.append(shard_path)
             loaded = load(shard_path)
             rows.update(int(d) for d in loaded["results"])
             shard = loaded["terms"]
             fields = {}
-            terms = [t for t in shard if t.startswith(word)] if i == len(words) - 1 and len(word) > 1 else [word] if word in shard else []
+            terms = [t for t in shard if t.startswith(word)] if i == len(words) - 1 and len(word) > 2 else [word] if word in shard else []
             for term in terms:
                 doc = 0
                 for posting in shard[term]:
                     doc += posting >> 4
                     fields[doc] = fields.get(doc, 0) | posting & 15
             weight = lambda f: 8 if f & 1 else 4 if f & 2 else 2 if f & 4 else 1  # noqa: E731
-            if not (i == len(words) - 1 and len(word) > 1) and word in common:
+            if not (i == len(words) - 1 and len(word) > 2) and word in common:
                 for d, f in fields.items():
                     bonus[d] = bonus.get(d, 0) + weight(f)
                 continue

@@ -47,10 +47,10 @@
     end();
     return terms;
   }
-  // The shard of a term: FNV-1a of the UTF-8 of its first two characters, modulo the shards.
+  // The shard of a term: FNV-1a of the UTF-8 of its first three characters, modulo the shards.
   function shardOf(term, count) {
     var hash = 0x811C9DC5;
-    new TextEncoder().encode(Array.from(term).slice(0, 2).join('')).forEach(function (b) {
+    new TextEncoder().encode(Array.from(term).slice(0, 3).join('')).forEach(function (b) {
       hash = Math.imul(hash ^ b, 0x01000193) >>> 0;
     });
     return hash % count;
@@ -114,7 +114,8 @@
       var scores = null, bonus = new Map();
       words.forEach(function (word, i) {
         var fields = new Map(), shard = found[i];
-        var prefix = i === words.length - 1 && Array.from(word).length > 1;
+        // A prefix of three characters or more: the shard holds every term it matches.
+        var prefix = i === words.length - 1 && Array.from(word).length > 2;
         if (prefix) {
           Object.keys(shard).forEach(function (term) { if (term.startsWith(word)) decode(shard[term], fields); });
         } else if (Object.prototype.hasOwnProperty.call(shard, word)) {
@@ -197,7 +198,7 @@
   function start() {
     if (meta) return Promise.resolve();
     return load('meta.json').then(function (m) {
-      if (m.version !== 2) throw new Error('index format ' + m.version);
+      if (m.version !== 3) throw new Error('index format ' + m.version);
       meta = m;
       common = new Set(m.common);
     });

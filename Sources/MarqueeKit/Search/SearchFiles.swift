@@ -1,6 +1,6 @@
 import Foundation
 
-/// The index as the files the client fetches, under `search/` (format version 2):
+/// The index as the files the client fetches, under `search/` (format version 3):
 ///
 /// - `meta.json`: the format version, the number of documents and of documents per file, the
 ///   rating scale, the number of term shards, the common words (`SearchIndex.common`: their
@@ -9,8 +9,9 @@ import Foundation
 ///   `categories` `[name, documents]`, `decades` `[decade, documents]`.
 /// - `terms/<shard>.json`: `{"terms":{…},"results":{…}}`. `terms`: terms with their postings,
 ///   `d << 4 | fields`, `d` the document number for the first and the distance from the one
-///   before for the rest (`SearchIndex.Field` bits). A term's shard is a hash of its first two
-///   characters (`shard(of:count:)`), so the terms a prefix matches are in one file; the number of
+///   before for the rest (`SearchIndex.Field` bits). A term's shard is a hash of its first three
+///   characters (`shard(of:count:)`), so the terms a prefix of three or more matches are in one
+///   file (a shorter last word matches whole, as a prefix it would need many); the number of
 ///   shards depends on the number of documents only, so an edit to a body never adds or removes a
 ///   file, it only changes some. `results`: document number → the row `docs/` has for it, for
 ///   each term's first results (`leaders(of:)`), so that most queries need no `docs/` file at
@@ -24,7 +25,7 @@ import Foundation
 /// JSON written by hand, keys in a fixed order, integers only: the same bytes every build.
 enum SearchFiles {
     static let folder = "search/"
-    static let version = 2
+    static let version = 3
     /// Documents per `docs/` file: a query showing ten results fetches few of them, each small.
     static let perFile = 100
 
@@ -113,8 +114,12 @@ enum SearchFiles {
         return Data(out)
     }
 
-    /// Rows a shard carries per term: the client's first page of results.
-    static let leadersPerTerm = 10
+    /// Rows a shard carries per term: the client's first page of results for a one-word query
+    /// (ten), and as many again, so that a word added to it (`ashes` → `ashes of`) more often finds
+    /// its first page in the shards it fetched. Measured at 10,000 reviews (scripts/bench-search.sh,
+    /// the #20 note): twenty rather than ten took `ashes of` from 12.2 to 3.3 KB and `tender
+    /// night` from 13.7 to 11.3, for 0.6–1.2 KB more on a one-word query.
+    static let leadersPerTerm = 20
 
     /// The documents a one-word query for this term shows first, among those that have it outside
     /// their excerpt: by field (title, then credit, then tag, as the client weighs them), then by
@@ -166,21 +171,26 @@ enum SearchFiles {
         }
     }
 
-    /// The shard holding a term: FNV-1a (32 bits) of the UTF-8 of its first two scalars, modulo
+    /// The shard holding a term: FNV-1a (32 bits) of the UTF-8 of its first three scalars, modulo
     /// the number of shards (`search.js` computes the same).
     static func shard(of term: String, count: Int) -> Int {
         var hash: UInt32 = 0x811C_9DC5
-        for byte in String(String.UnicodeScalarView(term.unicodeScalars.prefix(2))).utf8 {
+        for byte in String(String.UnicodeScalarView(term.unicodeScalars.prefix(prefixLength))).utf8 {
             hash = (hash ^ UInt32(byte)) &* 0x0100_0193
         }
         return Int(hash % UInt32(count))
     }
 
-    /// About one shard per 16 documents, a power of two from 16 to 1024: a query fetches one
-    /// shard per word, a few KB, and a small site gets few files.
+    /// The scalars of a term that pick its shard; the client matches the last word of a query as a
+    /// prefix only when it has at least as many.
+    static let prefixLength = 3
+
+    /// About one shard per 8 documents, a power of two from 16 to 16,384: a query fetches one
+    /// shard per word, a few KB however large the site (up to 130,000 documents), and a small site
+    /// gets few files.
     static func shardCount(documents: Int) -> Int {
         var count = 16
-        while count < 1024, count * 16 < documents { count *= 2 }
+        while count < 16384, count * 8 < documents { count *= 2 }
         return count
     }
 

@@ -41,18 +41,19 @@ import Testing
         #expect(SearchFolding.terms("Parasite 기생충") == ["parasite", "기", "생", "충"])
     }
 
-    @Test func aTermsShardDependsOnItsFirstTwoCharactersOnly() {
-        #expect(SearchFiles.shard(of: "majidi", count: 1024) == SearchFiles.shard(of: "ma", count: 1024))
-        #expect(SearchFiles.shard(of: "آسمان", count: 64) == SearchFiles.shard(of: "آسا", count: 64))
-        // FNV-1a of "ma" is 0x642e245b (as search.js computes it too).
+    @Test func aTermsShardDependsOnItsFirstThreeCharactersOnly() {
+        #expect(SearchFiles.shard(of: "majidi", count: 1024) == SearchFiles.shard(of: "maj", count: 1024))
+        #expect(SearchFiles.shard(of: "آسمان", count: 64) == SearchFiles.shard(of: "آسم", count: 64))
+        // FNV-1a of "ma" is 0x642e245b (as search.js computes it too); a shorter term is its own key.
         #expect(SearchFiles.shard(of: "ma", count: 1024) == 0x642E_245B % 1024)
         #expect((0..<100).map { SearchFiles.shard(of: "t\($0)", count: 16) }.allSatisfy { (0..<16).contains($0) })
     }
 
-    @Test func aSiteHasAboutOneShardPerSixteenDocuments() {
+    @Test func aSiteHasAboutOneShardPerEightDocuments() {
         #expect(SearchFiles.shardCount(documents: 1) == 16)
-        #expect(SearchFiles.shardCount(documents: 1000) == 64)
-        #expect(SearchFiles.shardCount(documents: 10000) == 1024)
-        #expect(SearchFiles.shardCount(documents: 100_000) == 1024)
+        #expect(SearchFiles.shardCount(documents: 1000) == 128)
+        #expect(SearchFiles.shardCount(documents: 10000) == 2048)
+        #expect(SearchFiles.shardCount(documents: 100_000) == 16384)
+        #expect(SearchFiles.shardCount(documents: 1_000_000) == 16384)
     }
 }

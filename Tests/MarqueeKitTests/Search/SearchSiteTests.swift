@@ -32,7 +32,7 @@ import Testing
         // Escaped for any JSON parser and for HTML: no `</script>` in the bytes.
         #expect(pages["search/docs/0.json"]?.contains("</") == false)
         let meta = try #require(try Self.json(pages["search/meta.json"]) as? [String: Any])
-        #expect(meta["documents"] as? Int == 4 && meta["perFile"] as? Int == 100 && meta["shards"] as? Int == 16 && meta["version"] as? Int == 2)
+        #expect(meta["documents"] as? Int == 4 && meta["perFile"] as? Int == 100 && meta["shards"] as? Int == 16 && meta["version"] as? Int == 3)
         #expect((meta["ratings"] as? [[Int]]) == [[9, 1], [8, 2], [4, 3]])
         #expect((meta["decades"] as? [[Int]]) == [[1960, 1], [2000, 1]])
         #expect(pages["search/filters/d1960.json"] == "[0]\n" && pages["search/filters/d2000.json"] == "[1]\n")
@@ -70,6 +70,15 @@ import Testing
         #expect(try Self.shard(of: "rare", in: pages).terms["rare"]?.count == 50)
     }
 
+    /// Postings as the index has them (document numbers, not distances).
+    static func undeltas(_ written: [Int]) -> [UInt32] {
+        var document = 0
+        return written.map { posting in
+            document += posting >> 4
+            return UInt32(document << 4 | posting & 15)
+        }
+    }
+
     /// A shard carries the rows of its terms' first results found outside an excerpt, so a
     /// one-word query fetches no `docs/` file; a match in an excerpt alone is left to `docs/`.
     @Test func aShardCarriesTheRowsOfItsTermsFirstResults() throws {
@@ -78,12 +87,17 @@ import Testing
         let docs = try #require(try Self.json(pages["search/docs/0.json"]) as? [[Any]])
         // Baran (document 1) has Majidi as its director; Cléo (0) only in its excerpt.
         #expect(majidi.results["1"].map { "\($0)" } == "\(docs[1])")
-        #expect(majidi.results["0"] == nil)
+        let postings = majidi.terms["majidi"].map(Self.undeltas) ?? []
+        #expect(postings.map { $0 >> 4 }.contains(0) && !SearchFiles.leaders(of: postings).contains(0))
+        // The rows are exactly those of its terms' leaders (other terms share the shard of 16).
+        let leaders = Set(majidi.terms.values.flatMap { SearchFiles.leaders(of: Self.undeltas($0)) })
+        #expect(Set(majidi.results.keys) == Set(leaders.map(String.init)))
         #expect(pages[SearchFiles.shardPath(SearchFiles.shard(of: "majidi", count: 16))]?.contains("</") == false)
     }
 
-    /// By the field the client weighs most (title, credit, tag), then by number, ten at most:
-    /// the first page of a one-word query, and of a prefix query over the terms it matches.
+    /// By the field the client weighs most (title, credit, tag), then by number, twenty at most:
+    /// the first page of a one-word query, and of a prefix query over the terms it matches, and
+    /// as many again for a word added to it.
     @Test func aTermsLeadersAreItsFirstResultsOutsideExcerpts() {
         func posting(_ document: UInt32, _ fields: SearchIndex.Field...) -> UInt32 {
             document << 4 | fields.reduce(0) { $0 | UInt32($1.rawValue) }
@@ -91,9 +105,9 @@ import Testing
         let postings = [posting(0, .excerpt), posting(1, .tag), posting(2, .credit, .excerpt), posting(3, .title),
                         posting(4, .tag, .credit), posting(5, .excerpt), posting(6, .title, .tag)]
         #expect(SearchFiles.leaders(of: postings) == [3, 6, 2, 4, 1])
-        let many = (0..<30).map { posting(UInt32($0), $0 % 3 == 0 ? .title : .tag) }
-        #expect(SearchFiles.leaders(of: many) == [0, 3, 6, 9, 12, 15, 18, 21, 24, 27])
-        #expect(SearchFiles.leaders(of: (0..<30).map { posting(UInt32($0), .tag) }) == Array(0..<10))
+        let many = (0..<90).map { posting(UInt32($0), $0 % 3 == 0 ? .title : .tag) }
+        #expect(SearchFiles.leaders(of: many) == Array(stride(from: 0, to: 60, by: 3)))
+        #expect(SearchFiles.leaders(of: (0..<30).map { posting(UInt32($0), .tag) }) == Array(0..<20))
         #expect(SearchFiles.leaders(of: [posting(0, .excerpt)]).isEmpty)
     }
 
