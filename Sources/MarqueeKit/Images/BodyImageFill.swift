@@ -9,9 +9,12 @@ enum BodyImageFill {
     static func apply(to site: inout Site) {
         let catalog = site.images, links = site.permalinks
         for index in site.reviews.indices where !site.reviews[index].body.images.isEmpty {
-            var review = site.reviews[index]
-            fill(&review.body, &review.excerpt, catalog, links)
-            site.reviews[index] = review
+            // Both parts out and back: a review's fields are properties of its box (`Review`),
+            // which two `inout`s at once may not share.
+            var body = site.reviews[index].body, excerpt = site.reviews[index].excerpt
+            fill(&body, &excerpt, catalog, links)
+            site.reviews[index].body = body
+            site.reviews[index].excerpt = excerpt
         }
         for index in site.articles.indices where !site.articles[index].body.images.isEmpty {
             var article = site.articles[index]
