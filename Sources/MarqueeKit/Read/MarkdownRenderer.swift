@@ -405,15 +405,48 @@ public struct MarkdownRenderer: Sendable {
                 if !(type == CMARK_NODE_EMPH || type == CMARK_NODE_STRONG || type == CMARK_NODE_LINK) { inWord = false }
                 continue
             }
-            var p = raw
-            while p.pointee != 0 {
-                let c = UInt8(bitPattern: p.pointee)
-                let isSpace = c == 32 || c == 9 || c == 10 || c == 13
-                if !isSpace && !inWord { count += 1 }
-                inWord = !isSpace
-                p += 1
+            raw.withMemoryRebound(to: UInt8.self, capacity: 1) { text in
+                count += countWordStarts(text, strlen(raw), inWord: &inWord)
             }
         }
+        return count
+    }
+
+    /// The words that start in `text` (a byte not space, tab or line break after one that is, or
+    /// first with `inWord` false), eight bytes at a time in a UInt64: the bodies of 10,000
+    /// reviews are tens of MB, and a byte at a time was 3% of a build's CPU.
+    static func countWordStarts(_ text: UnsafePointer<UInt8>, _ length: Int, inWord: inout Bool) -> Int {
+        guard length > 0 else { return 0 }
+        func isSpace(_ c: UInt8) -> Bool { c == 32 || c == 9 || c == 10 || c == 13 }
+        let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F, high: UInt64 = 0x8080_8080_8080_8080
+        // The high bit of each byte of `x` that equals the byte `c` (exact: no carry between bytes).
+        func equal(_ x: UInt64, _ c: UInt64) -> UInt64 {
+            let t = x ^ (c &* 0x0101_0101_0101_0101)
+            return ~(((t & low) &+ low) | t | low)
+        }
+        var count = 0
+        // The high bit of byte 7 is set when the byte before the next block is a space.
+        var before: UInt64 = inWord ? 0 : high
+        var at = 0
+        let raw = UnsafeRawPointer(text)
+        while at + 8 <= length {
+            let x = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: at, as: UInt64.self))
+            let spaces = equal(x, 32) | equal(x, 9) | equal(x, 10) | equal(x, 13)
+            // A word starts at a byte that is not a space after one that is (the one before byte
+            // 0 being the last of the block before).
+            let starts = ~spaces & high & (spaces << 8 | before >> 56)
+            count += starts.nonzeroBitCount
+            before = spaces
+            at += 8
+        }
+        var previousIsSpace = before >> 63 == 1
+        while at < length {
+            let space = isSpace(text[at])
+            if !space && previousIsSpace { count += 1 }
+            previousIsSpace = space
+            at += 1
+        }
+        inWord = !previousIsSpace
         return count
     }
 }
