@@ -200,7 +200,7 @@ public final class IncrementalBuild: @unchecked Sendable {
             }
             let updated = remade ?? SearchOutput(site)
             guard updated.paths == search.paths else { return nil }
-            context.search = updated
+            context = context.with(search: updated)
             if updated !== search {
                 for (index, job) in state.plan.jobs.enumerated() where search.files[job.path] != nil && search.files[job.path] != updated.files[job.path] {
                     selecting.insert(index)

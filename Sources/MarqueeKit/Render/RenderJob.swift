@@ -8,30 +8,37 @@ import MarqueeTemplates
 ///
 /// Which reviews' bodies a file shows is not declared here: making it reports that (`MadeFile.marks`,
 /// from the values the engine saw rendered), and an incremental rebuild trusts the report.
-struct RenderJob {
+///
+/// A class: the list of jobs is copied, filtered and handed around by every stage after the
+/// plan, and a copy of a struct of its seven fields was a retain and a release of each.
+final class RenderJob {
     /// Relative to the output folder: "reviews/baran/index.html".
     let path: String
     /// What produced it, to name both sides of a collision and to place link errors.
     let origin: String
     /// For pages made from a route: its URL relative to the base URL, already percent-encoded.
-    var url: String?
+    let url: String?
     /// For pages: when their content last changed (RFC 3339), for the sitemap.
     let lastModified: String?
     /// Makes the file from the current render context.
     let make: (RenderContext) -> Result<MadeFile, Diagnostic>
     /// For pages rendered from a template: the page kind, and the value its template is rendered
     /// with (what `make` renders; kept apart so tests and the template checker can see it).
-    private(set) var kind: PageKind?
-    private(set) var value: ((RenderContext) -> TemplateValue)?
+    let kind: PageKind?
+    let value: ((RenderContext) -> TemplateValue)?
 
     /// An HTML page: listed in the sitemap and read back by the link check.
     var isPage: Bool { path.hasSuffix(".html") }
 
-    init(path: String, origin: String, lastModified: String? = nil,
+    init(path: String, origin: String, url: String? = nil, lastModified: String? = nil, kind: PageKind? = nil,
+         value: ((RenderContext) -> TemplateValue)? = nil,
          make: @escaping (RenderContext) -> Result<MadeFile, Diagnostic>) {
         self.path = path
         self.origin = origin
+        self.url = url
         self.lastModified = lastModified
+        self.kind = kind
+        self.value = value
         self.make = make
     }
 
@@ -45,14 +52,11 @@ struct RenderJob {
     /// as its JSON-LD) that the view models do not know: `made` also gives their marks, by id.
     static func page(_ route: Route, kind: PageKind, origin: String, lastModified: String? = nil,
                      made: @escaping (RenderContext) -> (TemplateValue, [Int: [MarkedRange]])) -> RenderJob {
-        var job = RenderJob(path: route.file, origin: origin, lastModified: lastModified) { context in
+        RenderJob(path: route.file, origin: origin, url: route.url, lastModified: lastModified, kind: kind,
+                  value: { made($0).0 }) { context in
             let (value, inner) = made(context)
             return context.page(kind.template, value, inner: inner)
         }
-        job.url = route.url
-        job.kind = kind
-        job.value = { made($0).0 }
-        return job
     }
 
     /// A file whose content is known when the job is listed (the sitemap, the default stylesheet).

@@ -19,7 +19,7 @@ public struct SiteRenderer: Sendable {
         // and badges, the listing) that the other fills. No job is made before it is done.
         var clock = StageClock()
         let search = site.config.search ? Pending { SearchOutput(site) } : nil
-        var context = RenderContext(site: site, templates: templates, models: ViewModelBuilder(site: site, templates: templates, marks: marks))
+        let context = RenderContext(site: site, templates: templates, models: ViewModelBuilder(site: site, templates: templates, marks: marks))
         clock.lap("  models")
         var jobs: [RenderJob] = []
         for pageType in RenderContext.pageTypes { jobs += pageType(context) }
@@ -30,9 +30,9 @@ public struct SiteRenderer: Sendable {
         let (aliases, aliasProblems) = AliasPages.jobs(for: site, existing: jobs)
         jobs += aliases
         let paths = Set(jobs.map(\.path))
-        context.search = search?.value
+        let searched = context.with(search: search?.value)
         clock.lap("  jobs and search")
-        return (RenderPlan(context: context, jobs: jobs, diagnostics: diagnostics + collisions + aliasProblems, paths: paths), [])
+        return (RenderPlan(context: searched, jobs: jobs, diagnostics: diagnostics + collisions + aliasProblems, paths: paths), [])
     }
 
     /// Runs a plan's jobs (all of them, or the `selected` ones again) and hands each file to
@@ -138,14 +138,27 @@ final class MemorySink: @unchecked Sendable {
 }
 
 /// What every page renderer needs.
-/// A value made on another thread, read once that thread is done (after `DispatchGroup.wait`,
-/// which orders the write before the read).
-struct RenderContext {
+///
+/// A class: every job's closure is handed it, and a copy of a struct holding the site, the
+/// templates and the view models cost a retain and a release of each of their fields.
+final class RenderContext: Sendable {
     let site: Site
     let templates: TemplateSet
     let models: ViewModelBuilder
     /// The search index and its files (`search: false` in site.yml: nil).
-    var search: SearchOutput? = nil
+    let search: SearchOutput?
+
+    init(site: Site, templates: TemplateSet, models: ViewModelBuilder, search: SearchOutput? = nil) {
+        self.site = site
+        self.templates = templates
+        self.models = models
+        self.search = search
+    }
+
+    /// The same context with the search index made beside the listing of the jobs.
+    func with(search: SearchOutput?) -> RenderContext {
+        RenderContext(site: site, templates: templates, models: models, search: search)
+    }
 
     /// The page types of a site, in the order they are listed.
     static var pageTypes: [(RenderContext) -> [RenderJob]] { [

@@ -30,7 +30,10 @@ struct DateView: TemplateView {
 
 /// A review as an index shows it (archive, ratings, 404, "Recommended from"): everything drawn from
 /// its front matter, nothing from its body, so those pages do not change when a body does.
-struct EntryView: TemplateView {
+///
+/// A class: every page that lists the review holds it, and a copy of a struct of its fifteen
+/// fields was a retain and a release of each.
+final class EntryView: TemplateView, Sendable {
     let title: String
     let movie: String
     let year: Int?
@@ -44,40 +47,39 @@ struct EntryView: TemplateView {
     /// Its `image:` as a card's thumbnail.
     let thumbnail: PosterView?
     /// Made once: an entry is shown on many pages.
-    private(set) var templateObject = TemplateObject()
-    private(set) var templateValue: TemplateValue = .absent
+    let templateObject: TemplateObject
+    let templateValue: TemplateValue
 
     init(_ review: Review, links: Permalinks, rating: RatingView, translation: Translation = .english, thumbnail: PosterView? = nil) {
+        let route = Route.review(review.slug) // one route for both forms of the address
+        let url = links.link(route), permalink = links.absolute(route)
+        let date = DateView(date: review.date, translation: translation)
+        let object = TemplateObject([
+            "title": .text(review.title),
+            "movie": .text(review.movie),
+            "year": review.year.map { .int($0) } ?? .absent,
+            "url": .text(url),
+            "permalink": .text(permalink),
+            "slug": .text(review.slug),
+            "date": date.templateValue,
+            "rating": rating.templateValue,
+            "isDraft": .flag(review.isDraft),
+            "isScheduled": .flag(review.isScheduled),
+            "thumbnail": .view(thumbnail),
+        ])
         self.thumbnail = thumbnail
         title = review.title
         movie = review.movie
         year = review.year
-        let route = Route.review(review.slug) // one route for both forms of the address
-        url = links.link(route)
-        permalink = links.absolute(route)
+        self.url = url
+        self.permalink = permalink
         slug = review.slug
-        date = DateView(date: review.date, translation: translation)
+        self.date = date
         self.rating = rating
         isDraft = review.isDraft
         isScheduled = review.isScheduled
-        templateObject = makeObject()
-        templateValue = .object(templateObject)
-    }
-
-    private func makeObject() -> TemplateObject {
-        TemplateObject([
-            "title": .text(title),
-            "movie": .text(movie),
-            "year": year.map { .int($0) } ?? .absent,
-            "url": .text(url),
-            "permalink": .text(permalink),
-            "slug": .text(slug),
-            "date": date.templateValue,
-            "rating": rating.templateValue,
-            "isDraft": .flag(isDraft),
-            "isScheduled": .flag(isScheduled),
-            "thumbnail": .view(thumbnail),
-        ])
+        templateObject = object
+        templateValue = .object(object)
     }
 
     static let schema = TemplateObjectType("entry", [
