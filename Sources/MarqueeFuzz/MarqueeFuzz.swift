@@ -78,7 +78,7 @@ enum FuzzSite {
         switch result {
         case .success(let site):
             var total = 0
-            for file in site.files { if case .data(let data) = file.content { total &+= data.count } }
+            for file in site.files { if case .bytes(let bytes) = file.content { total &+= bytes.count } }
             for warning in site.warnings { total &+= warning.description.utf8.count }
             blackHole(total)
             return "built \(site.files.count) files, \(site.warnings.count) warnings"

@@ -149,8 +149,8 @@ struct LinkAudit {
     func referencedPaths(in files: [OutputFile]) -> Set<String> {
         var referenced = Set<String>()
         for page in files where page.path.hasSuffix(".html") {
-            guard case .data(let data) = page.content else { continue }
-            for link in data.withUnsafeBytes({ HTMLScanner.scan($0) }).links {
+            guard case .bytes(let bytes) = page.content else { continue }
+            for link in bytes.withUnsafeBytes({ HTMLScanner.scan($0) }).links {
                 if let target = resolvedPath(of: link, on: page.path) { referenced.insert(target) }
             }
         }

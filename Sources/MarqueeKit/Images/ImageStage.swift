@@ -88,7 +88,7 @@ struct ImageStage {
                 catalog.images[path] = image
                 for variant in image.allVariants where written.insert(variant.path).inserted {
                     let name = ImageStore.fileName(variant)
-                    let content: OutputFile.Content = kept ? .stored(storePath: "\(ImageStore.folder)/\(name)") : .data(Data(files[name] ?? []))
+                    let content: OutputFile.Content = kept ? .stored(storePath: "\(ImageStore.folder)/\(name)") : .bytes(files[name] ?? [])
                     catalog.files.append((variant.path, content, path))
                 }
             }

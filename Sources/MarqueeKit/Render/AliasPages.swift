@@ -44,13 +44,13 @@ enum AliasPages {
                 }
                 owners[key] = (alias.file, target.origin, true)
                 let page = redirectPage(to: links.link(target.route), canonical: links.absolute(target.route), title: target.title, language: site.config.language)
-                jobs.append(.fixed(alias.file, .data(Data(page.utf8)), origin: target.origin))
+                jobs.append(.fixed(alias.file, .bytes(Array(page.utf8)), origin: target.origin))
                 redirects.append((links.link(alias.url), links.link(target.route)))
             }
         }
         if !redirects.isEmpty, !site.staticFiles.contains("_redirects") {
             let lines = redirects.sorted { $0.from < $1.from }.map { "\($0.from) \($0.to) 301\n" }
-            jobs.append(.fixed("_redirects", .data(Data(lines.joined().utf8)), origin: "aliases"))
+            jobs.append(.fixed("_redirects", .bytes(Array(lines.joined().utf8)), origin: "aliases"))
         }
         return (jobs, problems)
     }

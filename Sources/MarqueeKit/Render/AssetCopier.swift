@@ -26,7 +26,7 @@ enum AssetCopier {
         }
         for (path, text) in DefaultTheme.assets.sorted(by: { $0.key < $1.key }) where !staticFiles.contains(path) {
             if path == SearchPage.script, !site.config.search { continue }
-            files.append(.fixed(path, .data(Data(text.utf8)), origin: "(default theme)/\(path)"))
+            files.append(.fixed(path, .bytes(Array(text.utf8)), origin: "(default theme)/\(path)"))
         }
         return files
     }

@@ -8,7 +8,7 @@ enum AtomFeed {
     static func jobs(_ context: RenderContext) -> [RenderJob] {
         return [RenderJob(path: "feed.xml", origin: "feed") { context in
             let (xml, marks) = xml(context.site, recording: context.models.marks.isRecording)
-            return .success(MadeFile(.data(Data(xml.utf8)), marks: marks))
+            return .success(MadeFile(.bytes(Array(xml.utf8)), marks: marks))
         }]
     }
 

@@ -4,7 +4,9 @@ import Foundation
 /// source file to copy them from). Render produces these; Write puts them on disk.
 public struct OutputFile: Sendable {
     public enum Content: Sendable {
-        case data(Data)
+        /// Bytes made in memory (a rendered page, the feed), written as they are: an array, the
+        /// renderer's own buffer, so that no page is copied into a `Data` on its way to disk.
+        case bytes([UInt8])
         /// A file of the site folder copied as is (static files, review images).
         case copy(sourcePath: String)
         /// A file of Marquee's image store (`.marquee/images/…`, relative to the site folder). The
@@ -15,7 +17,7 @@ public struct OutputFile: Sendable {
         /// The bytes, read from the site folder for a copied file.
         func bytes(from source: any SiteFileSystem) throws -> Data {
             switch self {
-            case .data(let data): return data
+            case .bytes(let bytes): return Data(bytes)
             case .copy(let sourcePath): return try source.contents(of: sourcePath)
             case .stored(let storePath):
                 do { return try source.contents(of: storePath) } catch {

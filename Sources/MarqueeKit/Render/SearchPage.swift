@@ -19,7 +19,7 @@ enum SearchPage {
                 guard let bytes = context.search?.files[path] else {
                     return .failure(.error(SourceLocation(path: path), "the search index has no file \(path)", hint: "build the site again", stage: .render))
                 }
-                return .success(MadeFile(.data(bytes)))
+                return .success(MadeFile(.bytes(bytes)))
             })
         }
         return jobs

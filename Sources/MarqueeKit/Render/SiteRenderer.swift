@@ -60,8 +60,8 @@ public struct SiteRenderer: Sendable {
                 case .success(let made):
                     let content = made.content
                     var checked: LinkAudit.CheckedPage?
-                    if job.isPage, case .data(let data) = content {
-                        let scan = data.withUnsafeBytes { HTMLScanner.scan($0, skipping: direct) }
+                    if job.isPage, case .bytes(let bytes) = content {
+                        let scan = bytes.withUnsafeBytes { HTMLScanner.scan($0, skipping: direct) }
                         checked = links.check(scan, page: job.path, origin: job.origin, paths: paths, direct: direct, memo: &memo)
                     }
                     do { try sink(job, content) } catch { return .failed(OutputWriter.writeError(error, path: job.path)) }
@@ -178,7 +178,7 @@ final class RenderContext: Sendable {
     func page(_ template: String, _ value: TemplateValue, inner: [Int: [MarkedRange]] = [:]) -> Result<MadeFile, Diagnostic> {
         var marks: [TemplateMark] = []
         return templates.render(value, template: template, marks: &marks).map { bytes in
-            MadeFile(.data(Data(bytes)), marks: FileMarks(marks) { id in inner[id] ?? models.innerMarks(ofContainer: id) })
+            MadeFile(.bytes(bytes), marks: FileMarks(marks) { id in inner[id] ?? models.innerMarks(ofContainer: id) })
         }
     }
 }

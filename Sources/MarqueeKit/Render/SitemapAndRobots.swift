@@ -20,10 +20,10 @@ enum SitemapAndRobots {
                 xml += "</url>\n"
             }
             xml += "</urlset>\n"
-            return .success(MadeFile(.data(Data(xml.utf8))))
+            return .success(MadeFile(.bytes(Array(xml.utf8))))
         }
         let robots = "User-agent: *\nAllow: /\n\nSitemap: \(links.absolute(Route(file: "sitemap.xml")))\n"
-        return [sitemap, .fixed("robots.txt", .data(Data(robots.utf8)), origin: "robots.txt")]
+        return [sitemap, .fixed("robots.txt", .bytes(Array(robots.utf8)), origin: "robots.txt")]
     }
 
     /// The URL of a page that has no route (an HTML file from static/): its path, encoded.

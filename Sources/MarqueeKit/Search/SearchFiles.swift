@@ -30,7 +30,7 @@ enum SearchFiles {
     static let perFile = 100
 
     /// Path (relative to the output folder) → bytes, sorted by path.
-    static func files(_ index: SearchIndex) -> [(path: String, bytes: Data)] {
+    static func files(_ index: SearchIndex) -> [(path: String, bytes: [UInt8])] {
         let count = shardCount(documents: index.documents.count)
         var shards = Array(repeating: [String](), count: count)
         for term in index.postings.keys { shards[shard(of: term, count: count)].append(term) }
@@ -38,7 +38,7 @@ enum SearchFiles {
         // row is in a few shards, and in its docs/ file.
         let rows = ConcurrentMap.map(Array(index.documents.indices)) { row(of: index.documents[$0]) }
         // Each shard on its own core: the postings are most of the index's bytes.
-        var files: [(path: String, bytes: Data)] = ConcurrentMap.map(Array(shards.enumerated())) { name, terms in
+        var files: [(path: String, bytes: [UInt8])] = ConcurrentMap.map(Array(shards.enumerated())) { name, terms in
             (shardPath(name), shardBytes(terms, index, rows: rows))
         }
         for start in stride(from: 0, to: index.documents.count, by: perFile) {
@@ -49,13 +49,13 @@ enum SearchFiles {
                 out += rows[document]
             }
             out += "]\n".utf8
-            files.append((documentsPath(start / perFile), Data(out)))
+            files.append((documentsPath(start / perFile), out))
         }
         for (position, category) in index.categories.enumerated() {
-            files.append((categoryPath(position), Data((deltas(category.documents) + "\n").utf8)))
+            files.append((categoryPath(position), Array((deltas(category.documents) + "\n").utf8)))
         }
         for decade in index.decades {
-            files.append((decadePath(decade.decade), Data((deltas(decade.documents) + "\n").utf8)))
+            files.append((decadePath(decade.decade), Array((deltas(decade.documents) + "\n").utf8)))
         }
         let ratings = Set(index.documents.compactMap { $0.rating?.halfSteps }).sorted(by: >)
             .map { "[\($0),\(index.documentsRated(atLeast: $0))]" }
@@ -65,7 +65,7 @@ enum SearchFiles {
             + "\"ratings\":[\(ratings.joined(separator: ","))],"
             + "\"categories\":[\(index.categories.map { "[\(quoted($0.name)),\($0.documents.count)]" }.joined(separator: ","))],"
             + "\"decades\":[\(index.decades.map { "[\($0.decade),\($0.documents.count)]" }.joined(separator: ","))]}\n"
-        files.append((metaPath, Data(meta.utf8)))
+        files.append((metaPath, Array(meta.utf8)))
         return files.sorted { $0.path < $1.path }
     }
 
@@ -91,7 +91,7 @@ enum SearchFiles {
 
     /// A shard's file: its terms, sorted, with their postings, and the rows of their leaders
     /// (each document once, by number).
-    static func shardBytes(_ terms: [String], _ index: SearchIndex, rows: [[UInt8]]? = nil) -> Data {
+    static func shardBytes(_ terms: [String], _ index: SearchIndex, rows: [[UInt8]]? = nil) -> [UInt8] {
         var out: [UInt8] = Array("{\"terms\":{".utf8)
         var results = Set<Int>()
         for (position, term) in terms.sorted().enumerated() {
@@ -111,7 +111,7 @@ enum SearchFiles {
             out += rows?[document] ?? row(of: index.documents[document])
         }
         out += "}}\n".utf8
-        return Data(out)
+        return out
     }
 
     /// Rows a shard carries per term: the client's first page of results for a one-word query

@@ -6,7 +6,7 @@ import Foundation
 final class SearchOutput: Sendable {
     let index: SearchIndex
     /// Path (relative to the output folder) → bytes.
-    let files: [String: Data]
+    let files: [String: [UInt8]]
     /// The paths, sorted.
     let paths: [String]
 
@@ -17,7 +17,7 @@ final class SearchOutput: Sendable {
         files = Dictionary(made.map { ($0.path, $0.bytes) }, uniquingKeysWith: { first, _ in first })
     }
 
-    private init(index: SearchIndex, files: [String: Data], paths: [String]) {
+    private init(index: SearchIndex, files: [String: [UInt8]], paths: [String]) {
         self.index = index
         self.files = files
         self.paths = paths

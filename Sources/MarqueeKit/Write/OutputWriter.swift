@@ -173,8 +173,8 @@ public struct OutputWriter: Sendable {
                 // but inside the kernel where it can be. The real path keeps the refusal of a link
                 // that leads outside the site: a refused file goes on to `bytes`, which reports it.
                 if let disk = source as? DiskFileSystem, let real = try? disk.realPathInside(sourcePath), marquee_copy_file(real, target) == 0 { return }
-            case .data:
-                break
+            case .bytes(let bytes):
+                return try PlainFile.write(bytes, to: target)
             }
             try PlainFile.write(content.bytes(from: source), to: target)
         }

@@ -28,7 +28,7 @@ import Testing
     @Test func draftsAndFutureOnRequest() throws {
         let result = try render(drafts: true, future: true)
         let pages = Dictionary(uniqueKeysWithValues: result.files.compactMap { file -> (String, String)? in
-            guard case .data(let data) = file.content else { return nil }
+            guard case .bytes(let data) = file.content else { return nil }
             return (file.path, String(decoding: data, as: UTF8.self))
         })
         #expect(pages["reviews/draft/index.html"]?.contains("Draft: not published") == true)
@@ -44,7 +44,7 @@ import Testing
         files["templates/review.mustache"] = "[{{review.scheduledText}}|{{review.commentsHeading}}]"
         let result = try Build.render(InMemoryFileSystem(files), publishing: PublishingOptions(includeFuture: true, now: TestSite.fixedNow)).get()
         let pages = Dictionary(uniqueKeysWithValues: result.files.compactMap { file -> (String, String)? in
-            guard case .data(let data) = file.content else { return nil }
+            guard case .bytes(let data) = file.content else { return nil }
             return (file.path, String(decoding: data, as: UTF8.self))
         })
         #expect(pages["reviews/past/index.html"] == "[|]")

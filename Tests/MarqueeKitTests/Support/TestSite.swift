@@ -44,7 +44,7 @@ struct TestSite {
         case .success(let result):
             var pages: [String: String] = [:]
             for file in result.files {
-                if case .data(let data) = file.content { pages[file.path] = String(decoding: data, as: UTF8.self) }
+                if case .bytes(let data) = file.content { pages[file.path] = String(decoding: data, as: UTF8.self) }
                 else { pages[file.path] = "(copy)" }
             }
             return pages
