@@ -36,7 +36,8 @@ let package = Package(
             providers: [.apt(["libvips-dev"]), .brew(["vips"])]
         ),
         .target(name: "CMarqueeVips", dependencies: ["CVips"]),
-        // The few system calls Swift's Glibc module does not export (the atomic exchange of two paths).
+        // The few system calls Swift's Glibc module does not export (the atomic exchange of two
+        // paths, the copy of a file inside the kernel, glibc's mallopt).
         .target(name: "CMarqueeSystem"),
         // The Mustache engine: templates parsed once into an immutable form, checked against a
         // schema, rendered into bytes. Depends on nothing else of Marquee.
@@ -66,6 +67,7 @@ let package = Package(
         .executableTarget(
             name: "marquee",
             dependencies: [
+                "CMarqueeSystem",
                 "MarqueeKit",
                 "MarqueeServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

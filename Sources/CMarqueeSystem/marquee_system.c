@@ -5,6 +5,9 @@
 #include <stdio.h>
 #include <unistd.h>
 #include <sys/stat.h>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 #if defined(__linux__)
 #include <linux/fs.h>
 #include <sys/ioctl.h>
@@ -85,4 +88,13 @@ long marquee_counter_load(const long *counter) {
 
 void marquee_counter_store(long *counter, long value) {
     __atomic_store_n(counter, value, __ATOMIC_RELAXED);
+}
+
+int marquee_fix_mmap_threshold(int bytes) {
+#if defined(__GLIBC__)
+    return mallopt(M_MMAP_THRESHOLD, bytes);
+#else
+    (void)bytes;
+    return 0;
+#endif
 }

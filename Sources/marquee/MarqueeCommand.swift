@@ -22,6 +22,7 @@ struct MarqueeCommand: AsyncParsableCommand {
 
     /// Usage errors exit with status 2 (ArgumentParser's default is 64); build errors with 1.
     static func main() async {
+        MallocSettings.apply()
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {

@@ -20,4 +20,9 @@ void marquee_counter_add(long *counter, long amount);
 long marquee_counter_load(const long *counter);
 void marquee_counter_store(long *counter, long value);
 
+/// glibc's mmap threshold fixed at `bytes` (mallopt M_MMAP_THRESHOLD, which also stops glibc from
+/// raising it as large blocks are freed). Returns 1 when set, 0 where it failed or where the C
+/// library is not glibc. In C because Swift's Glibc module does not export malloc.h.
+int marquee_fix_mmap_threshold(int bytes);
+
 #endif
