@@ -34,9 +34,13 @@ public struct SiteAssembler: Sendable {
                 drafts[review.slug] = review
                 diagnostics.warning(review.location(of: "date"), "'\(review.title)' is dated \(review.date.rfc3339), in the future, and is not published",
                                     hint: "it appears once that time has passed; build with --future to include it now", stage: .assemble)
-            } else {
+            } else if review.date.secondsSince1970 > options.now {
                 var review = review
-                review.isScheduled = review.date.secondsSince1970 > options.now
+                review.isScheduled = true
+                published.append(review)
+            } else {
+                // Not written to (isScheduled is false already): a write would copy its fields
+                // (`Review`'s box), which the content read still holds.
                 published.append(review)
             }
         }

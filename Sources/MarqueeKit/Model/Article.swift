@@ -34,7 +34,7 @@ public struct Article: Hashable, Sendable {
     public var bundleFiles: [String] = []
     /// Readers' comments from its comments file (`CommentsFiles`), in the file's order.
     public var comments: [Comment] = []
-    public var keyLocations: [String: SourceLocation] = [:]
+    public var keyLocations = KeyLocations(path: "")
 
     public func names(_ taxonomy: String) -> [Name] { terms[taxonomy] ?? [] }
 

@@ -54,7 +54,7 @@ public struct Review: Hashable, Sendable {
         var excerpt: Excerpt
         var bundleFiles: [String] = []
         var comments: [Comment] = []
-        var keyLocations: [String: SourceLocation] = [:]
+        var keyLocations = KeyLocations(path: "")
         var frontMatterDigest: UInt64 = 0
     }
 
@@ -207,7 +207,7 @@ public struct Review: Hashable, Sendable {
         _modify { yield &fields.comments }
     }
     /// Where each front matter key was written, for errors found after reading.
-    public var keyLocations: [String: SourceLocation] {
+    public var keyLocations: KeyLocations {
         get { box.fields.keyLocations }
         _modify { yield &fields.keyLocations }
     }

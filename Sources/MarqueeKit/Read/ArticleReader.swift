@@ -90,7 +90,7 @@ struct ArticleReader {
         article.reviewer = shared.reviewer
         article.language = shared.language
         article.params = params
-        article.keyLocations = keyLocations
+        article.keyLocations = KeyLocations(path: path, keyLocations)
         return (article, reader.diagnostics.all)
     }
 

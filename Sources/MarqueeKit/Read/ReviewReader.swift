@@ -122,7 +122,7 @@ struct ReviewReader {
         review.workLabel = fields.workLabel
         review.params = params
         review.originalLanguage = fields.originalLanguage
-        review.keyLocations = keyLocations
+        review.keyLocations = KeyLocations(path: path, keyLocations)
         review.frontMatterDigest = file.frontMatterDigest
         return (review, reader.diagnostics.all)
     }
