@@ -49,7 +49,8 @@ public struct SiteRenderer: Sendable {
         let direct = indexes.count >= 256 ? links.directLinks(to: paths) : DirectLinks(capacity: 0)
         // Jobs in chunks, a few per core (and at least 32 jobs each). Each chunk keeps its own memo of
         // link verdicts; every thread renders with the same parsed templates.
-        let chunks = ConcurrentMap.ranges(of: indexes.count, atLeast: 32).map { indexes[$0] }
+        let order = Self.listingPagesFirst(indexes, of: plan.jobs)
+        let chunks = ConcurrentMap.ranges(of: order.count, atLeast: 32).map { order[$0] }
         let outcomes = ConcurrentMap.map(chunks) { chunk -> [JobOutcome] in
             var memo = LinkAudit.Memo()
             return chunk.map { index in
@@ -73,7 +74,11 @@ public struct SiteRenderer: Sendable {
         var diagnostics = Diagnostics()
         var pages: [String: LinkAudit.CheckedPage] = [:]
         var marks = RecordedMarks()
-        for (index, outcome) in zip(indexes, outcomes.joined()) {
+        // Back in the jobs' order, so that the problems come in the same order whatever ran first.
+        var outcomeOfJob = [JobOutcome?](repeating: nil, count: plan.jobs.count)
+        for (index, outcome) in zip(order, outcomes.joined()) { outcomeOfJob[index] = outcome }
+        for index in indexes {
+            guard let outcome = outcomeOfJob[index] else { continue }
             switch outcome {
             case .failed(let diagnostic): diagnostics.append(diagnostic)
             case .made(let page, let marked):
@@ -85,6 +90,15 @@ public struct SiteRenderer: Sendable {
             }
         }
         return RenderResult(diagnostics: diagnostics, pages: pages, marks: marks)
+    }
+
+    /// The jobs in the order they run: the archive and the ratings page first. Each lists every
+    /// review (megabytes at 10,000 reviews, one core's work for a while): run last they kept one
+    /// core busy alone at the end, and their buffers came on top of everything the build had
+    /// made by then (its peak memory).
+    static func listingPagesFirst(_ indexes: [Int], of jobs: [RenderJob]) -> [Int] {
+        let isListing = { (index: Int) in jobs[index].kind == .archive || jobs[index].kind == .ratings }
+        return indexes.filter(isListing) + indexes.filter { !isListing($0) }
     }
 
     private enum JobOutcome {
