@@ -44,7 +44,7 @@ enum CachedRebuild {
         clock.lap("stat")
         guard changed.count <= 64 else { return skip("\(changed.count) files changed") }
 
-        guard let edits = reread(changed, options: options, cache: cache) else {
+        guard let (edits, translation) = reread(changed, options: options, cache: cache) else {
             return skip("not only review bodies changed")
         }
         clock.lap("reread")
@@ -70,7 +70,7 @@ enum CachedRebuild {
                 let review = BodyMarks.review(ofID: range.id)
                 var value = old[range.offset..<range.offset + range.length]
                 if let edited = edits[review], let part = BodyMarks.part(ofID: range.id) {
-                    value = ArraySlice(range.encoding.encode(BodyMarks.value(part, of: edited)).utf8)
+                    value = ArraySlice(range.encoding.encode(BodyMarks.value(part, of: edited, in: translation)).utf8)
                 }
                 ranges.append(MarkedRange(offset: bytes.count, length: value.count, id: range.id, encoding: range.encoding))
                 bytes += value
@@ -126,9 +126,10 @@ enum CachedRebuild {
                                     baseURL: cache.baseURL, reusedCache: true))
     }
 
-    /// The edited reviews read again, by index; nil when one is not a body-only edit the cache can apply.
-    private static func reread(_ changed: Set<String>, options: BuildOptions, cache: BuildCache) -> [Int: Review]? {
-        guard !changed.isEmpty else { return [:] }
+    /// The edited reviews read again, by index, and the site's words (its numbers' digits); nil
+    /// when one is not a body-only edit the cache can apply.
+    private static func reread(_ changed: Set<String>, options: BuildOptions, cache: BuildCache) -> (edits: [Int: Review], translation: Translation)? {
+        guard !changed.isEmpty else { return ([:], .english) }
         var indexes: [Int] = []
         for path in changed {
             guard path.hasPrefix("content/reviews/"), let index = cache.review(source: path) else { return nil }
@@ -155,7 +156,9 @@ enum CachedRebuild {
             else { return nil }
             edits[index] = read
         }
-        return edits
+        // The theme's words as the full build has them (the language's digits): read like it does.
+        var translationProblems = Diagnostics()
+        return (edits, reader.translating(config, &translationProblems).translation)
     }
 
     private static func sameLinks(_ old: [UInt8], _ new: [UInt8]) -> Bool {

@@ -53,7 +53,7 @@ enum AtomFeed {
             let url = links.absolute(Route.review(review.slug))
             // A body part, escaped, noting where it went.
             func append(_ part: BodyMarks.Part) {
-                let value = BodyMarks.value(part, of: review)
+                let value = BodyMarks.value(part, of: review, in: site.config.translation)
                 let escaped = e(value)
                 if recording, !value.isEmpty {
                     marks.add(BodyMarks.id(review: index, part: part), offset: xml.utf8.count, length: escaped.utf8.count, encoding: .xml)

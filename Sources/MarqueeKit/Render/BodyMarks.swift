@@ -50,8 +50,8 @@ struct BodyMarks: Sendable {
 
     /// Part `part` of review `index` as templates see it: marked when recording and not empty
     /// (a template may test an empty value, and there is nothing to put back).
-    func value(_ part: Part, of review: Review, at index: Int) -> TemplateValue {
-        let text = Self.value(part, of: review)
+    func value(_ part: Part, of review: Review, at index: Int, in translation: Translation) -> TemplateValue {
+        let text = Self.value(part, of: review, in: translation)
         let value: TemplateValue = part == .body || part == .excerpt ? .html(text) : .text(text)
         guard isRecording, !text.isEmpty else { return value }
         return .marked(value, id: Self.id(review: index, part: part))
@@ -62,15 +62,16 @@ struct BodyMarks: Sendable {
         isRecording ? .marked(value, id: Self.id(review: index, container: container)) : value
     }
 
-    /// What a marked part of `review` holds.
-    static func value(_ part: Part, of review: Review) -> String {
+    /// What a marked part of `review` holds; numbers in the digits of the site's language
+    /// (`translation`: a Persian site counts ۴۵۰ words).
+    static func value(_ part: Part, of review: Review, in translation: Translation) -> String {
         switch part {
         case .body: review.body.html
         case .excerpt: review.excerpt.html
         case .description: ViewModelBuilder.shorten(review.excerpt.text, to: 160)
         case .excerptText: review.excerpt.text
-        case .wordCount: String(review.body.wordCount)
-        case .readingMinutes: String(max(1, Int((Double(review.body.wordCount) / 220).rounded())))
+        case .wordCount: translation.number(String(review.body.wordCount))
+        case .readingMinutes: translation.number(String(max(1, Int((Double(review.body.wordCount) / 220).rounded()))))
         }
     }
 

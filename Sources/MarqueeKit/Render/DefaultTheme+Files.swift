@@ -253,7 +253,7 @@ extension DefaultTheme {
         "credits": #"""
 <dl class="credits">
   <dt>{{review.workLabel}}</dt>
-  <dd><cite>{{review.movie}}</cite>{{#review.params.original_title}} <span class="original-title">(<bdi{{#review.originalLanguage}} lang="{{.}}"{{/review.originalLanguage}}><cite>{{.}}</cite></bdi>)</span>{{/review.params.original_title}}{{#review.year}} ({{#review.yearURL}}<a href="{{.}}">{{review.year}}</a>{{/review.yearURL}}{{^review.yearURL}}{{.}}{{/review.yearURL}}){{/review.year}}</dd>
+  <dd><cite>{{review.movie}}</cite>{{#review.params.original_title}} <span class="original-title">(<bdi{{#review.originalLanguage}} lang="{{.}}"{{/review.originalLanguage}}><cite>{{.}}</cite></bdi>)</span>{{/review.params.original_title}}{{#review.year}} ({{#review.yearURL}}<a href="{{.}}">{{review.yearText}}</a>{{/review.yearURL}}{{^review.yearURL}}{{review.yearText}}{{/review.yearURL}}){{/review.year}}</dd>
   {{#review.credits}}
   <dt>{{label}}</dt>
   <dd>{{#terms}}{{^isFirst}}, {{/isFirst}}{{#url}}<a href="{{.}}">{{name}}</a>{{/url}}{{^url}}{{name}}{{/url}}{{/terms}}</dd>
@@ -357,7 +357,7 @@ extension DefaultTheme {
   <tbody>
     {{#ratings.reviews}}
     <tr><td>{{#thumbnail}}{{>poster}}{{/thumbnail}}<a href="{{url}}"><cite>{{movie}}</cite></a></td>
-      <td>{{#year}}{{.}}{{/year}}</td>
+      <td>{{#year}}{{yearText}}{{/year}}</td>
       <td>{{#makers}}{{^isFirst}}, {{/isFirst}}{{#url}}<a href="{{.}}">{{name}}</a>{{/url}}{{^url}}{{name}}{{/url}}{{/makers}}</td>
       <td>{{{rating.html}}}</td>
     </tr>
@@ -401,7 +401,7 @@ extension DefaultTheme {
   <div class="review-card-body">
     <h2 class="review-card-title"><a href="{{url}}">{{title}}</a></h2>
     <p class="review-card-rating">{{{rating.html}}}</p>
-    <p class="review-card-meta meta"><span class="meta-items"><span><cite>{{movie}}</cite>{{#year}} ({{.}}){{/year}}</span> <span><time datetime="{{date.iso}}">{{date.display}}</time></span>{{#isDraft}} <span><strong class="draft-mark">{{{words.card.draft}}}</strong></span>{{/isDraft}}{{#isScheduled}} <span><strong class="draft-mark">{{{words.card.scheduled}}}</strong></span>{{/isScheduled}}</span></p>
+    <p class="review-card-meta meta"><span class="meta-items"><span><cite>{{movie}}</cite>{{#year}} ({{yearText}}){{/year}}</span> <span><time datetime="{{date.iso}}">{{date.display}}</time></span>{{#isDraft}} <span><strong class="draft-mark">{{{words.card.draft}}}</strong></span>{{/isDraft}}{{#isScheduled}} <span><strong class="draft-mark">{{{words.card.scheduled}}}</strong></span>{{/isScheduled}}</span></p>
     <div class="review-card-excerpt">
       {{{excerpt}}}
     </div>

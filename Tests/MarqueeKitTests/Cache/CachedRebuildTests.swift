@@ -117,6 +117,20 @@ import Testing
         #expect(page.contains("4 min read"))
     }
 
+    /// On a Persian site the patched reading time is in Persian digits, as a full build writes it.
+    @Test func aPatchedReadingTimeIsInTheSitesDigits() throws {
+        var files = IncrementalBuildTests.site().files
+        files["site.yml"] = (files["site.yml"] ?? TestSite.siteYML) + "\nlanguage: fa\n"
+        let site = try Fixture(TestSite(files))
+        let words = Array(repeating: "word", count: 900).joined(separator: " ")
+        try site.rebuild(usingCache: true) {
+            try site.replace("Second paragraph of film 4.", with: words, in: "content/reviews/film-04.md")
+        }
+        let page = try String(contentsOf: site.output.appendingPathComponent("reviews/film-04/index.html"), encoding: .utf8)
+        #expect(page.contains("۴ دقیقه"))
+        #expect(!page.contains(">4 "))
+    }
+
     @Test func aTemplateShowingTheBodyEscapedIsPatchedEscapedToo() throws {
         var files = IncrementalBuildTests.site().files
         files["templates/review-card.mustache"] = "<article><a href=\"{{url}}\">{{title}}</a> <p title=\"{{excerpt}}\">{{{excerpt}}}</p></article>\n"

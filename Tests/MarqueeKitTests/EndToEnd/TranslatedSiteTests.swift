@@ -151,7 +151,7 @@ import Testing
 
     @Test func aPersianSiteWithItsOwnWords() throws {
         let site = TestSite([
-            "content/reviews/baran.md": TestSite.review(title: "باران", date: "2024-05-03", rating: "4.5", extra: "director: مجید مجیدی"),
+            "content/reviews/baran.md": TestSite.review(title: "باران", date: "2024-05-03", rating: "4.5", extra: "director: مجید مجیدی\nyear: 2001"),
             "content/reviews/english.md": TestSite.review(title: "An English review", date: "2024-04-01", rating: "3", extra: "language: en"),
             "i18n/fa.yml": """
                 card:
@@ -166,6 +166,12 @@ import Testing
         #expect(home.contains("نقد را بخوانید"))
         #expect(home.contains("۴٫۵ از ۵ ستاره"))
         #expect(home.contains("۳ مهٔ ۲۰۲۴"))
+        // Numbers are in Persian digits wherever the theme writes them: the card's and the
+        // credits' year, the ratings table, the reading time.
+        #expect(home.contains("(۲۰۰۱)") && !home.contains("2001)"))
+        let review = try #require(pages["reviews/baran/index.html"])
+        #expect(review.contains("۲۰۰۱</a>)") && review.contains("۱ دقیقه"))
+        #expect(pages["ratings/index.html"]?.contains("<td>۲۰۰۱</td>") == true)
         // The rest is the shipped Persian table.
         #expect(home.contains("تازه‌ترین نقدها"))
         // A site's own word is escaped as any text is.

@@ -124,7 +124,7 @@ struct ViewModelBuilder {
         let page = PageView(
             title: meta.title ?? site.config.title,
             documentTitle: documentTitle,
-            description: description.isEmpty ? .absent : meta.describedReview.map { marks.value(.description, of: site.reviews[$0], at: $0) } ?? .text(Self.shorten(description, to: 160)),
+            description: description.isEmpty ? .absent : meta.describedReview.map { marks.value(.description, of: site.reviews[$0], at: $0, in: translation) } ?? .text(Self.shorten(description, to: 160)),
             canonical: links.absolute(meta.route),
             url: links.link(meta.route),
             kind: meta.kind,
@@ -169,7 +169,7 @@ struct ViewModelBuilder {
 
     /// A review as a list shows it: the entry, the excerpt, and the card rendered through its template.
     static func makeCard(_ review: Review, at index: Int, entry: EntryView, templates: TemplateSet, marks: BodyMarks, words: WordsView) -> CardView {
-        let fragment = CardFragmentView(entry: entry, excerpt: marks.value(.excerpt, of: review, at: index),
+        let fragment = CardFragmentView(entry: entry, excerpt: marks.value(.excerpt, of: review, at: index, in: words.translation),
                                         readMoreOf: words.translation.phrase("card.read_more_of", ["work": review.movie]), words: words.templateValue)
         // (Should it fail, every page showing the card renders nothing for it: the review's own
         // page, rendered through the same partials, reports why.)
@@ -234,10 +234,10 @@ struct ViewModelBuilder {
             directorsLabel: label(ID.directors, review.names(ID.directors).count),
             writersLabel: label(ID.writers, review.names(ID.writers).count),
             categoriesLabel: label(ID.categories, review.names(ID.categories).count),
-            body: marks.value(.body, of: review, at: index),
+            body: marks.value(.body, of: review, at: index, in: translation),
             // As text, so that the build cache can mark them (an Int cannot carry a mark).
-            wordCount: marks.value(.wordCount, of: review, at: index),
-            readingMinutes: marks.value(.readingMinutes, of: review, at: index),
+            wordCount: marks.value(.wordCount, of: review, at: index, in: translation),
+            readingMinutes: marks.value(.readingMinutes, of: review, at: index, in: translation),
             params: review.params,
             image: review.image.map { imageLink($0, of: review) },
             poster: review.image.map { PosterView($0, of: review, site: site, link: imageLink($0, of: review), sizes: PosterView.pageSizes, lazy: false) },
