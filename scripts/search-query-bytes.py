@@ -5,9 +5,8 @@
 
 SITE is a built site (its search/ folder and search.js). The queries run one after another in
 one visit, as search.js runs them: the first fetches the page, the script, meta.json, one term
-shard per word and, for those of the first ten results whose rows no file fetched so far carries,
-a shard's rows/ file when it holds fewer rows than the docs/ files it saves (a hundred rows each),
-docs/ files for the rest; each later query only the files not fetched yet. Each file counts its `gzip -9` size. Queries are ASCII words here (the fold of
+shard per word and the docs/ files of those of the first ten results whose rows no shard fetched so
+far carries; each later query only the files not fetched yet. Each file counts its `gzip -9` size. Queries are ASCII words here (the fold of
 SearchFolding.swift is then: lower-case, split at anything but a-z and 0-9).
 
 Prints one line per query (files fetched, KB) and the totals; exits 1 when the first query
@@ -51,24 +50,11 @@ def main():
         wanted = ["search/index.html", "search.js", "search/meta.json"]
         words = list(dict.fromkeys(w for w in re.split(r"[^a-z0-9]+", query.lower()) if w))
         scores, bonus, common = None, {}, set(meta["common"])
-        in_rows_files = {}  # shard number → the documents of its rows/ file
         for i, word in enumerate(words):
-            shard_number = fnv(word[:3]) % meta["shards"]
-            shard_path = f"search/terms/{shard_number}.json"
+            shard_path = f"search/terms/{fnv(word[:3]) % meta['shards']}.json"
             wanted.append(shard_path)
             loaded = load(shard_path)
             rows.update(int(d) for d in loaded["results"])
-            held = set()
-            for postings in loaded["terms"].values():
-                titled, doc = [], 0
-                for posting in postings:
-                    doc += posting >> 4
-                    if posting & 1:
-                        titled.append(doc)
-                if len(titled) <= meta["rowsCap"]:
-                    held.update(titled)
-            # the documents of its group's rows/ file that come from it, and the file's rows in all
-            in_rows_files[shard_number] = (held - {int(d) for d in loaded["results"]}, loaded["rows"])
             shard = loaded["terms"]
             fields = {}
             terms = [t for t in shard if t.startswith(word)] if i == len(words) - 1 and len(word) > 2 else [word] if word in shard else []
@@ -86,24 +72,9 @@ def main():
                 {d: s + weight(fields[d]) for d, s in scores.items() if d in fields}
         scores = bonus if scores is None else {d: s + bonus.get(d, 0) for d, s in scores.items()}
         results = sorted(scores, key=lambda d: (-scores[d], d))
-        missing = {doc for doc in results[:10] if doc not in rows}
-        while missing:
-            best = None
-            for candidate, (held, in_file) in in_rows_files.items():
-                covered = missing & held
-                saved = len({d // meta["perFile"] for d in covered})
-                if covered and in_file < saved * meta["perFile"] and \
-                        (best is None or (len(covered), -in_file) > (len(best[1]), -best[2])):
-                    best = (candidate, covered, in_file)
-            if best is None:
-                break
-            group = best[0] // meta["shardsPerRowsFile"]
-            wanted.append(f"search/rows/{group}.json")
-            rows.update(int(d) for d in load(f"search/rows/{group}.json"))
-            missing -= best[1]
-        for doc in sorted(missing):
-            wanted.append(f"search/docs/{doc // meta['perFile']}.json")
-            rows.update(range(doc // meta["perFile"] * meta["perFile"], (doc // meta["perFile"] + 1) * meta["perFile"]))
+        for doc in results[:10]:
+            if doc not in rows:
+                wanted.append(f"search/docs/{doc // meta['perFile']}.json")
         new = [p for p in dict.fromkeys(wanted) if p not in fetched]
         fetched.update(new)
         kb = sum(size(p) for p in new) / 1000

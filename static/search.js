@@ -71,11 +71,8 @@
   var PAGE = 10;
   var cache = new Map();
   var meta = null, common = new Set(), shown = [], count = 0, run = 0, timer = 0;
-  // Document number → its result row, from the shards fetched so far (their terms' first results)
-  // and the rows/ and docs/ files fetched for the pages shown.
+  // Document number → its result row, from the shards fetched so far (their terms' first results).
   var rows = new Map();
-  // The shards of the last query's words, by number: each one's rows/ file holds what it works out.
-  var shardsOfQuery = [];
 
   var noscript = document.getElementById('search-noscript');
   if (noscript) noscript.hidden = true;
@@ -106,9 +103,9 @@
 
   // The documents matching every word, the last as a prefix, best first.
   function match(words) {
-    var numbers = words.map(function (word) { return shardOf(word, meta.shards); });
-    return Promise.all(numbers.map(function (n) { return load('terms/' + n + '.json'); })).then(function (shards) {
-      shardsOfQuery = numbers.map(function (n, i) { return { number: n, shard: shards[i] }; });
+    return Promise.all(words.map(function (word) {
+      return load('terms/' + shardOf(word, meta.shards) + '.json');
+    })).then(function (shards) {
       var found = shards.map(function (shard) {
         Object.keys(shard.results).forEach(function (d) { rows.set(Number(d), shard.results[d]); });
         return shard.terms;
@@ -183,7 +180,6 @@
     }
     list.setAttribute('aria-busy', 'true');
     start().then(function () {
-      shardsOfQuery = [];
       return words.length ? match(words) : null;
     }).then(filtered).then(function (docs) {
       if (mine !== run) return;
@@ -202,75 +198,25 @@
   function start() {
     if (meta) return Promise.resolve();
     return load('meta.json').then(function (m) {
-      if (m.version !== 4) throw new Error('index format ' + m.version);
+      if (m.version !== 3) throw new Error('index format ' + m.version);
       meta = m;
       common = new Set(m.common);
     });
-  }
-  // The documents of a shard's rows/ file that come from it (the file holds those of
-  // shardsPerRowsFile shards, shard.rows in all): those with one of its terms in their title (a
-  // term in at most rowsCap titles), less the rows its terms/ file has (as SearchFiles.swift).
-  var titled = new Map();
-  function inRowsFile(entry) {
-    if (!titled.has(entry.number)) {
-      var docs = new Set(), terms = entry.shard.terms;
-      Object.keys(terms).forEach(function (term) {
-        var mine = [];
-        decode(terms[term], new Map()).forEach(function (f, doc) { if (f & 1) mine.push(doc); });
-        if (mine.length <= meta.rowsCap) mine.forEach(function (doc) { docs.add(doc); });
-      });
-      Object.keys(entry.shard.results).forEach(function (d) { docs.delete(Number(d)); });
-      titled.set(entry.number, docs);
-    }
-    return titled.get(entry.number);
-  }
-  // The files that bring the rows of these documents: a shard's rows/ file when it holds fewer
-  // rows than the docs/ files it saves would (a hundred each), docs/ files for the rest.
-  function filesFor(docs, docsOnly) {
-    var missing = new Set(docs), files = [];
-    while (!docsOnly) {
-      var best = null;
-      shardsOfQuery.forEach(function (entry) {
-        var held = inRowsFile(entry), covered = [];
-        missing.forEach(function (d) { if (held.has(d)) covered.push(d); });
-        var saved = new Set(covered.map(function (d) { return Math.floor(d / meta.perFile); })).size;
-        var size = entry.shard.rows;
-        if (!covered.length || size >= saved * meta.perFile) return;
-        if (!best || covered.length > best.covered.length || (covered.length === best.covered.length && size < best.size)) {
-          best = { path: 'rows/' + Math.floor(entry.number / meta.shardsPerRowsFile) + '.json', covered: covered, size: size };
-        }
-      });
-      if (!best) break;
-      files.push(best.path);
-      best.covered.forEach(function (d) { missing.delete(d); });
-    }
-    missing.forEach(function (d) { files.push('docs/' + Math.floor(d / meta.perFile) + '.json'); });
-    return Array.from(new Set(files));
   }
   // The next page of results.
   function show(mine) {
     var page = shown.slice(count, count + PAGE);
     count += page.length;
     more.hidden = count >= shown.length;
-    // Rows the shards did not bring come from rows/ or docs/ (a file per hundred documents).
-    return fetchRows(page, false).then(function () {
-      // docs/ has every row: should a rows/ file not hold one it was fetched for, it brings it.
-      return fetchRows(page, true);
-    }).then(function () {
+    // Rows the shards did not bring come from docs/, a file per hundred documents.
+    var files = Array.from(new Set(page.filter(function (d) { return !rows.has(d); }).map(function (d) {
+      return Math.floor(d / meta.perFile);
+    })));
+    return Promise.all(files.map(function (f) { return load('docs/' + f + '.json'); })).then(function (loaded) {
       if (mine !== run) return;
-      page.forEach(function (d) { list.appendChild(result(rows.get(d))); });
-    });
-  }
-  function fetchRows(page, docsOnly) {
-    var files = filesFor(page.filter(function (d) { return !rows.has(d); }), docsOnly);
-    return Promise.all(files.map(load)).then(function (loaded) {
-      loaded.forEach(function (file, i) {
-        if (files[i].startsWith('rows/')) {
-          Object.keys(file).forEach(function (d) { rows.set(Number(d), file[d]); });
-        } else {
-          var first = Number(files[i].slice(5, -5)) * meta.perFile;
-          file.forEach(function (row, at) { rows.set(first + at, row); });
-        }
+      page.forEach(function (d) {
+        var row = rows.has(d) ? rows.get(d) : loaded[files.indexOf(Math.floor(d / meta.perFile))][d % meta.perFile];
+        list.appendChild(result(row));
       });
     });
   }

@@ -1,13 +1,13 @@
 import Foundation
 
-/// The index as the files the client fetches, under `search/` (format version 4):
+/// The index as the files the client fetches, under `search/` (format version 3):
 ///
 /// - `meta.json`: the format version, the number of documents and of documents per file, the
-///   rating scale, the number of term shards, `rowsCap`, `shardsPerRowsFile`, the common words (`SearchIndex.common`: their
+///   rating scale, the number of term shards, the common words (`SearchIndex.common`: their
 ///   excerpt postings are left out, and a result need not have them), and the filters' values: `ratings` is
 ///   `[halfSteps, n]` for each rating given (the first n documents are rated at least that),
 ///   `categories` `[name, documents]`, `decades` `[decade, documents]`.
-/// - `terms/<shard>.json`: `{"terms":{…},"results":{…},"rows":n}`. `terms`: terms with their postings,
+/// - `terms/<shard>.json`: `{"terms":{…},"results":{…}}`. `terms`: terms with their postings,
 ///   `d << 4 | fields`, `d` the document number for the first and the distance from the one
 ///   before for the rest (`SearchIndex.Field` bits). A term's shard is a hash of its first three
 ///   characters (`shard(of:count:)`), so the terms a prefix of three or more matches are in one
@@ -17,14 +17,6 @@ import Foundation
 ///   each term's first results (`leaders(of:)`), so that most queries need no `docs/` file at
 ///   all: a query's first page lies in the shards it fetched, where its ten results would
 ///   otherwise be spread over as many `docs/` files as there are results.
-/// - `rows/<group>.json`: `{"<document>":row,…}`, for the shards numbered `group × shardsPerRowsFile`
-///   onwards, the rows of every document that has one of a shard's terms in its title (those of
-///   terms in at most `rowsCap` titles), less those that shard's `terms/` file carries; the
-///   `terms/` file says how many rows (`"rows":n`). A query of several words finds few documents,
-///   seldom among any word's leaders: they have its words in their title, so one of these files
-///   holds their rows, where `docs/` would take a file for each. The client knows which of them a
-///   file holds from the shard it has (its terms' title postings) and fetches it only when it
-///   holds fewer rows than the `docs/` files it saves.
 /// - `docs/<n>.json`: documents n × perFile onwards, each `[title, url, halfSteps, year, thumbnail]`
 ///   (url and thumbnail relative to the base URL; null where there is none).
 /// - `filters/c<i>.json`, `filters/d<decade>.json`: the documents of category i or of a decade,
@@ -33,17 +25,15 @@ import Foundation
 /// JSON written by hand, keys in a fixed order, integers only: the same bytes every build.
 enum SearchFiles {
     static let folder = "search/"
-    static let version = 4
-    /// Documents per `docs/` file: a query showing ten results fetches few of them, each small.
-    static let perFile = 100
-    /// A term in more titles than this adds no rows to its shard's `rows/` file: a file that
-    /// large would cost more than the few `docs/` files it could save (a `docs/` file is a
-    /// hundred rows), and words such as "the" would make the index many times larger.
-    static let rowsCap = 150
-    /// Shards whose rows share a `rows/` file: a file each would be a quarter of the files the
-    /// index writes, and a build pays for each file it writes (at 10,000 reviews, 2,048 files
-    /// more added 2.5% to its wall time).
-    static let shardsPerRowsFile = 4
+    static let version = 3
+    /// Documents per `docs/` file. Ten: the results of a query of several words that its shards'
+    /// leaders do not hold are spread over the site (numbered by rating and date, not by word), so
+    /// a page of ten usually takes one file per result, and a file of ten rows is a fifth of one
+    /// of a hundred once gzipped. Measured at 10,000 reviews (scripts/search-random-visits.py):
+    /// a word added from the same title went from a median of 13.1 KB fetched (56 of 96 visits
+    /// over 10 KB) with a hundred to 6.2 KB (1 of 96) with ten, for 900 files more (their cost:
+    /// docs/developers/performance.md, 4 December 2026).
+    static let perFile = 10
 
     /// Path (relative to the output folder) → bytes, sorted by path.
     static func files(_ index: SearchIndex) -> [(path: String, bytes: [UInt8])] {
@@ -54,9 +44,9 @@ enum SearchFiles {
         // row is in a few shards, and in its docs/ file.
         let rows = ConcurrentMap.map(Array(index.documents.indices)) { row(of: index.documents[$0]) }
         // Each shard on its own core: the postings are most of the index's bytes.
-        var files: [(path: String, bytes: [UInt8])] = ConcurrentMap.map(Array(0..<(count / shardsPerRowsFile))) { group in
-            groupFiles(group, terms: { shards[$0] }, index, rows: rows)
-        }.flatMap { $0 }
+        var files: [(path: String, bytes: [UInt8])] = ConcurrentMap.map(Array(shards.enumerated())) { name, terms in
+            (shardPath(name), shardBytes(terms, index, rows: rows))
+        }
         for start in stride(from: 0, to: index.documents.count, by: perFile) {
             let documents = start..<min(start + perFile, index.documents.count)
             var out: [UInt8] = [UInt8(ascii: "[")]
@@ -76,7 +66,7 @@ enum SearchFiles {
         let ratings = Set(index.documents.compactMap { $0.rating?.halfSteps }).sorted(by: >)
             .map { "[\($0),\(index.documentsRated(atLeast: $0))]" }
         let meta = "{\"version\":\(version),\"documents\":\(index.documents.count),\"perFile\":\(perFile),\"scale\":\(index.scale),"
-            + "\"shards\":\(count),\"rowsCap\":\(rowsCap),\"shardsPerRowsFile\":\(shardsPerRowsFile),"
+            + "\"shards\":\(count),"
             + "\"common\":[\(index.common.map(quoted).joined(separator: ","))],"
             + "\"ratings\":[\(ratings.joined(separator: ","))],"
             + "\"categories\":[\(index.categories.map { "[\(quoted($0.name)),\($0.documents.count)]" }.joined(separator: ","))],"
@@ -88,7 +78,6 @@ enum SearchFiles {
     // Each file's name, for `files(_:)` and `paths(of:)` alike.
     static let metaPath = "\(folder)meta.json"
     static func shardPath(_ shard: Int) -> String { "\(folder)terms/\(shard).json" }
-    static func rowsPath(_ group: Int) -> String { "\(folder)rows/\(group).json" }
     private static func documentsPath(_ file: Int) -> String { "\(folder)docs/\(file).json" }
     private static func categoryPath(_ position: Int) -> String { "\(folder)filters/c\(position).json" }
     private static func decadePath(_ decade: Int) -> String { "\(folder)filters/d\(decade).json" }
@@ -98,8 +87,7 @@ enum SearchFiles {
     static func paths(of site: Site) -> [String] {
         let documents = site.reviews.count + site.articles.count
         var paths = [metaPath]
-        let shards = shardCount(documents: documents)
-        paths += (0..<shards).map(shardPath) + (0..<(shards / shardsPerRowsFile)).map(rowsPath)
+        paths += (0..<shardCount(documents: documents)).map(shardPath)
         paths += stride(from: 0, to: documents, by: perFile).map { documentsPath($0 / perFile) }
         let categories = site.taxonomies.first { $0.definition.id == TaxonomyDefinition.ID.categories }?.terms.count ?? 0
         paths += (0..<categories).map(categoryPath)
@@ -107,61 +95,29 @@ enum SearchFiles {
         return paths.sorted()
     }
 
-    /// The files of a group of shards (`shardsPerRowsFile` of them, from `group` times that):
-    /// each shard's `terms/` file, its terms sorted, with their postings, the rows of their
-    /// leaders (each document once, by number) and the number of rows in the group's `rows/` file;
-    /// and that file. `terms(shard)` gives a shard's terms.
-    static func groupFiles(_ group: Int, terms: (Int) -> [String], _ index: SearchIndex, rows: [[UInt8]]? = nil) -> [(path: String, bytes: [UInt8])] {
-        var files: [(path: String, bytes: [UInt8])] = []
-        var inRowsFile = Set<Int>()
-        for shard in group * shardsPerRowsFile..<(group + 1) * shardsPerRowsFile {
-            var out: [UInt8] = Array("{\"terms\":{".utf8)
-            var results = Set<Int>(), titles = Set<Int>()
-            for (position, term) in terms(shard).sorted().enumerated() {
-                if position > 0 { out.append(UInt8(ascii: ",")) }
-                JSONValue.writeString(term, to: &out)
-                out.append(UInt8(ascii: ":"))
-                let postings = index.postings[term] ?? []
-                appendPostings(postings, to: &out)
-                results.formUnion(leaders(of: postings))
-                titles.formUnion(inTitles(postings))
-            }
-            out += "},\"results\":".utf8
-            appendRows(of: results.sorted(), index, rows: rows, to: &out)
-            files.append((shardPath(shard), out))
-            inRowsFile.formUnion(titles.subtracting(results))
+    /// A shard's file: its terms, sorted, with their postings, and the rows of their leaders
+    /// (each document once, by number).
+    static func shardBytes(_ terms: [String], _ index: SearchIndex, rows: [[UInt8]]? = nil) -> [UInt8] {
+        var out: [UInt8] = Array("{\"terms\":{".utf8)
+        var results = Set<Int>()
+        for (position, term) in terms.sorted().enumerated() {
+            if position > 0 { out.append(UInt8(ascii: ",")) }
+            JSONValue.writeString(term, to: &out)
+            out.append(UInt8(ascii: ":"))
+            let postings = index.postings[term] ?? []
+            appendPostings(postings, to: &out)
+            results.formUnion(leaders(of: postings))
         }
-        for at in files.indices {
-            files[at].bytes += ",\"rows\":".utf8
-            appendDecimal(inRowsFile.count, to: &files[at].bytes)
-            files[at].bytes += "}\n".utf8
-        }
-        var out: [UInt8] = []
-        appendRows(of: inRowsFile.sorted(), index, rows: rows, to: &out)
-        out.append(UInt8(ascii: "\n"))
-        files.append((rowsPath(group), out))
-        return files
-    }
-
-    /// `{"<document>":row,…}`.
-    private static func appendRows(of documents: [Int], _ index: SearchIndex, rows: [[UInt8]]?, to out: inout [UInt8]) {
-        out.append(UInt8(ascii: "{"))
-        for (position, document) in documents.enumerated() {
+        out += "},\"results\":{".utf8
+        for (position, document) in results.sorted().enumerated() {
             if position > 0 { out.append(UInt8(ascii: ",")) }
             out.append(UInt8(ascii: "\""))
             appendDecimal(document, to: &out)
             out += "\":".utf8
             out += rows?[document] ?? row(of: index.documents[document])
         }
-        out.append(UInt8(ascii: "}"))
-    }
-
-    /// The documents with this term in their title, none when there are more than `rowsCap`
-    /// (`search.js` works out the same from the postings it has).
-    static func inTitles(_ postings: [UInt32]) -> [Int] {
-        let titled = postings.filter { $0 & UInt32(SearchIndex.Field.title.rawValue) != 0 }
-        guard titled.count <= rowsCap else { return [] }
-        return titled.map { Int($0 >> 4) }
+        out += "}}\n".utf8
+        return out
     }
 
     /// Rows a shard carries per term: the client's first page of results for a one-word query

@@ -63,18 +63,14 @@ final class SearchOutput: Sendable {
             updated.postings[term] = list.isEmpty ? nil : list
         }
         let count = SearchFiles.shardCount(documents: updated.documents.count)
-        let groups = Set(changed.map { SearchFiles.shard(of: $0, count: count) / SearchFiles.shardsPerRowsFile })
+        let shards = Set(changed.map { SearchFiles.shard(of: $0, count: count) })
         var terms: [Int: [String]] = [:]
         for term in updated.postings.keys {
             let shard = SearchFiles.shard(of: term, count: count)
-            if groups.contains(shard / SearchFiles.shardsPerRowsFile) { terms[shard, default: []].append(term) }
+            if shards.contains(shard) { terms[shard, default: []].append(term) }
         }
         var files = self.files
-        // The groups' files made again; an excerpt's words change no title, nor any leader (a
-        // match in an excerpt alone is not one), so their rows/ files come out as they were.
-        for group in groups {
-            for file in SearchFiles.groupFiles(group, terms: { terms[$0] ?? [] }, updated) { files[file.path] = file.bytes }
-        }
+        for shard in shards { files[SearchFiles.shardPath(shard)] = SearchFiles.shardBytes(terms[shard] ?? [], updated) }
         return SearchOutput(index: updated, files: files, paths: paths)
     }
 }

@@ -32,7 +32,7 @@ import Testing
         // Escaped for any JSON parser and for HTML: no `</script>` in the bytes.
         #expect(pages["search/docs/0.json"]?.contains("</") == false)
         let meta = try #require(try Self.json(pages["search/meta.json"]) as? [String: Any])
-        #expect(meta["documents"] as? Int == 4 && meta["perFile"] as? Int == 100 && meta["shards"] as? Int == 16 && meta["version"] as? Int == 4 && meta["rowsCap"] as? Int == SearchFiles.rowsCap)
+        #expect(meta["documents"] as? Int == 4 && meta["perFile"] as? Int == 10 && meta["shards"] as? Int == 16 && meta["version"] as? Int == 3)
         #expect((meta["ratings"] as? [[Int]]) == [[9, 1], [8, 2], [4, 3]])
         #expect((meta["decades"] as? [[Int]]) == [[1960, 1], [2000, 1]])
         #expect(pages["search/filters/d1960.json"] == "[0]\n" && pages["search/filters/d2000.json"] == "[1]\n")
@@ -65,9 +65,23 @@ import Testing
         // ("film" is in most titles as well: not common.)
         #expect(meta["common"] as? [String] == ["of", "story", "the"])
         let terms = try Self.shard(of: "the", in: pages).terms
-        let seventh = try #require(try (Self.json(pages["search/docs/0.json"]) as? [[Any]])?.firstIndex { $0[0] as? String == "The Seventh" })
+        let seventh = try #require(try Self.rows(in: pages).firstIndex { $0[0] as? String == "The Seventh" })
         #expect(terms["the"] == [seventh << 4 | 1]) // its title only
         #expect(try Self.shard(of: "rare", in: pages).terms["rare"]?.count == 50)
+    }
+
+    /// Every document's row, in document order, from the `docs/` files (`SearchFiles.perFile` each).
+    static func rows(in pages: [String: String]) throws -> [[Any]] {
+        var rows: [[Any]] = []
+        var file = 0
+        while let text = pages["search/docs/\(file).json"] {
+            let more = try #require(try json(text) as? [[Any]])
+            // Full files but the last.
+            #expect(more.count == SearchFiles.perFile || pages["search/docs/\(file + 1).json"] == nil)
+            rows += more
+            file += 1
+        }
+        return rows
     }
 
     /// Postings as the index has them (document numbers, not distances).
@@ -93,45 +107,6 @@ import Testing
         let leaders = Set(majidi.terms.values.flatMap { SearchFiles.leaders(of: Self.undeltas($0)) })
         #expect(Set(majidi.results.keys) == Set(leaders.map(String.init)))
         #expect(pages[SearchFiles.shardPath(SearchFiles.shard(of: "majidi", count: 16))]?.contains("</") == false)
-    }
-
-    /// A shard's rows/ file (shared with the shards beside it): the rows of the documents with one
-    /// of its terms in their title that its terms/ file does not carry, which `search.js` works
-    /// out from the postings; the terms/ file says how many rows the file has.
-    @Test func aShardsRowsFileHasTheTitlesItsLeadersLeaveOut() throws {
-        // Thirty reviews titled "Rain …", all rated alike: the first twenty are the leaders.
-        var reviews: [String: String] = [:]
-        for n in 0..<30 {
-            reviews["content/reviews/rain-\(n).md"] = TestSite.review(title: "Rain \(n)", date: "2020-01-\(String(format: "%02d", n % 28 + 1))", rating: "3", body: "Wet.")
-        }
-        reviews["content/reviews/dry.md"] = TestSite.review(title: "Dry", date: "2020-02-01", rating: "3", extra: "tags: [rain]", body: "Dusty.")
-        let pages = try TestSite(reviews).pages()
-        let rain = try Self.shard(of: "rain", in: pages)
-        let number = SearchFiles.shard(of: "rain", count: 16)
-        let file = try #require(try Self.json(pages[SearchFiles.rowsPath(number / SearchFiles.shardsPerRowsFile)]) as? [String: [Any]])
-        let terms = try #require(try Self.json(pages[SearchFiles.shardPath(number)]) as? [String: Any])
-        #expect(terms["rows"] as? Int == file.count)
-        let docs = try #require(try Self.json(pages["search/docs/0.json"]) as? [[Any]])
-        let titled = Set(rain.terms.values.flatMap { deltas in
-            Self.undeltas(deltas).filter { $0 & 1 != 0 }.map { Int($0 >> 4) }
-        })
-        #expect(titled.count >= 30 && rain.results.count >= 20)
-        // Those of the shard of "rain" (the file has those of the three shards beside it too).
-        let fromRain = Set(titled.subtracting(rain.results.keys.compactMap { Int($0) }).map(String.init))
-        #expect(fromRain.isSubset(of: Set(file.keys)) && !fromRain.isEmpty)
-        for (document, row) in file { #expect("\(row)" == "\(docs[Int(document) ?? 0])") }
-        // Dry has "rain" only as a tag: its row is in no rows/ file of "rain".
-        let dry = try #require(docs.firstIndex { $0[0] as? String == "Dry" })
-        #expect(file[String(dry)] == nil)
-    }
-
-    /// A term in more titles than `rowsCap` puts none of them in a rows/ file: "the" would put
-    /// most of a site there.
-    @Test func aTermInManyTitlesAddsNoRows() {
-        let postings = (0..<UInt32(SearchFiles.rowsCap + 1)).map { $0 << 4 | UInt32(SearchIndex.Field.title.rawValue) }
-        #expect(SearchFiles.inTitles(postings).isEmpty)
-        #expect(SearchFiles.inTitles(Array(postings.dropLast())) == Array(0..<SearchFiles.rowsCap))
-        #expect(SearchFiles.inTitles([1 << 4 | UInt32(SearchIndex.Field.tag.rawValue)]).isEmpty)
     }
 
     /// By the field the client weighs most (title, credit, tag), then by number, twenty at most:
@@ -191,6 +166,6 @@ import Testing
         let first = try TestSite(Self.reviews).pages().filter { $0.key.hasPrefix("search") }
         let second = try TestSite(Self.reviews).pages().filter { $0.key.hasPrefix("search") }
         #expect(first == second)
-        #expect(first.count == 1 + 1 + 1 + 16 + 4 + 1 + 2 + 2) // search.js, the page, meta, shards, their rows, docs, categories, decades
+        #expect(first.count == 1 + 1 + 1 + 16 + 1 + 2 + 2) // search.js, the page, meta, shards, docs, categories, decades
     }
 }
