@@ -15,14 +15,17 @@ struct ImportWordPressCommand: ParsableCommand {
         commandName: "wordpress",
         abstract: "Turn a WordPress export (Tools → Export, WXR 1.0–1.2) into a Marquee site.",
         discussion: """
-        Posts with a rating become reviews, other posts articles (content/posts/), pages pages;
-        approved comments are kept beside each review (<slug>.comments.yml); old permalinks become
-        aliases. Running it again into the same folder replaces only the files you have not edited.
+        Posts with a rating become reviews, other posts become articles (content/posts/) and \
+        pages stay pages; approved comments are kept beside each review (<slug>.comments.yml); old \
+        permalinks become aliases. Running it again into the same folder replaces only the \
+        files you have not edited.
 
         Examples:
           marquee import wordpress blog.WordPress.2026-12-03.xml --into blog
-          marquee import wordpress export.xml --into blog --media backup/wp-content/uploads
-          marquee import wordpress export.xml --rating-key _review_rating --rating-scale 10
+          marquee import wordpress export.xml --into blog \\
+            --media backup/wp-content/uploads
+          marquee import wordpress export.xml --rating-key _review_rating \\
+            --rating-scale 10
         """
     )
 
@@ -61,6 +64,7 @@ struct ImportWordPressCommand: ParsableCommand {
         switch WordPressImport.run(export: export, into: folder, options: WordPressImportOptions(ratingKey: ratingKey, ratingScale: ratingScale,
                                                                         media: media.map { ImportMedia.folderLookup(URL(fileURLWithPath: $0)) }), force: force) {
         case .success(let report):
+            console.print(report.warnings)
             console.say(report.text(export: export, into: into))
             console.say(String(format: "Done in %.2f s. Next: cd %@ && marquee serve", Date().timeIntervalSince(started), into))
         case .failure(let diagnostic):

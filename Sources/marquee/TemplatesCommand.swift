@@ -10,8 +10,8 @@ struct TemplatesCommand: ParsableCommand {
         Examples:
           marquee templates               every kind of page and its variables
           marquee templates review        every variable of review pages
-          marquee templates --markdown    the same, as Markdown (docs/reference/templates.md)
-          marquee templates --words       the theme's words, for i18n/<lang>.yml (docs/reference/theme-words.md)
+          marquee templates --markdown    the same, as Markdown (for docs/reference/)
+          marquee templates --words       the theme's words, for i18n/<lang>.yml
           marquee templates copy review   write the default templates/review.mustache
           marquee templates copy          write every template of the default theme
         """,

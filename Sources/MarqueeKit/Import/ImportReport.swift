@@ -17,6 +17,8 @@ public struct ImportReport: Sendable, Equatable {
     /// Reason → count, for items and comments left out.
     public var skipped: [String: Int] = [:]
     public var attention: [Attention] = []
+    /// Problems of the export file itself, at their line and column (the import went on).
+    public var warnings: [Diagnostic] = []
     /// Filled in by the writer: files written, and files kept because the writer edited them.
     public var written: [String] = []
     public var unchanged: [String] = []

@@ -14,6 +14,8 @@ public struct WXRExport: Sendable {
     public var authors: [WXRAuthor] = []
     public var categories: [WXRTerm] = []
     public var items: [WXRItem] = []
+    /// Where the file held bytes that are not UTF-8, replaced by U+FFFD before parsing.
+    public var notUTF8: [SourceLocation] = []
 }
 
 public struct WXRAuthor: Sendable, Equatable {

@@ -7,10 +7,12 @@ import FoundationXML
 /// Reads a WordPress export with Foundation's streaming `XMLParser` (never patterns over the XML):
 /// the channel's authors and categories, and every item with its post meta and comments.
 /// A file that is not well-formed XML, or not a WordPress export, is one diagnostic at the
-/// parser's line and column.
+/// parser's line and column. Bytes that are not UTF-8 are replaced first (`NotUTF8Bytes`), and
+/// their places kept for the report.
 public enum WXRReader {
     public static func read(_ data: Data, path: String) -> Result<WXRExport, Diagnostic> {
-        let parser = XMLParser(data: data)
+        let (text, notUTF8) = NotUTF8Bytes.replacing(in: data)
+        let parser = XMLParser(data: text)
         let delegate = WXRParserDelegate(parser: parser)
         parser.delegate = delegate
         parser.shouldProcessNamespaces = true
@@ -26,7 +28,9 @@ public enum WXRReader {
             return .failure(.error(SourceLocation(path: path), "this is not a WordPress export: no <channel> with WordPress's wp: elements",
                                    hint: "give the file WordPress writes with Tools → Export (WXR 1.0 to 1.2)"))
         }
-        return .success(delegate.export)
+        var export = delegate.export
+        export.notUTF8 = notUTF8.map { SourceLocation(path: path, line: $0.line, column: $0.column) }
+        return .success(export)
     }
 
     /// The parser's error as words: Foundation passes libxml2's error number through (and on
@@ -47,6 +51,10 @@ public enum WXRReader {
         case XML_ERR_EXTRA_CONTENT: return "text after the end of the document"
         case XML_ERR_CDATA_NOT_FINISHED: return "a CDATA section is not closed"
         case XML_ERR_COMMENT_NOT_FINISHED: return "a comment is not closed"
+        case XML_ERR_UNKNOWN_ENCODING, XML_ERR_UNSUPPORTED_ENCODING: return "the XML declaration names an encoding that cannot be read"
+        case XML_ERR_STRING_NOT_STARTED, XML_ERR_STRING_NOT_CLOSED: return "a quoted value is not opened or not closed"
+        case XML_ERR_LT_IN_ATTRIBUTE: return "a '<' inside an attribute's value (write &lt;)"
+        case XML_NS_ERR_UNDEFINED_NAMESPACE: return "an element's prefix (wp:, dc:, content:) names no namespace the file declares"
         default: return "XML error \(error.code)"
         }
     }

@@ -56,4 +56,44 @@ import Testing
         }
         #expect(diagnostic.description == "feed.xml:1:1: error: this is not a WordPress export: no <channel> with WordPress's wp: elements — give the file WordPress writes with Tools → Export (WXR 1.0 to 1.2)")
     }
+    /// A minimal export around `item` (bytes, so that they need not be UTF-8), with `declaration`.
+    static func exportBytes(declaration: String = #"<?xml version="1.0" encoding="UTF-8"?>"#, _ item: [UInt8]) -> Data {
+        Data(Array("\(declaration)\n<rss xmlns:wp=\"http://wordpress.org/export/1.2/\" xmlns:excerpt=\"http://wordpress.org/export/1.2/excerpt/\"><channel><wp:wxr_version>1.2</wp:wxr_version>\n".utf8)
+             + item + Array("\n</channel></rss>\n".utf8))
+    }
+
+    /// Foundation's XMLParser stops the process on a comment or a name whose bytes are not UTF-8
+    /// (found by fuzzing the import): such bytes are replaced before it sees them, and their
+    /// places (line, column in characters) kept for the report.
+    @Test func bytesThatAreNotUTF8AreReplacedAndTheirPlacesKept() throws {
+        let item = Array("<!-- a comment \u{E9}".utf8) + [0xFF] + Array(" -->\n<item><title>Caf".utf8) + [0xE9]
+            + Array("</title><wp:post_type>post</wp:post_type><excerpt:encoded>cut \u{2014}".utf8) + [0xE2, 0x80]
+            + Array("</excerpt:encoded><wp:status>publish</wp:status></item>".utf8)
+        let export = try WXRReader.read(Self.exportBytes(item), path: "blog.xml").get()
+        #expect(export.items.map(\.title) == ["Caf\u{FFFD}"])
+        #expect(export.notUTF8.map(\.description) == ["blog.xml:3:17", "blog.xml:4:17", "blog.xml:4:81"])
+        #expect(export.items.first?.excerpt == "cut \u{2014}\u{FFFD}")
+    }
+
+    /// A declared encoding libxml2 knows is left to it; an unknown one is read as UTF-8 (libxml2
+    /// would pass the bytes on unconverted), and a broken declaration is an error, not a crash.
+    @Test func declaredEncodings() throws {
+        let latin1 = Self.exportBytes(declaration: #"<?xml version="1.0" encoding="ISO-8859-1"?>"#,
+                                      Array("<item><title>Caf".utf8) + [0xE9] + Array("</title></item>".utf8))
+        let read = try WXRReader.read(latin1, path: "blog.xml").get()
+        #expect(read.items.map(\.title) == ["Caf\u{E9}"] && read.notUTF8.isEmpty)
+        #expect(NotUTF8Bytes.convertedByLibXML2(Data([0xFF, 0xFE, 0x3C, 0x00])) && !NotUTF8Bytes.convertedByLibXML2(Data("<rss/>".utf8)))
+        let broken = Data(Array(#"<?xml version="1.0" encoding="UTFnt="http://purl.org/rss/1.0/modules/content/""#.utf8) + Array("\n<channel>\n<dc:c".utf8) + [0xD9] + Array("eator".utf8))
+        guard case .failure(let diagnostic) = WXRReader.read(broken, path: "blog.xml") else { Issue.record("it was read"); return }
+        #expect(diagnostic.description.hasPrefix("blog.xml:1:36: error: the export is not well-formed XML: a quoted value is not opened or not closed"))
+    }
+
+    @Test func theImportWarnsAtEachPlaceAndSumsUpTheRest() {
+        let places = (1...23).map { SourceLocation(path: "blog.xml", line: $0, column: 2) }
+        let warnings = WordPressImport.notUTF8Warnings(places)
+        #expect(warnings.count == 21)
+        #expect(warnings.first?.description == "blog.xml:1:2: warning: bytes that are not UTF-8 here were read as U+FFFD (\u{FFFD}) — the export says it is UTF-8; correct the character in the imported file (WordPress can cut an excerpt inside a character, and an old database can hold Latin-1 text)")
+        #expect(warnings.last?.description == "blog.xml:21:2: warning: and 3 more places after this one with bytes that are not UTF-8, read as U+FFFD (\u{FFFD}) too — convert the export to UTF-8 before importing it, or correct the imported files")
+    }
 }
+
