@@ -5,6 +5,9 @@ struct TemplateChecker {
     let library: TemplateLibrary
     private(set) var problems: [TemplateProblem] = []
     private var seen = Set<String>()
+    /// The partials and parents already checked (or being checked) for the check under way, each
+    /// with what it was checked with (`expansionKey`): checking one again would find nothing new.
+    private var expanded = Set<String>()
     /// The root type of the check under way.
     private var root = ""
 
@@ -14,7 +17,7 @@ struct TemplateChecker {
 
     /// What a name stands for while checking: a type, or something free-form (a `params` field),
     /// which can be shown and tested but holds writer text.
-    enum Resolved {
+    enum Resolved: Equatable {
         case type(TemplateType)
         case freeForm
     }
@@ -28,6 +31,7 @@ struct TemplateChecker {
     mutating func check(_ name: String, as root: TemplateObjectType) {
         guard let template = library.templates[name] else { return }
         self.root = root.name
+        expanded = []
         check(template.nodes, in: template, stack: [.type(.object(root))], blocks: [:], depth: 0)
     }
 
@@ -67,12 +71,16 @@ struct TemplateChecker {
                 check(children, in: template, stack: inner, blocks: blocks, depth: depth)
             case .partial(let reference, _):
                 guard let target = target(of: reference, in: template, stack: stack), depth < TemplateLibrary.depthLimit else { continue }
-                check(target.nodes, in: target, stack: stack, blocks: blocks, depth: depth + 1)
+                let inner = Self.shadowed(stack)
+                guard expanded.insert(Self.expansionKey(target, inner, blocks)).inserted else { continue }
+                check(target.nodes, in: target, stack: inner, blocks: blocks, depth: depth + 1)
             case .parent(let reference, let given, _):
                 guard let target = target(of: reference, in: template, stack: stack), depth < TemplateLibrary.depthLimit else { continue }
                 var merged = given.mapValues { SuppliedBlock(block: $0, template: template) }
                 for (name, block) in blocks { merged[name] = block }
-                check(target.nodes, in: target, stack: stack, blocks: merged, depth: depth + 1)
+                let inner = Self.shadowed(stack)
+                guard expanded.insert(Self.expansionKey(target, inner, merged)).inserted else { continue }
+                check(target.nodes, in: target, stack: inner, blocks: merged, depth: depth + 1)
             case .block(let name, let fallback, _):
                 if let supplied = blocks[name] {
                     check(supplied.block.nodes, in: supplied.template, stack: stack, blocks: blocks, depth: depth)
@@ -81,6 +89,29 @@ struct TemplateChecker {
                 }
             }
         }
+    }
+
+    /// The stack without the frames a later one shadows: a name is looked up from the top, and a
+    /// frame of the same type further up answers every name as the later one does (or fails as
+    /// it does), so it never decides a lookup. The stack is then at most one frame per type, and
+    /// a partial reached again through its own output (a block that renders the partial that
+    /// renders it) meets a stack it has met before instead of a longer one each time: the check
+    /// ends, where it used to follow every path to the depth limit, two ways at each step.
+    static func shadowed(_ stack: [Resolved]) -> [Resolved] {
+        var kept: [Resolved] = []
+        for frame in stack.reversed() where !kept.contains(frame) { kept.append(frame) }
+        return kept.reversed()
+    }
+
+    /// What a partial or parent is checked with: the template, the stack's types and the blocks
+    /// supplied (name, and where each was written).
+    private static func expansionKey(_ target: TemplateLibrary.Template, _ stack: [Resolved], _ blocks: [String: SuppliedBlock]) -> String {
+        let frames = stack.map { frame -> String in
+            if case .type(let type) = frame { return type.summary }
+            return "~"
+        }
+        let supplied = blocks.keys.sorted().map { name in "\(name)=\(blocks[name].map { "\($0.template.name):\($0.block.offset)" } ?? "")" }
+        return target.name + "|" + frames.joined(separator: ",") + "|" + supplied.joined(separator: ",")
     }
 
     /// The template a tag names; a dynamic name is checked to be text, and what it names is

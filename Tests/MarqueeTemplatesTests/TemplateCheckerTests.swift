@@ -63,4 +63,24 @@ import Testing
         #expect(problems.map(\.path) == ["templates/credits.mustache", "templates/review.mustache"])
         #expect(problems.last?.line == 2)
     }
+    /// A partial that renders, through a block the page supplies, the partial that renders it,
+    /// twice (found by fuzzing the theme's templates: the check took longer than a minute, as it
+    /// followed every path to the depth limit, two ways at each step). It ends at once, still
+    /// finding a mistake inside the loop; rendering then stops at the depth limit with an error.
+    @Test func aPartialThatReachesItselfThroughABlockEndsTheCheck() {
+        let problems = Self.check([
+            "review": "{{<base}}{{$content}}{{#review.directors}}{{>loop}}{{/review.directors}}{{/content}}{{/base}}",
+            "base": "<main>{{$content}}{{/content}}</main>",
+            "loop": "{{#review.directors}}{{>other}}{{nmae}}{{>other}}{{/review.directors}}",
+            "other": "{{<base}}{{/base}}",
+        ])
+        #expect(problems.map(\.kind) == [.unknownName("nmae", offered: ["name", "url", "review"])])
+    }
+
+    @Test func shadowedFramesAreLeftOutOfTheStack() {
+        typealias Frame = TemplateChecker.Resolved
+        let (page, name): (Frame, Frame) = (.type(.object(Self.page)), .type(.object(Self.name)))
+        #expect(TemplateChecker.shadowed([page, name, .type(.text), name, .freeForm, page, .freeForm]) == [.type(.text), name, page, .freeForm])
+    }
 }
+

@@ -6,8 +6,19 @@ import Testing
 @Suite struct ExampleSiteTests {
     static let base = "https://example.org/blog/"
 
+    /// A copy of the example site in the test process's scratch folder, made once: its builds
+    /// keep their caches (`.marquee/`) there, not in the repository.
+    static let site: URL = {
+        let folder = Paths.temporaryFolder("example-site")
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for name in ["site.yml", "content", "static", "templates"] {
+            try? FileManager.default.copyItem(at: Paths.packageRoot.appendingPathComponent(name), to: folder.appendingPathComponent(name))
+        }
+        return folder
+    }()
+
     func build(drafts: Bool = false, into output: URL = Paths.temporaryFolder()) throws -> (URL, [String: Data]) {
-        var options = BuildOptions(sourceDirectory: Paths.packageRoot, outputDirectory: output)
+        var options = BuildOptions(sourceDirectory: Self.site, outputDirectory: output)
         options.baseURLOverride = Self.base
         options.includeDrafts = drafts
         options.now = TestSite.fixedNow
