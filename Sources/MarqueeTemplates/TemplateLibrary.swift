@@ -19,6 +19,12 @@ public struct TemplateLibrary: Sendable {
     /// How many partials and parents deep a render may go: far beyond any theme, and it ends
     /// a recursion over data that never stops it with an error instead of a crash.
     public static let depthLimit = 100
+    /// The partials and parents one render may include in all. A page lists at most every review
+    /// (the archive: a few partials a card, half a million at 100,000 reviews); templates that
+    /// multiply each other stop here, in seconds, rather than never.
+    public static let defaultExpansionLimit = 20_000_000
+    /// This library's limit (a test sets a small one).
+    public var expansionLimit = Self.defaultExpansionLimit
 
     /// A class: rendering holds and passes templates around, and a struct's copy would count a
     /// reference to each of its fields, objects every render thread shares.

@@ -13,6 +13,8 @@ struct TemplateRenderer {
     private var blocks: [String: (program: TemplateProgram, ops: Range<Int>)] = [:]
     /// The templates being rendered, outermost first, for the depth limit and its message.
     private var chain: [String]
+    /// Partials and parents included so far, for the library's `expansionLimit`.
+    private var expansions = 0
     private var current: TemplateLibrary.Template
     /// Where marked values went, when the caller asked.
     var marks: [TemplateMark]?
@@ -108,6 +110,10 @@ struct TemplateRenderer {
                                   blocks given: [String: (program: TemplateProgram, ops: Range<Int>)]?, at offset: Int) throws(TemplateProblem) {
         guard chain.count < TemplateLibrary.depthLimit else {
             throw current.problem(.tooDeep(Array(chain.suffix(3)) + [template.name]), at: offset)
+        }
+        expansions += 1
+        guard expansions <= library.expansionLimit else {
+            throw current.problem(.tooMany(Array(chain.suffix(3)) + [template.name]), at: offset)
         }
         let saved = (indent, blocks, current)
         if extra.isEmpty {

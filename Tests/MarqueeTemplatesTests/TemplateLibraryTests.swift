@@ -99,6 +99,24 @@ import Testing
         let (library, _) = Self.load(["review": "{{<base}}{{$content}}{{>credits}}{{/content}}{{/base}}", "base": "{{$content}}{{/content}}", "credits": "", "unused": ""])
         #expect(library?.reachable(from: ["review"]) == ["review", "base", "credits"])
     }
+
+    /// Templates that each include the next twice: 2^30 includes, with no cycle and nothing deep.
+    /// Rendering stops at the library's limit with an error rather than running for hours.
+    @Test func templatesThatMultiplyEachOtherStopAtTheLimit() throws {
+        var sources: [TemplateSource] = (0..<30).map { TemplateSource(name: "t\($0)", path: "t\($0)", text: "{{>t\($0 + 1)}}{{>t\($0 + 1)}}") }
+        sources.append(TemplateSource(name: "t30", path: "t30", text: "x"))
+        var library = try #require(TemplateLibrary.load(sources).0)
+        library.expansionLimit = 1_000
+        do {
+            _ = try library.render("t0", with: .object(TemplateObject([:])))
+            Issue.record("it rendered")
+        } catch {
+            guard case .tooMany(let chain) = error.kind else { Issue.record("\(error)"); return }
+            #expect(chain.count == 4 && chain.allSatisfy { $0.hasPrefix("t") })
+        }
+        let small = try #require(TemplateLibrary.load(Array(sources[20...])).0)
+        #expect(try Self.render(small, "t20", .object(TemplateObject([:]))) == String(repeating: "x", count: 1_024))
+    }
 }
 
 /// Marked values: where they went, for the build cache.
