@@ -20,8 +20,11 @@ public enum WXRReader {
         let parsed = parser.parse()
         if !parsed || delegate.failure != nil {
             let (line, column, reason) = delegate.failure ?? (parser.lineNumber, parser.columnNumber, describe(parser.parserError))
+            // Bytes that are not UTF-8 may be what broke it (a name with one in it no longer
+            // matches its closing tag): the error says where the first one was.
+            let encoding = notUTF8.first.map { " (the file also has bytes that are not UTF-8, first at line \($0.line), column \($0.column): convert it to UTF-8 first)" } ?? ""
             return .failure(.error(SourceLocation(path: path, line: line, column: column),
-                                   "the export is not well-formed XML: \(reason)",
+                                   "the export is not well-formed XML: \(reason)\(encoding)",
                                    hint: "export the site again (WordPress: Tools → Export → All content); an export cut short or edited by hand cannot be read"))
         }
         guard delegate.sawChannel, delegate.sawWordPressNamespace else {

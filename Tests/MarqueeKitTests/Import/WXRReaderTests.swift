@@ -88,6 +88,12 @@ import Testing
         #expect(diagnostic.description.hasPrefix("blog.xml:1:36: error: the export is not well-formed XML: a quoted value is not opened or not closed"))
     }
 
+    @Test func aBrokenExportWithBytesThatAreNotUTF8SaysWhereTheFirstIs() {
+        let item = Array("<item><dc:c".utf8) + [0xD9] + Array("eator>x</dc:creator></item>".utf8)
+        guard case .failure(let diagnostic) = WXRReader.read(Self.exportBytes(item), path: "blog.xml") else { Issue.record("it was read"); return }
+        #expect(diagnostic.message.hasSuffix("(the file also has bytes that are not UTF-8, first at line 3, column 12: convert it to UTF-8 first)"))
+    }
+
     @Test func theImportWarnsAtEachPlaceAndSumsUpTheRest() {
         let places = (1...23).map { SourceLocation(path: "blog.xml", line: $0, column: 2) }
         let warnings = WordPressImport.notUTF8Warnings(places)
