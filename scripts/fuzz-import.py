@@ -19,7 +19,8 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
+
+from fuzz_loop import died, loop
 
 root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 binary, seconds = sys.argv[1], float(sys.argv[2])
@@ -56,38 +57,26 @@ def mutate(data):
     return bytes(data)
 
 
-def died(result):
-    return result.returncode < 0 or result.returncode >= 128
-
-
-os.makedirs(findings, exist_ok=True)
 work = tempfile.mkdtemp(prefix="marquee-fuzz-import-")
-end, runs, found = time.time() + seconds, 0, 0
-try:
-    while time.time() < end:
-        data = mutate(rng.choice(seeds))
-        export, site = os.path.join(work, "in.xml"), os.path.join(work, "site")
-        with open(export, "wb") as f:
-            f.write(data)
-        shutil.rmtree(site, ignore_errors=True)
-        what = None
-        try:
-            result = subprocess.run([binary, "import", "wordpress", export, "--into", site], capture_output=True, timeout=20)
-            if died(result):
-                what = f"import ended by signal {-result.returncode if result.returncode < 0 else result.returncode - 128}"
-            elif os.path.exists(os.path.join(site, "site.yml")):
-                built = subprocess.run([binary, "build", "--source", site, "--output", os.path.join(work, "public")], capture_output=True, timeout=60)
-                if died(built):
-                    what = "the build of the imported site ended by a signal"
-        except subprocess.TimeoutExpired:
-            what = "timeout"
-        if what:
-            found += 1
-            kept = os.path.join(findings, f"import-{time.strftime('%H%M%S')}-{found}.xml")
-            shutil.copy(export, kept)
-            print(f"{what}: {kept}", flush=True)
-        runs += 1
-finally:
-    shutil.rmtree(work, ignore_errors=True)
-print(f"{runs} inputs, {found} findings")
-sys.exit(1 if found else 0)
+
+
+def make_input():
+    export = os.path.join(work, "in.xml")
+    with open(export, "wb") as f:
+        f.write(mutate(rng.choice(seeds)))
+    return export
+
+
+def check(export):
+    site = os.path.join(work, "site")
+    shutil.rmtree(site, ignore_errors=True)
+    if died(subprocess.run([binary, "import", "wordpress", export, "--into", site], capture_output=True, timeout=20)):
+        return "the import ended by a signal"
+    if os.path.exists(os.path.join(site, "site.yml")):
+        built = subprocess.run([binary, "build", "--source", site, "--output", os.path.join(work, "public")], capture_output=True, timeout=60)
+        if died(built):
+            return "the build of the imported site ended by a signal"
+    return None
+
+
+loop(seconds, findings, "import", make_input, check, work)

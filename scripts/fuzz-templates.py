@@ -17,7 +17,8 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
+
+from fuzz_loop import died, loop
 
 root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 binary, seconds = sys.argv[1], float(sys.argv[2])
@@ -36,40 +37,32 @@ site = os.path.join(work, "site")
 for name in ["content", "static"]:
     shutil.copytree(os.path.join(root, name), os.path.join(site, name))
 shutil.copy(os.path.join(root, "site.yml"), site)
-os.makedirs(findings, exist_ok=True)
-end, runs, found = time.time() + seconds, 0, 0
-try:
-    while time.time() < end:
-        folder = os.path.join(site, "templates")
-        shutil.rmtree(folder, ignore_errors=True)
-        os.makedirs(folder)
-        for name in rng.sample(names, rng.randint(1, 3)):
-            data = bytearray(originals[name])
-            for _ in range(rng.randint(1, 6)):
-                at, op = rng.randrange(len(data) + 1), rng.random()
-                if op < 0.5:
-                    data[at:at] = rng.choice(tokens)
-                elif op < 0.75:
-                    del data[at:at + rng.randint(1, 40)]
-                else:
-                    start = rng.randrange(len(data) or 1)
-                    data[at:at] = data[start:start + rng.randint(1, 200)]
-            with open(os.path.join(folder, name), "wb") as f:
-                f.write(bytes(data))
-        what = None
-        try:
-            result = subprocess.run([binary, "check", "--source", site], capture_output=True, timeout=60)
-            if result.returncode < 0 or result.returncode >= 128:
-                what = "ended by a signal"
-        except subprocess.TimeoutExpired:
-            what = "timeout"
-        if what:
-            found += 1
-            kept = os.path.join(findings, f"templates-{time.strftime('%H%M%S')}-{found}")
-            shutil.copytree(folder, kept)
-            print(f"{what}: {kept}", flush=True)
-        runs += 1
-finally:
-    shutil.rmtree(work, ignore_errors=True)
-print(f"{runs} inputs, {found} findings")
-sys.exit(1 if found else 0)
+
+
+def make_input():
+    folder = os.path.join(site, "templates")
+    shutil.rmtree(folder, ignore_errors=True)
+    os.makedirs(folder)
+    for name in rng.sample(names, rng.randint(1, 3)):
+        data = bytearray(originals[name])
+        for _ in range(rng.randint(1, 6)):
+            at, op = rng.randrange(len(data) + 1), rng.random()
+            if op < 0.5:
+                data[at:at] = rng.choice(tokens)
+            elif op < 0.75:
+                del data[at:at + rng.randint(1, 40)]
+            else:
+                start = rng.randrange(len(data) or 1)
+                data[at:at] = data[start:start + rng.randint(1, 200)]
+        with open(os.path.join(folder, name), "wb") as f:
+            f.write(bytes(data))
+    return folder
+
+
+def check(folder):
+    if died(subprocess.run([binary, "check", "--source", site], capture_output=True, timeout=60)):
+        return "ended by a signal"
+    return None
+
+
+loop(seconds, findings, "templates", make_input, check, work)
