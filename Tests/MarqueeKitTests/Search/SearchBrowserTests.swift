@@ -11,7 +11,7 @@ import Testing
         func review(_ title: String, _ rating: String, _ year: Int, _ extra: String, _ body: String) -> String {
             TestSite.review(title: title, date: "20\(10 + year % 10)-01-0\(1 + year % 9)", rating: rating, extra: "year: \(year)\n\(extra)", body: body)
         }
-        return TestSite([
+        var files = [
             "content/reviews/children-of-heaven.md": review("Children of Heaven", "5", 1997,
                 "director: Majid Majidi\noriginal_title: بچه‌های آسمان\noriginal_language: fa\ntags: [siblings, shoes]\ncategory: Iranian",
                 "A lost pair of shoes, two children, and the whole world."),
@@ -23,8 +23,19 @@ import Testing
                 "Two hours of a singer's afternoon in Paris."),
             "content/reviews/pyaasa.md": review("Pyaasa", "4", 1957, "director: Guru Dutt\noriginal_title: प्यासा\ntags: [poetry]\ncategory: Indian",
                 "A poet no one reads until they think he is dead."),
-        ], siteYML: TestSite.siteYML)
+        ]
+        for filler in fillers {
+            let date = "20\(15 + filler.number / 12)-\(String(format: "%02d", 1 + filler.number % 12))-10"
+            files["content/reviews/filler-\(filler.number).md"] = TestSite.review(title: filler.title, date: date, rating: filler.rating, extra: "year: 2005",
+                body: filler.number % 3 == 0 ? "A lantern by the harbour, and not much else." : "Nothing happens here.")
+        }
+        return TestSite(files, siteYML: TestSite.siteYML)
     }
+
+    /// Twenty-four more reviews, rated 1 to 4 (the other cases' filters leave them out), so that the
+    /// documents fill three `docs/` files: the eight with "lantern harbour" in their excerpt
+    /// alone are in none of a shard's leaders, so their rows come from those files.
+    static let fillers: [(number: Int, title: String, rating: String)] = (1...24).map { ($0, "Filler \($0)", ["1", "2", "3", "3.5", "4"][$0 % 5]) }
 
     static var python: URL {
         let home = ProcessInfo.processInfo.environment["VALIDATORS_VENV"].map { URL(fileURLWithPath: $0) }
@@ -46,6 +57,7 @@ import Testing
         if case .failure(let failure) = Build.run(options) { throw failure }
 
         let all = ["Children of Heaven", "Baran", "The Color of Paradise"]
+        let lantern = Self.fillers.filter { $0.number % 3 == 0 }
         let cases: [String: Any] = [
             "folds": Dictionary(uniqueKeysWithValues: SearchFoldingTests.agreement.map { ($0, SearchFolding.terms($0)) }),
             "queries": [
@@ -66,6 +78,9 @@ import Testing
                 ["query": "rating=9", "expect": ["Children of Heaven", "Cléo de 5 à 7"]],
                 ["query": "decade=1950", "expect": ["Pyaasa"]],
                 ["query": "q=nothing-like-this", "expect": [String]()],
+                // Rows from several docs/ files, in rank order: the best rating, then the newest.
+                ["query": "q=lantern+harbour", "expect": lantern.map(\.title), "first": lantern.max { ($0.rating, $0.number) < ($1.rating, $1.number) }?.title ?? ""],
+                ["query": "q=lantern+harbour&rating=8", "expect": lantern.filter { $0.rating == "4" }.map(\.title)],
             ],
             "typed": ["text": "majidi", "expect": all],
             "axe": "q=majidi",
