@@ -110,7 +110,7 @@ struct TemplateChecker {
             if case .type(let type) = frame { return type.summary }
             return "~"
         }
-        let supplied = blocks.keys.sorted().map { name in "\(name)=\(blocks[name].map { "\($0.template.name):\($0.block.offset)" } ?? "")" }
+        let supplied = blocks.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.template.name):\($0.value.block.offset)" }
         return target.name + "|" + frames.joined(separator: ",") + "|" + supplied.joined(separator: ",")
     }
 

@@ -22,7 +22,7 @@ enum NotUTF8Bytes {
         decoding: while true {
             switch decoder.decode(&bytes) {
             case .scalarValue(let scalar):
-                out.append(contentsOf: String(scalar).utf8)
+                UTF8.encode(scalar) { out.append($0) }
                 if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
             case .error:
                 places.append((line, column))
