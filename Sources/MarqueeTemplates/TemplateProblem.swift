@@ -15,8 +15,8 @@ public struct TemplateProblem: Error, Sendable, Equatable, CustomStringConvertib
         case tooDeep([String])
         /// One render took more than the library's `expansionLimit` partials and parents: templates
         /// that each render the next several times over (two at each of thirty levels is a billion);
-        /// the chain where it stopped.
-        case tooMany([String])
+        /// the chain where it stopped, and the limit.
+        case tooMany([String], limit: Int)
         /// A name no context offers (for a dotted name, as far as the part that is missing:
         /// 'review.ratng' of `review.ratng.text`), and the names offered there, for a suggestion.
         case unknownName(String, offered: [String])

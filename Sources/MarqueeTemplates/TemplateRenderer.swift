@@ -113,7 +113,7 @@ struct TemplateRenderer {
         }
         expansions += 1
         guard expansions <= library.expansionLimit else {
-            throw current.problem(.tooMany(Array(chain.suffix(3)) + [template.name]), at: offset)
+            throw current.problem(.tooMany(Array(chain.suffix(3)) + [template.name], limit: library.expansionLimit), at: offset)
         }
         let saved = (indent, blocks, current)
         if extra.isEmpty {

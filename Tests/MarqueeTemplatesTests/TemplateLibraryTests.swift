@@ -111,8 +111,8 @@ import Testing
             _ = try library.render("t0", with: .object(TemplateObject([:])))
             Issue.record("it rendered")
         } catch {
-            guard case .tooMany(let chain) = error.kind else { Issue.record("\(error)"); return }
-            #expect(chain.count == 4 && chain.allSatisfy { $0.hasPrefix("t") })
+            guard case .tooMany(let chain, let limit) = error.kind else { Issue.record("\(error)"); return }
+            #expect(chain.count == 4 && chain.allSatisfy { $0.hasPrefix("t") } && limit == 1_000)
         }
         let small = try #require(TemplateLibrary.load(Array(sources[20...])).0)
         #expect(try Self.render(small, "t20", .object(TemplateObject([:]))) == String(repeating: "x", count: 1_024))

@@ -25,8 +25,9 @@ enum TemplateDiagnostics {
         case .tooDeep(let chain):
             return error("templates went more than \(TemplateLibrary.depthLimit) partials deep (… \(chain.joined(separator: " → ")))",
                          "the data never ends the recursion: check the section around {{>\(chain.last ?? problem.template)}}")
-        case .tooMany(let chain):
-            return error("one page took more than \(TemplateLibrary.defaultExpansionLimit / 1_000_000) million partials and parents to render (… \(chain.joined(separator: " → ")))",
+        case .tooMany(let chain, let limit):
+            let count = limit >= 1_000_000 && limit % 1_000_000 == 0 ? "\(limit / 1_000_000) million" : "\(limit)"
+            return error("one page took more than \(count) partials and parents to render (… \(chain.joined(separator: " → ")))",
                          "templates that each include the next more than once multiply: include {{>\(chain.last ?? problem.template)}} once, or inside a section over data")
         case .unknownName(let name, let offered):
             let kind = pages(problem.renderedAs ?? "page")
